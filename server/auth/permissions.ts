@@ -1,0 +1,36 @@
+import type { Role } from "./roles";
+
+/** Every permission a route or action may require. */
+export const PERMISSIONS = [
+  "subscriptions:own", // read and change one's own subscriptions, orders, notifications
+  "catalog:read",
+  "programs:write",
+  "subscriptions:bulk_update",
+  "workflows:write",
+  "workflows:review", // approve / reject orders in manual review
+  "orders:read_all",
+  "intake:manage",
+  "dashboard:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The role → permission table. Customers never get an `*_all` permission. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  customer: ["subscriptions:own", "catalog:read"],
+  merchandiser: ["catalog:read", "programs:write", "subscriptions:bulk_update", "orders:read_all", "dashboard:read"],
+  admin: [
+    "catalog:read", "programs:write", "subscriptions:bulk_update", "workflows:write", "workflows:review",
+    "orders:read_all", "intake:manage", "dashboard:read",
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Where each role lands after signing in. */
+export const LANDING: Record<Role, string> = {
+  customer: "/subscriptions",
+  merchandiser: "/programs",
+  admin: "/dashboard",
+};
