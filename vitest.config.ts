@@ -31,8 +31,6 @@ export default defineConfig({
           setupFiles: ["test/per-file-db.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file gets its own database, so files may run in parallel.
-          fileParallelism: true,
         },
       },
     ],

@@ -3,9 +3,8 @@ export type PgError = { code: string; constraint_name?: string; message: string 
 
 export function pgError(e: unknown): PgError | null {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    if (typeof cur === "object" && "code" in cur && typeof (cur as PgError).code === "string" && "severity" in cur) {
-      return cur as PgError;
-    }
+    const candidate = cur as Partial<PgError> & { severity?: unknown };
+    if (typeof candidate.code === "string" && candidate.severity !== undefined) return candidate as PgError;
     cur = (cur as { cause?: unknown }).cause;
   }
   return null;

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
+import { startLocalExecutor } from "../../inngest/local/executor";
+import { startMailSink } from "./mail-sink";
+
+/**
+ * The side services the app talks to in dev and e2e: a local SMTP mailbox (messages are
+ * saved to .data/mail) and the local Inngest executor driving the app's /api/inngest.
+ */
+export async function startServices(opts: { appPort: number; smtpPort?: number; executorPort?: number; mailDir?: string }) {
+  const mailDir = opts.mailDir ?? ".data/mail";
+  fs.mkdirSync(mailDir, { recursive: true });
+  const mail = await startMailSink({
+    port: opts.smtpPort ?? 2525,
+    onMessage: (m) => {
+      const file = path.join(mailDir, `${Date.now()}-${m.to[0] ?? "unknown"}.eml`);
+      fs.writeFileSync(file, m.raw);
+      console.log(`[mail] to ${m.to.join(", ")}: ${m.subject} (${file})`);
+    },
+  });
+  const executor = await startLocalExecutor({
+    appUrl: `http://127.0.0.1:${opts.appPort}/api/inngest`,
+    port: opts.executorPort ?? 8288,
+  });
+  return {
+    mail,
+    executor,
+    /** What the Next.js process needs to reach these services. */
+    env: {
+      SMTP_URL: mail.url,
+      INNGEST_DEV: "1",
+      INNGEST_BASE_URL: executor.url,
+    },
+    stop: async () => {
+      await executor.stop();
+      await mail.stop();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { type Actor, requireActor } from "../auth/actor";
+import type { Permission } from "../auth/permissions";
+import { AppError } from "../errors/app-error";
+import { toErrorResponse, zodFieldErrors } from "../errors/to-error-response";
+
+type Ctx<P> = { req: Request; actor: Actor; params: P };
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a route handler: authenticate + authorize, run, map errors to safe JSON.
+ * Handlers stay thin: parse, call one domain function, return.
+ */
+export function withAuth<P = Record<string, string>>(
+  permission: Permission,
+  handler: (ctx: Ctx<P>) => Promise<unknown>,
+) {
+  return async (req: Request, context: RouteContext<P>) => {
+    try {
+      const actor = await requireActor(permission, req);
+      const result = await handler({ req, actor, params: await context.params });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (e) {
+      const { status, body } = toErrorResponse(e);
+      return NextResponse.json(body, { status });
+    }
+  };
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON and field errors become 400/422. */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Please correct the highlighted fields", zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid query parameters", zodFieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+/** A small catalog of consumables people reorder on a schedule. Prices in cents. */
+export const DEMO_CATALOG = [
+  { sku: "COF-BEAN-1KG", name: "Single-origin coffee beans, 1 kg", category: "coffee", priceMinor: 2400, stock: 500 },
+  { sku: "COF-FILTER-100", name: "Paper coffee filters, 100", category: "coffee", priceMinor: 650, stock: 800 },
+  { sku: "VIT-D3-90", name: "Vitamin D3, 90 capsules", category: "health", priceMinor: 1299, stock: 300 },
+  { sku: "RAZ-BLADE-8", name: "Razor blade refills, 8", category: "personal-care", priceMinor: 1899, stock: 250 },
+  { sku: "DOG-FOOD-12KG", name: "Grain-free dog food, 12 kg", category: "pet", priceMinor: 6499, stock: 120 },
+  { sku: "DET-PODS-60", name: "Laundry detergent pods, 60", category: "household", priceMinor: 1749, stock: 400 },
+  { sku: "TB-HEADS-4", name: "Electric toothbrush heads, 4", category: "personal-care", priceMinor: 2199, stock: 200 },
+  { sku: "WTR-FILTER-3", name: "Water filter cartridges, 3", category: "household", priceMinor: 3299, stock: 150 },
+  { sku: "PRO-WHEY-2KG", name: "Whey protein, 2 kg", category: "health", priceMinor: 5499, stock: 90 },
+  { sku: "CAT-LITTER-10KG", name: "Clumping cat litter, 10 kg", category: "pet", priceMinor: 1999, stock: 5 },
+] as const;
+
+export const DEMO_PASSWORD = "replen-demo";
+
+export const DEMO_USERS = [
+  { email: "customer@replen.dev", name: "Casey Customer", role: "customer" },
+  { email: "merch@replen.dev", name: "Morgan Merchandiser", role: "merchandiser" },
+  { email: "admin@replen.dev", name: "Alex Admin", role: "admin" },
+] as const;
