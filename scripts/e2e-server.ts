@@ -30,7 +30,7 @@ async function main() {
   await client.sql.end();
 
   const services = await startServices({ appPort: PORT, smtpPort: 0, executorPort: 0, mailDir: `.data/mail-e2e-${PORT}` });
-  const env = { ...process.env, ...services.env, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://localhost:${PORT}`, APP_URL: `http://localhost:${PORT}` };
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://localhost:${PORT}`, APP_URL: `http://localhost:${PORT}` };
   fs.writeFileSync(`.data/e2e-env-${PORT}.json`, JSON.stringify({ databaseUrl: url, executorUrl: services.executor.url }));
   if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(`${DIST}/BUILD_ID`)) {
     execSync("npx next build", { stdio: "inherit", env });

@@ -21,6 +21,8 @@ export async function startServices(opts: { appPort: number; smtpPort?: number; 
   const executor = await startLocalExecutor({
     appUrl: `http://127.0.0.1:${opts.appPort}/api/inngest`,
     port: opts.executorPort ?? 8288,
+    // Next.js hot reload can add functions; re-sync now and then so they are picked up.
+    resyncIntervalMs: 30_000,
   });
   return {
     mail,
