@@ -10,16 +10,43 @@ export const orderCreated = eventType("order/created", {
   schema: z.object({ orderId: z.string().uuid() }),
 });
 
+/** `seq` is orders.transition_seq after entering: the runtime ignores a stale delivery. */
 export const orderStateEntered = eventType("order/state.entered", {
-  schema: z.object({ orderId: z.string().uuid(), state: z.string(), versionId: z.number().int() }),
+  schema: z.object({ orderId: z.string().uuid(), state: z.string(), versionId: z.number().int(), seq: z.number().int().optional() }),
 });
 
+/** `seq` (optional) is the visit of the review state the decision was made for. */
 export const orderApprovalDecided = eventType("order/approval.decided", {
-  schema: z.object({ orderId: z.string().uuid(), decision: z.enum(["approve", "reject"]), actorId: z.string() }),
+  schema: z.object({
+    orderId: z.string().uuid(), decision: z.enum(["approve", "reject"]), actorId: z.string(),
+    seq: z.number().int().optional(), note: z.string().optional(),
+  }),
 });
 
+/** From the WMS or the admin UI. With `seq`, applies only to that visit of the order's state. */
 export const orderShipped = eventType("order/shipped", {
-  schema: z.object({ orderId: z.string().uuid(), trackingNumber: z.string().optional() }),
+  schema: z.object({ orderId: z.string().uuid(), trackingNumber: z.string().optional(), seq: z.number().int().optional() }),
+});
+
+/** Stock arrived: for one order, or for every order waiting on the product. */
+export const inventoryRestocked = eventType("inventory/restocked", {
+  schema: z.object({ orderId: z.string().uuid().optional(), productId: z.string().uuid().optional(), seq: z.number().int().optional() }),
+});
+
+/** The customer fixed their card: for one order, or every order of the customer. */
+export const paymentMethodUpdated = eventType("payment/method_updated", {
+  schema: z.object({ orderId: z.string().uuid().optional(), customerId: z.string().uuid().optional(), seq: z.number().int().optional() }),
+});
+
+/**
+ * Envelope for any other event a custom workflow's transition listens to: `event` is the
+ * name the definition uses. (Functions' triggers are static; definitions are not.)
+ */
+export const orderEvent = eventType("order/event", {
+  schema: z.object({
+    orderId: z.string().uuid(), event: z.string().min(1), seq: z.number().int().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 
 export const intakeReceived = eventType("intake/received", {
@@ -28,4 +55,9 @@ export const intakeReceived = eventType("intake/received", {
 
 export const remindersDue = eventType("reminders/due", {
   schema: z.object({ reminderId: z.string().uuid() }),
+});
+
+/** A merchandiser applied a program revision to chosen subscriptions (workbench_jobs row). */
+export const workbenchApplyRequested = eventType("continuity/workbench.apply", {
+  schema: z.object({ jobId: z.string().uuid() }),
 });

@@ -1,4 +1,18 @@
 import type { InngestFunction } from "inngest";
+import { applyWorkbenchJob } from "./functions/apply-workbench-job";
+import { flagMissingSubstitutions } from "./functions/flag-missing-substitutions";
+import { settleCancelledEnrollments } from "./functions/settle-cancelled-enrollments";
+import { applyOrderEventFunction } from "./functions/apply-order-event";
+import { generateDueOrders } from "./functions/generate-due-orders";
+import { processIntake } from "./functions/process-intake";
+import { resumePausedSubscriptions } from "./functions/resume-paused-subscriptions";
+import { runOrderStateFunction } from "./functions/run-order-state";
+import { sendReminders } from "./functions/send-reminders";
+import { startOrderWorkflowFunction } from "./functions/start-order-workflow";
+import { sweepStuckOrdersFunction } from "./functions/sweep-stuck-orders";
+import { sweepIntake } from "./functions/sweep-intake";
 
 /** Every function the app serves. One function per file under ./functions. */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [resumePausedSubscriptions, generateDueOrders, sendReminders, processIntake, sweepIntake, flagMissingSubstitutions, applyWorkbenchJob, settleCancelledEnrollments,
+  startOrderWorkflowFunction, runOrderStateFunction, applyOrderEventFunction, sweepStuckOrdersFunction,
+];

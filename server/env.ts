@@ -20,8 +20,27 @@ const envSchema = z.object({
   GENERATION_DISABLED: z.enum(["0", "1", "true", "false"]).default("0"),
   GENERATION_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
   REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).default(3),
+  /** Consecutive generation failures of one subscription before it is auto-paused. */
+  GENERATION_MAX_FAILURES: z.coerce.number().int().positive().default(3),
+  /** Delay before a failed cycle is retried; doubles with each consecutive failure. */
+  GENERATION_RETRY_MINUTES: z.coerce.number().int().positive().default(60),
   APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().positive().default(50_000),
   WEBHOOK_SIGNING_SECRET: z.string().default("replen-dev-webhook-secret"),
+  /** Workflows: the workflow new orders are pinned to (its live version), by name. */
+  ORDER_WORKFLOW_NAME: z.string().min(1).default("default"),
+  /** Workflows: orders shipping outside this ISO country are `isInternational`. */
+  HOME_COUNTRY: z.string().length(2).default("US"),
+  /** Workflows: the sweeper re-drives orders idle this long in an automatic state. */
+  WORKFLOW_STUCK_AFTER_MINUTES: z.coerce.number().int().positive().default(10),
+  /** Workflows: webhook action request timeout. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Workflows: tax/customs check refuses international orders to these countries (comma list). */
+  CUSTOMS_BLOCKED_COUNTRIES: z.string().default("CU,IR,KP,SY"),
+  /** Payments: Stripe is used when set; otherwise the built-in test gateway. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_API_BASE: z.string().url().default("https://api.stripe.com"),
+  /** Payments: dunning re-tries a declined payment after these delays (hours, comma list). */
+  DUNNING_RETRY_HOURS: z.string().regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/).default("24,72"),
   INTAKE_SECRET_SHOPIFY: z.string().default("dev-shopify-secret"),
   INTAKE_SECRET_WOOCOMMERCE: z.string().default("dev-woocommerce-secret"),
   INTAKE_SECRET_BIGCOMMERCE: z.string().default("dev-bigcommerce-secret"),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UnreadBadge } from "@/components/notifications/unread-badge";
 import type { Role } from "@/server/auth/roles";
 import { SignOutButton } from "./sign-out-button";
 
@@ -8,6 +9,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/subscriptions", label: "Subscriptions" },
     { href: "/subscriptions/new", label: "New subscription" },
     { href: "/orders", label: "Orders" },
+    { href: "/my-programs", label: "Programs" },
     { href: "/notifications", label: "Notifications" },
   ],
   merchandiser: [
@@ -21,6 +23,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/review", label: "Review queue" },
     { href: "/intake", label: "Intake" },
     { href: "/programs", label: "Programs" },
+    { href: "/workbench", label: "Workbench" },
   ],
 };
 
@@ -32,7 +35,10 @@ export function AppShell({ role, email, children }: { role: Role; email: string;
           <Link href="/" className="text-lg font-semibold text-brand-700">Replen</Link>
           <nav aria-label="Main" className="flex flex-1 gap-4 text-sm">
             {NAV[role].map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">{item.label}</Link>
+              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
+                {item.label}
+                {role === "customer" && item.href === "/notifications" && <UnreadBadge />}
+              </Link>
             ))}
           </nav>
           <span className="text-xs text-slate-500" data-testid="whoami">{email} · {role}</span>

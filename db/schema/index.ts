@@ -5,3 +5,7 @@ export * from "./subscriptions";
 export * from "./orders";
 export * from "./notifications";
 export * from "./audit";
+export * from "./continuity";
+export * from "./intake";
+export * from "./workflows";
+export * from "./payments";

@@ -29,6 +29,11 @@ export const orders = pgTable(
     /** Current workflow state id; changed only by guarded UPDATEs in server/workflows. */
     state: text("state").notNull().default("created"),
     workflowVersionId: integer("workflow_version_id"),
+    /**
+     * Bumped by every workflow transition. Transitions are guarded on it (WHERE state = :from
+     * AND transition_seq = :seq), so a duplicate or stale delivery can never move an order twice.
+     */
+    transitionSeq: integer("transition_seq").notNull().default(0),
     currency: text("currency").notNull(),
     subtotalMinor: bigint("subtotal_minor", { mode: "number" }).notNull(),
     discountMinor: bigint("discount_minor", { mode: "number" }).notNull().default(0),

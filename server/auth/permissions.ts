@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "workflows:write",
   "workflows:review", // approve / reject orders in manual review
   "orders:read_all",
+  "orders:operate", // send events to an order (e.g. mark shipped)
   "intake:manage",
   "dashboard:read",
 ] as const;
@@ -17,10 +18,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** The role → permission table. Customers never get an `*_all` permission. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   customer: ["subscriptions:own", "catalog:read"],
-  merchandiser: ["catalog:read", "programs:write", "subscriptions:bulk_update", "orders:read_all", "dashboard:read"],
+  // workflows:review: the default workflow's review transitions are merchandiser transitions.
+  merchandiser: ["catalog:read", "programs:write", "subscriptions:bulk_update", "orders:read_all", "orders:operate", "workflows:review", "dashboard:read"],
   admin: [
     "catalog:read", "programs:write", "subscriptions:bulk_update", "workflows:write", "workflows:review",
-    "orders:read_all", "intake:manage", "dashboard:read",
+    "orders:read_all", "orders:operate", "intake:manage", "dashboard:read",
   ],
 };
 

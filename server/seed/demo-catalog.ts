@@ -10,6 +10,18 @@ export const DEMO_CATALOG = [
   { sku: "WTR-FILTER-3", name: "Water filter cartridges, 3", category: "household", priceMinor: 3299, stock: 150 },
   { sku: "PRO-WHEY-2KG", name: "Whey protein, 2 kg", category: "health", priceMinor: 5499, stock: 90 },
   { sku: "CAT-LITTER-10KG", name: "Clumping cat litter, 10 kg", category: "pet", priceMinor: 1999, stock: 5 },
+  // Coffee-club items for continuity programs (server/continuity): six origins, two decafs,
+  // and a phantom "item of the month" that substitutions resolve to a real coffee per date.
+  { sku: "COF-ETH-250", name: "Ethiopia Yirgacheffe, 250 g", category: "coffee", priceMinor: 1400, stock: 200 },
+  { sku: "COF-COL-250", name: "Colombia Huila, 250 g", category: "coffee", priceMinor: 1300, stock: 200 },
+  { sku: "COF-KEN-250", name: "Kenya AA, 250 g", category: "coffee", priceMinor: 1500, stock: 200 },
+  { sku: "COF-GUA-250", name: "Guatemala Antigua, 250 g", category: "coffee", priceMinor: 1350, stock: 200 },
+  { sku: "COF-SUM-250", name: "Sumatra Mandheling, 250 g", category: "coffee", priceMinor: 1450, stock: 200 },
+  { sku: "COF-BRA-250", name: "Brazil Cerrado, 250 g", category: "coffee", priceMinor: 1200, stock: 200 },
+  { sku: "COF-DECAF-COL-250", name: "Decaf Colombia, 250 g", category: "coffee", priceMinor: 1350, stock: 200 },
+  { sku: "COF-HOLIDAY-250", name: "Holiday blend, 250 g", category: "coffee", priceMinor: 1600, stock: 200 },
+  { sku: "COF-WINTER-250", name: "Winter solstice blend, 250 g", category: "coffee", priceMinor: 1600, stock: 200 },
+  { sku: "COF-OF-THE-MONTH", name: "Coffee of the month", category: "coffee", priceMinor: 0, stock: 0, kind: "phantom", sellable: false },
 ] as const;
 
 export const DEMO_PASSWORD = "replen-demo";

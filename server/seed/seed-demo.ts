@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { addresses, customers, inventory, products, users } from "@/db/schema";
+import { addresses, customers, inventory, paymentMethods, products, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
+import { TEST_CARDS } from "../payments/test-cards";
+import { seedDefaultWorkflow } from "../workflows/store/seed-default-workflow";
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_USERS } from "./demo-catalog";
 
 /**
@@ -9,6 +11,8 @@ import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_USERS } from "./demo-catalog";
  * duplicates or overwrites what you changed. Returns whether it seeded.
  */
 export async function seedDemo(db: Database): Promise<boolean> {
+  // Idempotent on its own, so it also runs for databases seeded before workflows existed.
+  await seedDefaultWorkflow(db);
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if (count > 0) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -26,6 +30,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       customerId: customer!.id, name: "Casey Customer", line1: "350 Fifth Avenue", city: "New York",
       region: "NY", postalCode: "10118", country: "US", isDefault: true,
     });
+    await tx.insert(paymentMethods).values({ customerId: customer!.id, gateway: "test", token: TEST_CARDS.approve, brand: "visa", last4: "4242" });
     const rows = await tx
       .insert(products)
       .values(DEMO_CATALOG.map(({ stock: _stock, ...p }) => p))

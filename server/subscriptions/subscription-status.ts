@@ -12,3 +12,36 @@ export type EndKind = (typeof END_KINDS)[number];
 /** Per-cycle exceptions to the schedule; none of them moves the anchor (docs/schedule.md). */
 export const CYCLE_OVERRIDE_KINDS = ["skip", "opt_out", "reschedule"] as const;
 export type CycleOverrideKind = (typeof CYCLE_OVERRIDE_KINDS)[number];
+
+/**
+ * What a customer can do to a subscription, and from which statuses. The one table the
+ * use-cases guard on (their UPDATE … WHERE status = :from) and the UI enables buttons by.
+ */
+export const CUSTOMER_ACTIONS = [
+  "pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "cancel",
+] as const;
+export type CustomerAction = (typeof CUSTOMER_ACTIONS)[number];
+
+export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionStatus[]>> = {
+  pause: ["active"],
+  resume: ["paused"],
+  // Skips and date moves act on the next delivery, which only an active series has.
+  skip: ["active"],
+  unskip: ["active"],
+  reschedule: ["active"],
+  // An extra order is outside the series, so a paused customer may still ask for one.
+  order_now: ["active", "paused"],
+  change: ["active", "paused"],
+  cancel: ["active", "paused"],
+};
+
+export function canPerform(status: SubscriptionStatus, action: CustomerAction): boolean {
+  return ACTION_FROM[action].includes(status);
+}
+
+/** Audit `action` values written for subscriptions (entity_type = 'subscription'). */
+export const SUBSCRIPTION_AUDIT_ACTIONS = [
+  "created", "paused", "resumed", "skipped", "unskipped", "rescheduled", "order_now",
+  "frequency_changed", "quantity_changed", "cancelled",
+] as const;
+export type SubscriptionAuditAction = (typeof SUBSCRIPTION_AUDIT_ACTIONS)[number];

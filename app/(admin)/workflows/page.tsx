@@ -1,7 +1,13 @@
 import { PageHeader } from "@/components/ui/card";
+import { WorkflowList } from "@/components/workflows/workflow-list";
 import { requirePageActor } from "@/server/auth/page-actor";
 
 export default async function WorkflowsPage() {
   await requirePageActor("workflows:write");
-  return <PageHeader title="Workflows" description="Design how orders move from creation to fulfilment." />;
+  return (
+    <>
+      <PageHeader title="Workflows" description="Design how orders move from creation to fulfilment." />
+      <WorkflowList />
+    </>
+  );
 }

@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { inngest } from "@/inngest/client";
+import { env } from "@/server/env";
+import { parseJson, withAuth } from "@/server/http/handler";
+import { orderEventBodySchema } from "@/server/workflows/admin/workflow-api.schema";
+import { sendOrderEvent } from "@/server/workflows/runtime/send-order-event";
+
+type P = { id: string };
+
+/**
+ * Sends an event to one order ("mark shipped": { event: "order/shipped" }). Applied at once;
+ * 409 if the order's current state has no transition on it.
+ */
+export const POST = withAuth<P>("orders:operate", async ({ req, actor, params }) => {
+  const body = await parseJson(req, orderEventBodySchema);
+  const r = await sendOrderEvent(getDb(), (events) => inngest.send(events), {
+    orderId: params.id, event: body.event, data: body.data, userId: actor.userId, now: new Date(), homeCountry: env().HOME_COUNTRY,
+  });
+  return { ok: true, state: r.state };
+});

@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { getOrderDetail } from "@/server/workflows/queries/order-detail";
+
+type P = { id: string };
+
+/** One order with its lines, payment, pinned version, audit timeline and action attempts. */
+export const GET = withAuth<P>("orders:read_all", async ({ params }) => getOrderDetail(getDb(), params.id));

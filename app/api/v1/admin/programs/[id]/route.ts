@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { getProgramDetail } from "@/server/continuity/list-programs";
+import { saveProgramSchema } from "@/server/continuity/program-admin.schema";
+import { saveProgram } from "@/server/continuity/save-program";
+import { parseJson, withAuth } from "@/server/http/handler";
+
+type P = { id: string };
+
+export const GET = withAuth<P>("programs:write", async ({ params }) => getProgramDetail(getDb(), params.id));
+
+/** Saves the draft and the (live) substitutions calendar; returns the draft's activation issues. */
+export const PUT = withAuth<P>("programs:write", async ({ req, actor, params }) => {
+  const input = await parseJson(req, saveProgramSchema);
+  return saveProgram(getDb(), actor.userId, params.id, input, new Date());
+});

@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { listWorkbenchSubscriptions } from "@/server/continuity/workbench-list";
+import { workbenchFilterSchema } from "@/server/continuity/workbench.schema";
+import { parseQuery, withAuth } from "@/server/http/handler";
+
+/** Workbench: the program's subscriptions matching the filters. */
+export const GET = withAuth<{ id: string }>("subscriptions:bulk_update", async ({ req, params }) =>
+  listWorkbenchSubscriptions(getDb(), params.id, parseQuery(req, workbenchFilterSchema)));

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { inngest } from "@/inngest/client";
+import { workbenchApplyRequested } from "@/inngest/events";
+import { startWorkbenchJob } from "@/server/continuity/workbench-jobs";
+import { workbenchApplySchema } from "@/server/continuity/workbench.schema";
+import { parseJson, withAuth } from "@/server/http/handler";
+
+/**
+ * Queues the apply job, then (after commit) asks Inngest to run it. If that send is lost the
+ * job stays queued and the function's cron trigger resumes it; the job row is the truth.
+ */
+export const POST = withAuth<{ id: string }>("subscriptions:bulk_update", async ({ req, actor, params }) => {
+  const input = await parseJson(req, workbenchApplySchema);
+  const job = await startWorkbenchJob(getDb(), actor.userId, params.id, input);
+  await inngest.send(workbenchApplyRequested.create({ jobId: job.jobId }, { id: `workbench-${job.jobId}` })).catch((e: unknown) => {
+    console.error("[workbench] could not send the apply event; the cron will resume the job", e);
+  });
+  return NextResponse.json(job, { status: 202 });
+});

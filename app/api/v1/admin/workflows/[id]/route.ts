@@ -1,0 +1,9 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { getWorkflow } from "@/server/workflows/admin/get-workflow";
+import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+
+type P = { id: string };
+
+/** Draft (with problems), live version and every version's in-flight count. */
+export const GET = withAuth<P>("workflows:write", async ({ params }) => getWorkflow(getDb(), workflowIdParam(params.id)));

@@ -1,0 +1,9 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { customerActorOf } from "@/server/subscriptions/http-input";
+import { markNotificationRead } from "@/server/subscriptions/notifications";
+
+export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
+  await markNotificationRead(getDb(), customerActorOf(actor).customerId, params.id, new Date());
+  return { ok: true };
+});

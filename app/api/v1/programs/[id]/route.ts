@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { customerIdOf } from "@/server/auth/actor";
+import { getProgramForCustomer } from "@/server/continuity/customer-programs";
+import { withAuth } from "@/server/http/handler";
+
+/** The program as this customer would get it joining today: version, next 12 shipments. */
+export const GET = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) =>
+  getProgramForCustomer(getDb(), customerIdOf(actor), params.id, new Date()));

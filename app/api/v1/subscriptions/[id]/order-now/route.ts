@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { AppError } from "@/server/errors/app-error";
+import { withAuth } from "@/server/http/handler";
+import { customerActorOf } from "@/server/subscriptions/http-input";
+import { orderNow } from "@/server/subscriptions/order-now";
+
+const keySchema = z.string().trim().min(1).max(100).optional();
+
+/** An extra order now, outside the schedule. `Idempotency-Key` makes retries safe. */
+export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
+  const key = keySchema.safeParse(req.headers.get("idempotency-key") ?? undefined);
+  if (!key.success) throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–100 characters");
+  const result = await orderNow(getDb(), customerActorOf(actor), params.id, { idempotencyKey: key.data }, new Date());
+  return NextResponse.json(result, { status: result.created ? 201 : 200 });
+});

@@ -1,0 +1,18 @@
+import { getDb } from "@/db/client";
+import { parseJson, withAuth } from "@/server/http/handler";
+import { changeSubscription } from "@/server/subscriptions/change-subscription";
+import { getSubscriptionDetail } from "@/server/subscriptions/get-subscription-detail";
+import { customerActorOf } from "@/server/subscriptions/http-input";
+import { changeSubscriptionSchema } from "@/server/subscriptions/subscription.schema";
+
+type Params = { id: string };
+
+/** The subscription with its next 6 deliveries, orders and activity. */
+export const GET = withAuth<Params>("subscriptions:own", async ({ actor, params }) =>
+  getSubscriptionDetail(getDb(), customerActorOf(actor).customerId, params.id, new Date()));
+
+/** Change frequency and/or quantity, effective from the next order. */
+export const PATCH = withAuth<Params>("subscriptions:own", async ({ req, actor, params }) => {
+  const input = await parseJson(req, changeSubscriptionSchema);
+  return { subscription: await changeSubscription(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+});

@@ -1,0 +1,11 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-input";
+import { unskipCycle } from "@/server/subscriptions/skip-cycle";
+import { cycleTargetSchema } from "@/server/subscriptions/subscription.schema";
+
+/** Restores a skipped delivery (the earliest upcoming one unless `cycleIndex` is given). */
+export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
+  const input = await parseOptionalJson(req, cycleTargetSchema);
+  return { subscription: await unskipCycle(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+});

@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { revokeApiToken } from "@/server/subscriptions/api-tokens";
+
+export const DELETE = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
+  await revokeApiToken(getDb(), actor.userId, params.id);
+  return { ok: true };
+});

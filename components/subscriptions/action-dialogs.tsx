@@ -1,0 +1,133 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { formatMoney } from "@/components/ui/format";
+import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from "@/server/schedule/frequencies";
+import type { SubscriptionDto } from "@/server/subscriptions/subscription-dto.schema";
+import { formatLocalDay } from "./format";
+import { Modal } from "./modal";
+import { QuantityStepper } from "./quantity-stepper";
+import type { SubscriptionAction } from "./queries";
+
+type DialogProps = { open: boolean; onClose: () => void; onSubmit: (a: SubscriptionAction) => void; busy: boolean; fieldError?: string };
+const input = "rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
+
+function Footer({ submit, busy, danger = false, cancelLabel = "Back" }: { submit: string; busy: boolean; danger?: boolean; cancelLabel?: string }) {
+  return (
+    <div className="mt-6 flex justify-end gap-2">
+      <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>{cancelLabel}</Button>
+      <Button variant={danger ? "danger" : "primary"} type="submit" value="confirm" disabled={busy}>{submit}</Button>
+    </div>
+  );
+}
+
+/** Runs `onSubmit` for the confirm button; the "Back" button closes the dialog natively (method=dialog). */
+const handle = (fn: () => void) => (e: React.FormEvent<HTMLFormElement>) => {
+  const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+  if (submitter?.value === "cancel") return;
+  e.preventDefault();
+  fn();
+};
+
+export function PauseDialog({ open, onClose, onSubmit, busy, today, fieldError }: DialogProps & { today: string }) {
+  const [mode, setMode] = useState<"open" | "until">("open");
+  const [until, setUntil] = useState("");
+  return (
+    <Modal open={open} title="Pause subscription" onClose={onClose}>
+      <form method="dialog" onSubmit={handle(() => onSubmit(mode === "until" && until ? { kind: "pause", until } : { kind: "pause" }))}>
+        <p className="text-sm text-slate-600">No orders are created while paused. Deliveries that fall in the pause are skipped, not sent later.</p>
+        <fieldset className="mt-4 flex flex-col gap-3">
+          <legend className="sr-only">How long</legend>
+          <label className="flex items-center gap-2 text-sm"><input type="radio" name="pause-mode" checked={mode === "open"} onChange={() => setMode("open")} className="accent-brand-600" />Until I resume</label>
+          <label className="flex items-center gap-2 text-sm"><input type="radio" name="pause-mode" checked={mode === "until"} onChange={() => setMode("until")} className="accent-brand-600" />Until a date</label>
+          <label htmlFor="pause-until" className="text-sm font-medium text-slate-700">Resume on</label>
+          <input id="pause-until" type="date" className={input} min={today} value={until} disabled={mode !== "until"} onChange={(e) => setUntil(e.target.value)}
+            aria-invalid={Boolean(fieldError)} aria-describedby={fieldError ? "pause-until-error" : undefined} />
+          {fieldError && <p id="pause-until-error" role="alert" className="text-xs text-red-600">{fieldError}</p>}
+        </fieldset>
+        <Footer submit="Pause subscription" busy={busy || (mode === "until" && !until)} />
+      </form>
+    </Modal>
+  );
+}
+
+export function RescheduleDialog({ open, onClose, onSubmit, busy, next, fieldError }: DialogProps & { next: NonNullable<SubscriptionDto["next"]> }) {
+  const [date, setDate] = useState(next.localDate);
+  return (
+    <Modal open={open} title="Move next delivery" onClose={onClose}>
+      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "reschedule", localDate: date }))}>
+        <p className="text-sm text-slate-600">Currently {formatLocalDay(next.localDate)}. Only this delivery moves; the rest of the schedule stays the same.</p>
+        <div className="mt-4 flex flex-col gap-1">
+          <label htmlFor="reschedule-date" className="text-sm font-medium text-slate-700">New date</label>
+          <input id="reschedule-date" type="date" className={input} value={date} onChange={(e) => setDate(e.target.value)}
+            aria-invalid={Boolean(fieldError)} aria-describedby={fieldError ? "reschedule-error" : undefined} />
+          {fieldError && <p id="reschedule-error" role="alert" className="text-xs text-red-600">{fieldError}</p>}
+        </div>
+        <Footer submit="Move delivery" busy={busy || !date} />
+      </form>
+    </Modal>
+  );
+}
+
+export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fieldError }: DialogProps & { subscription: SubscriptionDto }) {
+  const [frequency, setFrequency] = useState<Frequency>(subscription.frequency);
+  const [quantity, setQuantity] = useState(subscription.quantity);
+  return (
+    <Modal open={open} title="Change subscription" onClose={onClose}>
+      <form method="dialog" onSubmit={handle(() => onSubmit({
+        kind: "change",
+        frequency: frequency === subscription.frequency ? undefined : frequency,
+        quantity: quantity === subscription.quantity ? undefined : quantity,
+      }))}>
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="change-frequency" className="text-sm font-medium text-slate-700">Frequency</label>
+            <select id="change-frequency" className={input} value={frequency} onChange={(e) => setFrequency(e.target.value as Frequency)}
+              aria-invalid={Boolean(fieldError)} aria-describedby="change-frequency-hint">
+              {FREQUENCIES.map((f) => <option key={f} value={f}>{FREQUENCY_LABELS[f]}</option>)}
+            </select>
+            <p id="change-frequency-hint" className="text-xs text-slate-500">
+              {fieldError ?? (subscription.next ? `A new frequency starts from your next delivery, ${formatLocalDay(subscription.next.localDate)}.` : "Applies from your next delivery.")}
+            </p>
+          </div>
+          <QuantityStepper id="change-quantity" value={quantity} onChange={setQuantity} />
+          <p className="text-xs text-slate-500">Orders already created keep their quantity.</p>
+        </div>
+        <Footer submit="Save changes" busy={busy || (frequency === subscription.frequency && quantity === subscription.quantity) || !Number.isFinite(quantity)} />
+      </form>
+    </Modal>
+  );
+}
+
+export function OrderNowDialog({ open, onClose, onSubmit, busy, subscription }: DialogProps & { subscription: SubscriptionDto }) {
+  const total = subscription.product.priceMinor * subscription.quantity;
+  const [key] = useState(() => crypto.randomUUID()); // one intent = one order, however often it's sent
+  return (
+    <Modal open={open} title="Order now?" onClose={onClose}>
+      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "order_now", idempotencyKey: key }))}>
+        <p className="text-sm text-slate-600">
+          An extra order of {subscription.product.name} × {subscription.quantity} ({formatMoney(total, subscription.product.currency)}) is created today.
+          Your scheduled deliveries don&apos;t change — skip the next one if this replaces it.
+        </p>
+        <Footer submit="Place order" busy={busy} />
+      </form>
+    </Modal>
+  );
+}
+
+export function CancelDialog({ open, onClose, onSubmit, busy }: DialogProps) {
+  const [reason, setReason] = useState("");
+  return (
+    <Modal open={open} title="Cancel subscription?" onClose={onClose}>
+      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "cancel", reason: reason.trim() || undefined }))}>
+        <p className="text-sm text-slate-600">No more orders will be created. Orders already placed are not affected. This can&apos;t be undone.</p>
+        <div className="mt-4 flex flex-col gap-1">
+          <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-700">Reason (optional)</label>
+          <textarea id="cancel-reason" className={input} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <Footer submit="Cancel subscription" cancelLabel="Keep subscription" busy={busy} danger />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { pgError } from "@/db/pg-error";
+import { intakePayloads } from "@/db/schema";
+import { notFound } from "../errors/app-error";
+import { intakeAdapters } from "./adapters";
+import { applySkuAliases } from "./apply-sku-aliases";
+import { applyToExistingOrder, findIntakeOrderForUpdate } from "./apply-to-existing-order";
+import { createIntakeOrder } from "./create-intake-order";
+import { announceOrder } from "./emit-intake-events";
+import { deadLetterPayload, finishPayload } from "./finish-payload";
+import type { IntakeResult } from "./intake-status";
+import { classifyAdapterError } from "./issue-codes";
+import { loadChannelSettings, loadSkuAliases } from "./load-intake-rules";
+import { loadPayloadResult, resultOfPayload } from "./payload-result";
+import { validateOrder } from "./validate-order";
+
+/**
+ * Processes one stored payload to its final status (docs/intake-governance.md, "Processing").
+ * Called synchronously by the route for fast feedback, by the process-intake Inngest function
+ * (retries with backoff) when that failed, and by admin replays. Safe to run twice or
+ * concurrently: the work happens in ONE transaction holding the payload's row lock and only
+ * while it is `received`; a second caller waits, then returns the stored result.
+ *
+ * Order of checks: parse (completeness) → SKU aliases → existing order? (idempotency and the
+ * state rule) → new order already cancelled / test order → references and totals → create.
+ * A transient failure (database, deadlock…) rolls back, records a safe error code and rethrows
+ * so the caller can retry; the payload stays `received` and nothing is half-done.
+ */
+export async function processPayload(db: Database, payloadId: string, opts: { now: Date }): Promise<IntakeResult> {
+  // Counted outside the transaction so failed attempts are counted too.
+  const claimed = await db.update(intakePayloads)
+    .set({ attempts: sql`${intakePayloads.attempts} + 1`, lastAttemptAt: opts.now })
+    .where(and(eq(intakePayloads.id, payloadId), eq(intakePayloads.status, "received")))
+    .returning({ id: intakePayloads.id });
+  if (claimed.length === 0) return loadPayloadResult(db, payloadId);
+
+  let outcome: { result: IntakeResult; createdOrderId?: string };
+  try {
+    outcome = await db.transaction((tx) => processLocked(tx, payloadId, opts.now));
+  } catch (e) {
+    await db.update(intakePayloads).set({ lastError: safeErrorCode(e) })
+      .where(eq(intakePayloads.id, payloadId)).catch(() => {});
+    throw e;
+  }
+  if (outcome.createdOrderId) await announceOrder(outcome.createdOrderId);
+  return outcome.result;
+}
+
+async function processLocked(tx: Transaction, payloadId: string, now: Date): Promise<{ result: IntakeResult; createdOrderId?: string }> {
+  const [row] = await tx.select().from(intakePayloads).where(eq(intakePayloads.id, payloadId)).for("update");
+  if (!row) throw notFound("Intake payload");
+  if (row.status !== "received") return { result: resultOfPayload(row) };
+
+  const parsed = intakeAdapters[row.channel].parse(row.correctedBody ?? row.rawBody);
+  if (!parsed.ok) return { result: await deadLetterPayload(tx, row, parsed.errors.map(classifyAdapterError), null, now) };
+  const order = applySkuAliases(parsed.order, await loadSkuAliases(tx, row.channel));
+
+  const existing = await findIntakeOrderForUpdate(tx, row.channel, order.externalId);
+  if (existing) return { result: await applyToExistingOrder(tx, row, order, existing, now) };
+
+  const settings = await loadChannelSettings(tx, row.channel);
+  if (order.status === "cancelled") {
+    return { result: await finishPayload(tx, row, { status: "ignored", reason: "cancelled_before_intake", canonical: order }, now) };
+  }
+  if (order.test && settings.testOrders === "ignore") {
+    return { result: await finishPayload(tx, row, { status: "ignored", reason: "test_order", canonical: order }, now) };
+  }
+
+  const valid = await validateOrder(tx, order, settings);
+  if (!valid.ok) return { result: await deadLetterPayload(tx, row, valid.errors, order, now) };
+
+  const orderId = await createIntakeOrder(tx, order, valid, { payloadId: row.id, now });
+  if (!orderId) {
+    // A concurrent copy of the same order committed first: this one is its replay.
+    const winner = await findIntakeOrderForUpdate(tx, row.channel, order.externalId);
+    if (!winner) throw new Error("order conflict without an order");
+    return { result: await applyToExistingOrder(tx, row, order, winner, now) };
+  }
+  const result = await finishPayload(tx, row, { status: "accepted", action: "created", canonical: order, orderId }, now);
+  return { result, createdOrderId: orderId };
+}
+
+/** What is stored as `last_error`: a code, never a driver message (it can contain data). */
+function safeErrorCode(e: unknown): string {
+  const pg = pgError(e);
+  if (pg) return `postgres ${pg.code}`;
+  return e instanceof Error ? e.name : "unknown error";
+}

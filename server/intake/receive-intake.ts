@@ -1,0 +1,60 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { env } from "../env";
+import { intakeAdapters } from "./adapters";
+import type { Channel } from "./adapters/canonical-order";
+import { scheduleIntakeRetry } from "./emit-intake-events";
+import { type IntakeHttpResponse, toIntakeResponse } from "./intake-response";
+import { processPayload } from "./process-payload";
+import { decodeBody, storePayload } from "./store-payload";
+
+/** Larger bodies are refused (413) and stored without their text: no real order is this big. */
+export const MAX_INTAKE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** WooCommerce posts `webhook_id=<n>` (form-encoded, unsigned) when a webhook is created. */
+const WOO_PING = /^webhook_id=\d+$/;
+
+export function intakeSecret(channel: Channel): string {
+  const e = env();
+  return { shopify: e.INTAKE_SECRET_SHOPIFY, woocommerce: e.INTAKE_SECRET_WOOCOMMERCE, bigcommerce: e.INTAKE_SECRET_BIGCOMMERCE, api: e.INTAKE_SECRET_API }[channel];
+}
+
+/**
+ * POST /api/intake/:channel (docs/intake-governance.md, "Flow"):
+ * 1. the payload is stored first, in its own statement, whatever happens next;
+ * 2. a bad signature is stored `rejected` (bad_signature) and answered 401, never processed;
+ * 3. otherwise it is processed now for fast feedback; if that fails transiently, Inngest
+ *    retries it with backoff (intake/received) and the channel gets 202.
+ */
+export async function receiveIntake(
+  db: Database, input: { channel: Channel; body: Uint8Array; headers: Headers }, opts: { now: Date },
+): Promise<IntakeHttpResponse> {
+  const { channel, body, headers } = input;
+  const adapter = intakeAdapters[channel];
+  const signatureValid = adapter.verifySignature(body, headers, intakeSecret(channel));
+  const base = { channel, body, headers, signatureValid, now: opts.now };
+
+  if (body.byteLength > MAX_INTAKE_BODY_BYTES) {
+    const stored = await storePayload(db, { ...base, keepBody: false, status: "rejected", reason: "body_too_large" });
+    return toIntakeResponse({ payloadId: stored.id, status: "rejected", reason: "body_too_large" });
+  }
+  if (channel === "woocommerce" && WOO_PING.test(decodeBody(body).trim())) {
+    const stored = await storePayload(db, { ...base, status: "ignored", reason: "webhook_ping" });
+    return toIntakeResponse({ payloadId: stored.id, status: "ignored", reason: "webhook_ping" });
+  }
+  if (!signatureValid) {
+    const errors = [{ path: "", code: "bad_signature" as const, message: `Missing or invalid ${adapter.signatureHeader} header` }];
+    const stored = await storePayload(db, { ...base, status: "rejected", reason: "bad_signature", errors });
+    return toIntakeResponse({ payloadId: stored.id, status: "rejected", reason: "bad_signature" });
+  }
+
+  const stored = await storePayload(db, base);
+  try {
+    return toIntakeResponse(await processPayload(db, stored.id, opts));
+  } catch (e) {
+    // Stored and safe; hand it to Inngest. If even that fails, the sweeper finds it `received`.
+    console.error("[intake] processing failed, retrying through Inngest", stored.id, e instanceof Error ? e.name : "");
+    await scheduleIntakeRetry(stored.id, 1);
+    return toIntakeResponse({ payloadId: stored.id, status: "received" });
+  }
+}

@@ -1,0 +1,37 @@
+import type { OrderStatus } from "./adapters/canonical-order";
+
+/**
+ * State rule for a payload about an order that already exists (same channel + external id).
+ * Channel statuses only move forward: open → paid → fulfilled; cancelled ends the line.
+ *
+ * | incoming vs recorded                          | decision                                 |
+ * | --------------------------------------------- | ---------------------------------------- |
+ * | same status                                   | duplicate: original result, nothing made |
+ * | later (open→paid, paid→fulfilled…)            | advance: recorded on the payload only    |
+ * | earlier, or anything after cancelled          | refuse `state_regression`                |
+ * | cancelled, order not shipped/closed           | cancel: guarded UPDATE to `cancelled`    |
+ * | cancelled, order already shipped              | refuse `already_shipped`                 |
+ * | cancelled, order already cancelled/rejected   | advance (nothing left to stop)           |
+ */
+export type StatusDecision =
+  | { kind: "duplicate" }
+  | { kind: "advance" }
+  | { kind: "cancel" }
+  | { kind: "refuse"; reason: "state_regression" | "already_shipped" };
+
+const RANK: Record<OrderStatus, number> = { open: 0, paid: 1, fulfilled: 2, cancelled: 3 };
+
+/** Workflow states (default workflow) after which a channel cancel is refused or moot. */
+export const SHIPPED_STATES: readonly string[] = ["shipped"];
+export const CLOSED_STATES: readonly string[] = ["cancelled", "rejected"];
+
+export function decideStatusUpdate(recorded: OrderStatus, incoming: OrderStatus, orderState: string): StatusDecision {
+  if (incoming === recorded) return { kind: "duplicate" };
+  if (incoming === "cancelled") {
+    if (SHIPPED_STATES.includes(orderState)) return { kind: "refuse", reason: "already_shipped" };
+    if (CLOSED_STATES.includes(orderState)) return { kind: "advance" };
+    return { kind: "cancel" };
+  }
+  if (recorded === "cancelled" || RANK[incoming] < RANK[recorded]) return { kind: "refuse", reason: "state_regression" };
+  return { kind: "advance" };
+}

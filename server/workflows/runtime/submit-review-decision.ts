@@ -1,0 +1,30 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import type { Role } from "@/server/auth/roles";
+import { stateEnteredEvent } from "./commit-transition";
+import { decideReview, type DecisionResult, type ReviewDecision } from "./decide-review";
+import type { RuntimeEvent } from "./runtime-steps";
+
+export type SendEvents = (events: RuntimeEvent[]) => Promise<unknown>;
+
+/**
+ * The review queue's approve/reject: commits the decision at once (guarded, the reviewer as
+ * actor — a second reviewer gets CONFLICT), then sends order/approval.decided, which ends the
+ * approval wait of the order's run, and the next state's event. Committing here instead of
+ * in the run means a decision made before the run started waiting is never lost.
+ */
+export async function submitReviewDecision(
+  db: Database, send: SendEvents,
+  input: { orderId: string; decision: ReviewDecision; userId: string; role: Role; note?: string; now: Date; homeCountry: string },
+): Promise<DecisionResult> {
+  const result = await decideReview(db, input);
+  await send([
+    {
+      name: "order/approval.decided",
+      id: `order-${input.orderId}-${result.fromSeq}-decision`,
+      data: { orderId: input.orderId, decision: input.decision, actorId: input.userId, seq: result.fromSeq, ...(input.note ? { note: input.note } : {}) },
+    },
+    stateEnteredEvent(input.orderId, result.to, result.versionId, result.seq),
+  ]);
+  return result;
+}
