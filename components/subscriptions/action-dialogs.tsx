@@ -102,7 +102,8 @@ export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fiel
 
 export function OrderNowDialog({ open, onClose, onSubmit, busy, subscription }: DialogProps & { subscription: SubscriptionDto }) {
   const total = subscription.product.priceMinor * subscription.quantity;
-  const [key] = useState(() => crypto.randomUUID()); // one intent = one order, however often it's sent
+  // One intent = one order, however often it's sent. randomUUID needs a secure context (https/localhost).
+  const [key] = useState(() => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   return (
     <Modal open={open} title="Order now?" onClose={onClose}>
       <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "order_now", idempotencyKey: key }))}>

@@ -34,7 +34,7 @@ describe("definition → React Flow", () => {
     expect(edges.find((e) => e.id === "t_ready_shipped")?.data?.trigger).toBe("on order/shipped");
     expect(edges.find((e) => e.id === "manual_review:timeout")?.data).toMatchObject({ kind: "timeout", trigger: "timeout 2d" });
     expect(edges.find((e) => e.id === "a_reserve_inventory:on_failure")?.data).toMatchObject({
-      kind: "on_failure", trigger: "reserve_inventory fails", guard: "undo: release_inventory",
+      kind: "on_failure", trigger: "Reserve inventory fails", guard: null,
     });
   });
 

@@ -4,6 +4,7 @@ import {
   workflowEdges,
 } from "@/server/workflows/model";
 import { formatDuration } from "@/components/ui/format";
+import { ACTION_META } from "./action-meta";
 import { findAction } from "./definition-edits";
 import type { ProblemCounts } from "./designer-problems";
 
@@ -24,6 +25,8 @@ export type WorkflowEdgeData = {
   kind: "transition" | "timeout" | "on_failure";
   trigger: string;
   guard: string | null;
+  /** Full description for the label's tooltip. */
+  title: string;
   /** Spread of parallel edges between the same two states: 0 is straight, ±1 curves either way. */
   offset: number;
   highlighted: boolean;
@@ -95,20 +98,24 @@ export function toFlowEdges(def: WorkflowDefinition, o: EdgeOptions): WorkflowFl
     let trigger = "";
     let guard: string | null = null;
     let hasError = false;
+    let title = "";
     if (e.kind === "transition") {
       const t = transitions.get(e.id);
       trigger = t ? describeTrigger(t) : "";
       guard = t?.isDefault ? "default" : t?.guard ? describeCondition(t.guard) : null;
+      title = `${trigger}${guard ? ` [${guard}]` : ""} → ${e.to}${t ? ` (priority ${t.priority})` : ""}`;
       hasError = o.erroredIds.has(e.id);
     } else if (e.kind === "timeout") {
       const after = states.get(e.from)?.timeout?.afterSeconds ?? 0;
       trigger = `timeout ${formatDuration(after)}`;
+      title = `After ${formatDuration(after)} without leaving → ${e.to}`;
     } else {
       const actionId = e.id.slice(0, -":on_failure".length);
       const loc = findAction(def, actionId);
-      trigger = `${loc?.action.type ?? actionId} fails`;
+      trigger = `${loc ? ACTION_META[loc.action.type].label : actionId} fails`;
+      // Compensation is shown in the inspector and the tooltip: keep dashed labels to one line.
       const comp = loc?.action.onFailure?.compensate ?? [];
-      guard = comp.length > 0 ? `undo: ${comp.join(", ")}` : null;
+      title = `${trigger}${comp.length > 0 ? `; undo: ${comp.join(", ")}` : ""} → ${e.to}`;
       hasError = o.erroredIds.has(actionId);
     }
     const selected = o.selectedEdgeId === e.id;
@@ -120,7 +127,7 @@ export function toFlowEdges(def: WorkflowDefinition, o: EdgeOptions): WorkflowFl
       target: e.to,
       selected,
       markerEnd: { type: "arrowclosed", width: 16, height: 16, color: edgeColor(e.kind, { selected, highlighted, hasError }) },
-      data: { kind: e.kind, trigger, guard, offset, highlighted, hasError },
+      data: { kind: e.kind, trigger, guard, title, offset, highlighted, hasError },
     };
   });
 }

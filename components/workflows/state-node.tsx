@@ -60,7 +60,8 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
       <div className={`flex items-center gap-2 rounded-t-md px-3 py-2 ${state.manualReview ? "bg-amber-50" : ""}`}>
         <span className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{state.label}</span>
         {state.manualReview && <span className="rounded bg-amber-200 px-1.5 py-0.5 text-[10px] font-semibold text-amber-900">Review</span>}
-        <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold ${kind.className}`}>{kind.badge}</span>
+        {/* Plain steps need no badge; start and end do (a second initial state is an error to spot). */}
+        {state.kind !== "normal" && <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold ${kind.className}`}>{kind.badge}</span>}
       </div>
       {(state.actions.length > 0 || state.timeout || problems) && (
         <div className="flex flex-col gap-1 border-t border-slate-100 px-2 py-1.5">

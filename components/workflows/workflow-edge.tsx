@@ -40,6 +40,7 @@ function WorkflowEdgeView({ id, source, target, data, selected, markerEnd }: Edg
         <button
           type="button"
           data-testid={`edge-label-${id}`}
+          title={data.title}
           onClick={() => select(selectionOfEdge(id))}
           className={`nodrag nopan absolute max-w-52 rounded border bg-white px-1.5 py-0.5 text-left text-[10px] leading-tight shadow-sm ${
             selected ? "border-blue-500 ring-1 ring-blue-500" : data.highlighted ? "border-brand-600" : "border-slate-200"

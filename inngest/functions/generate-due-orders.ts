@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
 import { env, generationDisabled } from "@/server/env";
 import { orderCreatedEvent } from "@/server/generation/emit-order-created";
-import { findUnannouncedOrders } from "@/server/generation/find-unannounced-orders";
 import { generateDueBatch } from "@/server/generation/generate-due";
 import { inngest } from "../client";
 
@@ -13,8 +12,9 @@ const EVENTS_PER_SEND = 500;
 /**
  * Every minute: generate the orders of all due cycles, batch by batch (each batch one step,
  * one transaction — see server/generation/generate-due.ts), then announce each batch's orders
- * with order/created (deterministic ids, so a retried step can't double-announce). Finally
- * re-announce generated orders whose workflow never started (a send lost to a crash).
+ * with order/created (deterministic ids, so a retried step can't double-announce). If a send
+ * is lost anyway (crash between a batch's COMMIT and its send), the order is still in Postgres
+ * with no workflow pinned, and the workflow sweeper (sweep-stuck-orders) re-announces it.
  *
  * concurrency 1: overlapping runs would be safe (SKIP LOCKED, unique keys) but would only
  * compete for the same rows and connections. GENERATION_DISABLED=1 turns the run into a no-op.
@@ -27,7 +27,7 @@ export const generateDueOrders = inngest.createFunction(
       return { disabled: true as const };
     }
     const batchSize = env().GENERATION_BATCH_SIZE;
-    const totals = { batches: 0, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0, reannounced: 0 };
+    const totals = { batches: 0, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0 };
     for (let n = 0; n < MAX_BATCHES_PER_RUN; n++) {
       const batch = await step.run(`generate-batch-${n}`, async () => {
         const { orders, ...counts } = await generateDueBatch(getDb(), { now: new Date(), batchSize });
@@ -42,10 +42,6 @@ export const generateDueOrders = inngest.createFunction(
       await announce(`order-created-${n}`, batch.orderIds);
       if (batch.claimed < batchSize) break;
     }
-    const stale = await step.run("find-unannounced-orders", async () =>
-      (await findUnannouncedOrders(getDb(), { now: new Date() })).map((o) => o.orderId));
-    await announce("reannounce-orders", stale);
-    totals.reannounced = stale.length;
     return totals;
 
     async function announce(stepId: string, orderIds: string[]) {

@@ -13,8 +13,8 @@ export function orderCreatedEvent(orderId: string) {
 
 /**
  * Announces created orders to the workflow runtime. Call AFTER the transaction that created
- * them committed. If the process dies before this runs, the orders still exist and
- * findUnannouncedOrders (run by the generation cron) re-sends their events.
+ * them committed. If the process dies before this runs, the orders still exist with no
+ * workflow pinned, and the workflow sweeper (sweep-stuck-orders) re-sends their events.
  */
 export async function emitOrderCreated(orders: readonly Pick<GeneratedOrder, "orderId">[]): Promise<void> {
   for (let i = 0; i < orders.length; i += CHUNK) {

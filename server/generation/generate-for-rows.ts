@@ -2,8 +2,8 @@ import "server-only";
 import type { Transaction } from "@/db/client";
 import { pgError } from "@/db/pg-error";
 import { generateProgramCycles } from "@/server/continuity/generate-program-cycles";
-import { advanceSubscriptions, insertSubscriptionAudit, type Advance, type SubscriptionAuditRow } from "./advance-subscriptions";
-import { insertCycleOrders, type OrderToCreate } from "./insert-cycle-orders";
+import { applyCycles, type CycleWrite } from "./apply-cycles";
+import { insertSubscriptionAudit, type SubscriptionAuditRow } from "./insert-subscription-audit";
 import { loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
@@ -64,8 +64,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const program = programIds.length > 0 ? await generateProgramCycles(tx, programIds, now) : null;
   const out = emptyOutcome();
   const overrides = await loadOverrides(tx, rows.map((r) => r.id));
-  const toCreate: OrderToCreate[] = [];
-  const advances: Advance[] = [];
+  const writes: CycleWrite[] = [];
   const missed: SubscriptionAuditRow[] = [];
   const outcomes: SubscriptionAuditRow[] = [];
   const failures: GenerationFailure[] = [];
@@ -81,18 +80,19 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
     }
     const from = row.nextCycleIndex;
     if (plan.kind === "complete") {
-      advances.push({ subscriptionId: row.id, fromIndex: from, toIndex: from, nextRunAt: null, status: "completed" });
+      writes.push({ subscriptionId: row.id, fromIndex: from, toIndex: from, nextRunAt: null, status: "completed", order: null });
       outcomes.push(completedRow(row.id, from - 1));
       out.completed++;
       continue;
     }
+    let order: CycleWrite["order"] = null;
     if (plan.kind === "order") {
       if (!row.productSellable) { failures.push({ ...failureOf(row), reason: "product_not_sellable" }); continue; }
       if (row.productKind !== "standard") { failures.push({ ...failureOf(row), reason: "product_not_orderable", detail: row.productKind }); continue; }
-      toCreate.push({
-        subscriptionId: row.id, customerId: row.customerId, productId: row.productId, addressId: row.addressId,
-        quantity: row.quantity, cycleIndex: plan.cycleIndex, runAt: plan.runAt, next: plan.next,
-      });
+      order = {
+        cycleIndex: plan.cycleIndex, runAt: plan.runAt, customerId: row.customerId, productId: row.productId,
+        addressId: row.addressId, quantity: row.quantity,
+      };
     } else {
       out.skipped++;
       outcomes.push({
@@ -104,18 +104,17 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
       const { from: first, to: lastMissed } = plan.missed;
       missed.push({ subscriptionId: row.id, action: "cycles_missed", data: { from: first, to: lastMissed, count: lastMissed - first + 1, handledCycle: plan.cycleIndex } });
     }
-    advances.push({
+    writes.push({
       subscriptionId: row.id, fromIndex: from, toIndex: plan.cycleIndex + 1,
-      nextRunAt: plan.next?.runAt ?? null, status: plan.next ? "active" : "completed",
+      nextRunAt: plan.next?.runAt ?? null, status: plan.next ? "active" : "completed", order,
     });
     if (!plan.next) { outcomes.push(completedRow(row.id, plan.cycleIndex)); out.completed++; }
   }
 
   await insertSubscriptionAudit(tx, missed);
-  const created = await insertCycleOrders(tx, toCreate);
-  const moved = await advanceSubscriptions(tx, advances);
+  const { moved, created } = await applyCycles(tx, writes);
   // Rows are locked by this transaction, so the guarded UPDATE must match each of them.
-  if (moved !== advances.length) throw new Error(`advanced ${moved} of ${advances.length} locked subscriptions`);
+  if (moved !== writes.length) throw new Error(`advanced ${moved} of ${writes.length} locked subscriptions`);
   await insertSubscriptionAudit(tx, outcomes);
   out.autoPaused = await recordFailures(tx, failures, now, policy);
   out.failed = failures.length;

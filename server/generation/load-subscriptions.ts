@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { Frequency } from "@/server/schedule";
 import type { CycleOverrideKind, EndKind } from "@/server/subscriptions/subscription-status";
+import { pgArray } from "./pg-array";
 import type { CycleOverride, ScheduleRow } from "./plan-cycle";
 
 /** A subscription as generation sees it: schedule, cursor, and whether its product can be ordered. */
@@ -17,15 +18,12 @@ export interface GenerationRow extends ScheduleRow {
   productKind: string;
 }
 
-type RawRow = {
-  id: string; customer_id: string; product_id: string; quantity: number; address_id: string | null; frequency: Frequency; anchor_date: string; anchor_index: number;
-  local_time: string; time_zone: string; end_kind: EndKind; end_cycles: number | null; end_date: string | null;
-  next_cycle_index: number; failure_count: number; sellable: boolean; kind: string;
-};
-
-const COLUMNS = sql`s.id, s.customer_id, s.product_id, s.quantity, s.address_id, s.frequency, s.anchor_date::text AS anchor_date, s.anchor_index,
-  s.local_time, s.time_zone, s.end_kind, s.end_cycles, s.end_date::text AS end_date, s.next_cycle_index,
-  s.failure_count, p.sellable, p.kind`;
+// Aliased to the row's own property names, so rows come back ready to use (no re-mapping per row).
+const COLUMNS = sql`s.id, s.customer_id AS "customerId", s.product_id AS "productId", s.quantity,
+  s.address_id AS "addressId", s.frequency, s.anchor_date::text AS "anchorDate", s.anchor_index AS "anchorIndex",
+  s.local_time AS "localTime", s.time_zone AS "timeZone", s.end_kind AS "endKind", s.end_cycles AS "endCycles",
+  s.end_date::text AS "endDate", s.next_cycle_index AS "nextCycleIndex", s.failure_count AS "failureCount",
+  p.sellable AS "productSellable", p.kind AS "productKind"`;
 
 /**
  * Claims up to `limit` active subscriptions due at `now`, oldest first, locking them for the
@@ -52,7 +50,7 @@ export async function lockSubscriptions(tx: DbOrTx, ids: readonly string[]): Pro
   if (ids.length === 0) return [];
   return select(tx, sql`
     SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id
-    WHERE s.id = ANY(${uuidArray(ids)}::uuid[]) AND s.status = 'active'
+    WHERE s.id = ANY(${pgArray(ids)}::uuid[]) AND s.status = 'active'
     ORDER BY s.id
     FOR NO KEY UPDATE OF s`);
 }
@@ -64,7 +62,7 @@ export async function loadOverrides(tx: DbOrTx, ids: readonly string[]): Promise
   const rows = await tx.execute<{ subscription_id: string; cycle_index: number; kind: CycleOverrideKind; local_date: string | null }>(sql`
     SELECT o.subscription_id, o.cycle_index, o.kind, o.local_date::text AS local_date
     FROM cycle_overrides o JOIN subscriptions s ON s.id = o.subscription_id
-    WHERE o.subscription_id = ANY(${uuidArray(ids)}::uuid[]) AND o.cycle_index >= s.next_cycle_index`);
+    WHERE o.subscription_id = ANY(${pgArray(ids)}::uuid[]) AND o.cycle_index >= s.next_cycle_index`);
   for (const r of rows) {
     let map = byId.get(r.subscription_id);
     if (!map) byId.set(r.subscription_id, (map = new Map()));
@@ -73,34 +71,8 @@ export async function loadOverrides(tx: DbOrTx, ids: readonly string[]): Promise
   return byId;
 }
 
-/** A uuid[] literal passed as ONE parameter (drizzle would expand a JS array into N params). */
-export function uuidArray(ids: readonly string[]): string {
-  // Checked so that a stray comma or brace can't smuggle extra elements into the literal.
-  for (const id of ids) if (!UUID_RE.test(id)) throw new RangeError(`not a uuid: ${JSON.stringify(id)}`);
-  return `{${ids.join(",")}}`;
-}
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function select(tx: DbOrTx, query: SQL): Promise<GenerationRow[]> {
-  const rows = await tx.execute<RawRow>(query);
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    productId: r.product_id,
-    quantity: r.quantity,
-    addressId: r.address_id,
-    frequency: r.frequency,
-    anchorDate: r.anchor_date,
-    anchorIndex: r.anchor_index,
-    localTime: r.local_time,
-    timeZone: r.time_zone,
-    endKind: r.end_kind,
-    endCycles: r.end_cycles,
-    endDate: r.end_date,
-    nextCycleIndex: r.next_cycle_index,
-    failureCount: r.failure_count,
-    productSellable: r.sellable,
-    productKind: r.kind,
-  }));
+  return [...(await tx.execute<GenerationRow & Record<string, unknown>>(query))];
 }

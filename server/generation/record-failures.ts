@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { env } from "@/server/env";
 import { createNotifications } from "@/server/notifications/create-notification";
-import { insertSubscriptionAudit } from "./advance-subscriptions";
+import { insertSubscriptionAudit } from "./insert-subscription-audit";
 
 /** Why a subscription's cycle could not be generated. */
 export type FailureReason = "product_not_sellable" | "product_not_orderable" | "invalid_schedule" | "generation_error";
