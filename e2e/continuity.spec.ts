@@ -98,7 +98,7 @@ test("merchandiser builds a standing program with a phantom item and two version
 
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("status")).toContainText("revision 1");
-  await page.screenshot({ path: "test-results/continuity-editor.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("continuity-editor.png"), fullPage: true });
 
   // Month-1 program: a copy whose series starts this month.
   await page.getByRole("button", { name: "Duplicate" }).click();
@@ -147,7 +147,7 @@ test("month-4 joiner (gold → version B) gets events 4–6 then 1–3; opting o
     await expect(list.nth(i)).toContainText(date);
     await expect(list.nth(i)).toContainText(`Event ${event}`);
   }
-  await page.screenshot({ path: "test-results/continuity-timeline.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("continuity-timeline.png"), fullPage: true });
 });
 
 test("month-1 joiner (standard → version A) gets events 1–6, the unfilled phantom month flagged", async ({ page }) => {
@@ -202,5 +202,5 @@ test("the workbench applies a new revision to the selected subscription only", a
   await expect(page.getByRole("progressbar", { name: "Workbench progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(rows.filter({ hasText: state.newcomer! }).getByTestId("row-revision")).toHaveText("2");
   await expect(rows.filter({ hasText: DEMO.customer }).getByTestId("row-revision")).toContainText("1");
-  await page.screenshot({ path: "test-results/continuity-workbench.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("continuity-workbench.png"), fullPage: true });
 });

@@ -19,6 +19,8 @@ const envSchema = z.object({
   /** Kill switch: "1" stops scheduled order generation without a deploy. */
   GENERATION_DISABLED: z.enum(["0", "1", "true", "false"]).default("0"),
   GENERATION_BATCH_SIZE: z.coerce.number().int().positive().default(1000),
+  /** Generation batches run in parallel per round (each its own transaction; SKIP LOCKED keeps them apart). */
+  GENERATION_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).default(3),
   /** Consecutive generation failures of one subscription before it is auto-paused. */
   GENERATION_MAX_FAILURES: z.coerce.number().int().positive().default(3),

@@ -10,9 +10,11 @@ export const MAX_BATCHES_PER_RUN = 50;
 const EVENTS_PER_SEND = 500;
 
 /**
- * Every minute: generate the orders of all due cycles, batch by batch (each batch one step,
- * one transaction — see server/generation/generate-due.ts), then announce each batch's orders
- * with order/created (deterministic ids, so a retried step can't double-announce). If a send
+ * Every minute: generate the orders of all due cycles, batch by batch — each batch one step,
+ * one transaction (server/generation/generate-due.ts), GENERATION_WORKERS of them in parallel
+ * per round so the database's cores are used — and announce each batch's orders with
+ * order/created (deterministic ids: a retried step can't double-announce). Stops at the first
+ * round with a short batch (nothing due is left unlocked) or after MAX_BATCHES_PER_RUN. If a send
  * is lost anyway (crash between a batch's COMMIT and its send), the order is still in Postgres
  * with no workflow pinned, and the workflow sweeper (sweep-stuck-orders) re-announces it.
  *
@@ -26,21 +28,24 @@ export const generateDueOrders = inngest.createFunction(
       logger.warn("order generation is disabled (GENERATION_DISABLED); skipping this run");
       return { disabled: true as const };
     }
-    const batchSize = env().GENERATION_BATCH_SIZE;
+    const { GENERATION_BATCH_SIZE: batchSize, GENERATION_WORKERS: workers } = env();
     const totals = { batches: 0, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0 };
-    for (let n = 0; n < MAX_BATCHES_PER_RUN; n++) {
-      const batch = await step.run(`generate-batch-${n}`, async () => {
+    for (let first = 0; first < MAX_BATCHES_PER_RUN; first += workers) {
+      const round = Array.from({ length: Math.min(workers, MAX_BATCHES_PER_RUN - first) }, (_, i) => first + i);
+      const batches = await Promise.all(round.map((n) => step.run(`generate-batch-${n}`, async () => {
         const { orders, ...counts } = await generateDueBatch(getDb(), { now: new Date(), batchSize });
         return { ...counts, orderIds: orders.map((o) => o.orderId) };
-      });
-      totals.batches++;
-      totals.claimed += batch.claimed;
-      totals.created += batch.created;
-      totals.skipped += batch.skipped;
-      totals.completed += batch.completed;
-      totals.failed += batch.failed;
-      await announce(`order-created-${n}`, batch.orderIds);
-      if (batch.claimed < batchSize) break;
+      })));
+      for (const batch of batches) {
+        totals.batches++;
+        totals.claimed += batch.claimed;
+        totals.created += batch.created;
+        totals.skipped += batch.skipped;
+        totals.completed += batch.completed;
+        totals.failed += batch.failed;
+      }
+      await Promise.all(batches.map((batch, i) => announce(`order-created-${round[i]}`, batch.orderIds)));
+      if (batches.some((b) => b.claimed < batchSize)) break;
     }
     return totals;
 

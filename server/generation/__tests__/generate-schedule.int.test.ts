@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { subscriptions } from "@/db/schema";
+import { products, subscriptions } from "@/db/schema";
 import { generateAllDue } from "../generate-due";
 import { generateForSubscriptions } from "../generate-for-subscriptions";
 import {
@@ -49,7 +49,7 @@ describe("scheduled generation", () => {
     const product = await makeProduct(db, { priceMinor: 1000 });
     const sub = await makeSubscription(db, { productId: product.id });
     await run("2027-01-31T14:00:00Z");
-    await db.execute(`UPDATE products SET price_minor = 1100 WHERE id = '${product.id}'`);
+    await db.update(products).set({ priceMinor: 1100 }).where(eq(products.id, product.id));
     await run("2027-02-28T14:00:00Z");
     const [o0, o1] = await ordersOf(db, sub.id);
     expect([o0!.totalMinor, o1!.totalMinor]).toEqual([1000, 1100]);
@@ -117,10 +117,10 @@ describe("scheduled generation", () => {
     expect(r).toMatchObject({ claimed: 1, created: 1 });
     expect((await ordersOf(db, sub.id)).map((o) => o.cycleIndex)).toEqual([9]);
     expect(await subscriptionOf(db, sub.id)).toMatchObject({ nextCycleIndex: 10, nextRunAt: at("2027-01-11T14:00:00Z") });
-    expect((await auditOf(db, sub.id)).map((a) => [a.action, a.data])).toEqual([
-      ["cycles_missed", { from: 0, to: 8, count: 9, handledCycle: 9 }],
-      ["cycle_generated", expect.objectContaining({ cycleIndex: 9, nextCycleIndex: 10 })],
-    ]);
+    const audit = await auditOf(db, sub.id);
+    expect(audit.map((a) => [a.action, a.data?.cycleIndex ?? a.data?.handledCycle])).toEqual([["cycles_missed", 9], ["cycle_generated", 9]]);
+    expect(audit[0]!.data).toEqual({ from: 0, to: 8, count: 9, handledCycle: 9 });
+    expect(new Date(String(audit[1]!.data?.nextRunAt))).toEqual(at("2027-01-11T14:00:00Z"));
     expect((await stockOf(db, product.id)).reserved).toBe(1);
   });
 

@@ -78,6 +78,19 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     expect(n).toBe(0);
   });
 
+  it("the sweeper settles a final order that still holds stock (moved there outside the engine)", async () => {
+    const db = getDb();
+    const { order, products } = await makeOrder(db, { lines: [{ quantity: 2, stock: 5, reserved: 2 }] });
+    await db.execute(sql`UPDATE inventory SET reserved = 2 WHERE product_id = ${products[0]!.id}`);
+    const live = await liveVersionForNewOrders(db);
+    // e.g. the channel cancelled it: state changed, no state-entered event.
+    await pinOrder(db, order.id, live.versionId, "cancelled");
+    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 3_600_000), transitionSeq: 3 }).where(eq(orders.id, order.id));
+    h.executor.tickCron(new Date(Date.now() + 240_000));
+    await h.waitFor(async () => (await stockOf(db, products[0]!.id)).reserved === 0, "reservation released by settle");
+    expect(await stockOf(db, products[0]!.id)).toMatchObject({ onHand: 5, reserved: 0 });
+  });
+
   it("the webhook action POSTs a body signed with HMAC-SHA256; a 5xx is retried per the policy", async () => {
     const db = getDb();
     const received: Array<{ body: string; signature: string | undefined; key: string | undefined }> = [];

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { RuntimeEvent } from "./runtime-steps";
+import { SHIPPED_STATES } from "./settle-terminal-order";
 
 /** Re-drives per state visit before the sweeper gives up on it (it then needs a human). */
 export const MAX_REDRIVES = 5;
@@ -11,7 +12,8 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
 /**
  * Finds orders idle longer than `olderThanMinutes` in a state that should move by itself — a
  * state with an automatic exit in the order's pinned version (states waiting for an event, a
- * decision or a timeout are not stuck) — records a `workflow_redriven` audit row for each and
+ * decision or a timeout are not stuck) — or in a final state that was never settled (still
+ * holds reserved stock or an open payment), records a `workflow_redriven` audit row for each and
  * returns their state-entered events, with fresh ids (the original id is deduplicated).
  * Re-running a visit is harmless: actions are idempotent and the commit is guarded on
  * transition_seq. Also re-announces orders never pinned (order/created lost).
@@ -29,8 +31,16 @@ export async function redriveStuckOrders(
              AND a.action = 'workflow_redriven' AND (a.data->>'seq')::int = o.transition_seq) AS redrives
         FROM orders o JOIN workflow_versions v ON v.id = o.workflow_version_id
         WHERE o.state_entered_at < ${before}::timestamptz
-          AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
-                      WHERE t->>'from' = o.state AND t->'trigger'->>'kind' = 'automatic')
+          AND (
+            EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
+                    WHERE t->>'from' = o.state AND t->'trigger'->>'kind' = 'automatic')
+            -- A final state that still holds stock or money was never settled (its run was
+            -- lost, or something outside the engine — e.g. an intake cancellation — moved it).
+            OR (EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'states') st
+                        WHERE st->>'id' = o.state AND st->>'kind' = 'terminal')
+                AND (EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.reserved_quantity > 0)
+                     OR (o.state <> ALL(${`{${[...SHIPPED_STATES].join(",")}}`}::text[])
+                         AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status IN ('authorized', 'captured'))))))
         ORDER BY o.state_entered_at
         LIMIT ${limit}
         FOR UPDATE OF o SKIP LOCKED
