@@ -17,7 +17,7 @@ import { seedDueSubscriptions } from "./generation/seed";
  */
 const SCALES = (process.env.BENCH_SCALES ?? "100000,1000000").split(",").map(Number);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 5000);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const RATIO_TARGET = 0.5;
 const MILLION_TARGET_S = 120;
 

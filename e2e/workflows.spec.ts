@@ -29,6 +29,21 @@ async function connect(page: Page, from: string, to: string) {
   await expect(page.getByTestId("transition-inspector")).toContainText(`t_${from}_${to}`);
 }
 
+/**
+ * Where a state sits relative to Validation, in flow units (the seeded layout puts
+ * Processing 520 units right of Validation, which gives the zoom).
+ */
+async function flowOffset(page: Page, stateId: string): Promise<[number, number]> {
+  const v = (await page.getByTestId("state-node-validation").boundingBox())!;
+  const p = (await page.getByTestId("state-node-processing").boundingBox())!;
+  const n = (await page.getByTestId(`state-node-${stateId}`).boundingBox())!;
+  const zoom = (p.x - v.x) / 520;
+  return [(n.x - v.x) / zoom, (n.y - v.y) / zoom];
+}
+
+/** Screen pixels round to a few flow units at small zooms. */
+const near = (n: number) => expect.closeTo(n, -1);
+
 const problems = (page: Page) => page.getByTestId("problems-panel");
 
 test.describe.configure({ mode: "serial" });
@@ -67,6 +82,15 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await page.getByLabel("Label").fill("High-value review");
   await expect(node).toContainText("High-value review");
 
+  // Dropping an action on a state adds it there; Delete removes the selected action again.
+  await page.getByTestId("palette-notify").dragTo(node);
+  await expect(node).toContainText("Notify customer");
+  await expect(page.getByTestId("action-inspector")).toBeVisible();
+  await expect(problems(page).locator('[data-code="action_without_fallback"]')).toContainText("logged, then ignored");
+  await page.keyboard.press("Delete");
+  await expect(node).not.toContainText("Notify customer");
+  await expect(problems(page).locator('[data-code="action_without_fallback"]')).toHaveCount(0);
+
   // 2. Connect Validation → review: orders above HIGH_VALUE, checked before the default review (priority 20).
   await connect(page, "validation", "review");
   await page.getByLabel("Priority").fill("15");
@@ -102,6 +126,19 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await page.keyboard.press("ControlOrMeta+Shift+z");
   await expect(page.getByTestId("problem-errors")).toHaveText("0 errors");
 
+  // Move the new state by dragging it under Validation (positions are part of the draft).
+  // Flow coordinates come from the seeded layout: Validation at x=260, Processing at x=780.
+  const v = (await page.getByTestId("state-node-validation").boundingBox())!;
+  const p = (await page.getByTestId("state-node-processing").boundingBox())!;
+  const zoom = (p.x - v.x) / 520;
+  const grab = (await node.boundingBox())!;
+  await page.mouse.move(grab.x + 30, grab.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(v.x + 260 * zoom + 30, v.y + 150 * zoom + 10, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(() => flowOffset(page, "review")).toEqual([near(260), near(150)]);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
   // 5. Simulate a high-value sample order on the draft: it stops in the new review state.
   await page.getByRole("tab", { name: "Simulate" }).click();
   await page.getByTestId("simulate-panel").getByLabel("total", { exact: true }).fill("151200");
@@ -110,7 +147,16 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await expect(result.getByTestId("path-state")).toHaveText(["Created", "Validation", "High-value review"]);
   await expect(result).toContainText(`total > ${HIGH_VALUE}`);
   await expect(result.getByTestId("simulation-stop")).toContainText("waiting for manual:t_review_processing");
+  // Auto-layout rearranges the canvas; one undo puts every state back where it was.
+  const placed = (await node.boundingBox())!;
   await page.getByRole("button", { name: "Auto-layout" }).click();
+  await expect.poll(async () => JSON.stringify(await node.boundingBox())).not.toBe(JSON.stringify(placed));
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await canvas.click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press("ControlOrMeta+z");
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await expect(page.getByTestId("state-node-validation")).toBeVisible();
+  await expect.poll(() => flowOffset(page, "review")).toEqual([near(260), near(150)]);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   if (SCREENSHOTS) await page.screenshot({ path: "public/screenshots/designer.png" });
 

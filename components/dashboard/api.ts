@@ -5,9 +5,13 @@ import { fetchJson } from "@/components/ui/fetch-json";
 /** GET /api/v1/admin/dashboard. */
 export type DashboardData = {
   ordersByState: Array<{ state: string; count: number }>;
-  throughputPerHour: Array<{ hour: string; count: number }>;
+  /** `count`: orders that reached a terminal state in the hour; `created`: orders created. */
+  throughputPerHour: Array<{ hour: string; count: number; created?: number }>;
   timeInState: Array<{ state: string; avgSeconds: number; p95Seconds: number; bottleneck: boolean }>;
-  actions: { attempts: number; retries: number; failures: number; retryRate: number; failureRate: number };
+  actions: {
+    attempts: number; retries: number; failures: number; retryRate: number; failureRate: number;
+    byType?: Array<{ actionType: string; attempts: number; retries: number; failures: number }>;
+  };
   reviewQueue: { count: number; oldestAgeSeconds: number | null };
   inFlightByVersion: Array<{ workflow: string; version: number; count: number }>;
   deadLetters: { total: number; byChannel: Array<{ channel: string; count: number }> };

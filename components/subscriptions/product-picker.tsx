@@ -10,19 +10,19 @@ export function ProductPicker({ products, value, onChange, error }: {
   return (
     <fieldset aria-describedby={error ? "product-error" : undefined}>
       <legend className="mb-3 text-sm font-semibold text-slate-800">1. Choose a product</legend>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
         {products.map((p) => {
           const selected = p.id === value;
           return (
             <label
               key={p.id}
-              className={`flex cursor-pointer flex-col gap-1 rounded-lg border p-4 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+              className={`flex cursor-pointer flex-col gap-0.5 rounded-lg border px-3 py-2.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
                 selected ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-200 bg-white hover:border-slate-300"
               }`}
             >
               <input type="radio" name="product" value={p.id} checked={selected} onChange={() => onChange(p.id)} className="sr-only" />
               <span className="text-xs uppercase tracking-wide text-slate-500">{p.category.replaceAll("-", " ")}</span>
-              <span className="font-medium text-slate-900">{p.name}</span>
+              <span className="text-sm font-medium text-slate-900">{p.name}</span>
               <span className="text-sm text-slate-700">{formatMoney(p.priceMinor, p.currency)} per item</span>
             </label>
           );

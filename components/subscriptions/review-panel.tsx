@@ -27,7 +27,7 @@ export function ReviewPanel({ product, quantity, input, hint, onConfirm, confirm
   const perDelivery = product && Number.isFinite(quantity) ? product.priceMinor * quantity : null;
 
   return (
-    <section aria-labelledby="review-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-6">
+    <section aria-labelledby="review-heading" className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-6">
       <h2 id="review-heading" className="text-base font-semibold">6. Review</h2>
       {product ? (
         <p className="mt-2 text-sm text-slate-700">
@@ -53,10 +53,10 @@ export function ReviewPanel({ product, quantity, input, hint, onConfirm, confirm
       ) : (
         <ol aria-label="Upcoming deliveries" aria-busy={preview.isFetching} className="mt-2 divide-y divide-slate-100">
           {occurrences.map((o) => (
-            <li key={o.index} data-local-date={o.localDate} className="flex items-center justify-between gap-3 py-2 text-sm">
-              <span className="font-medium text-slate-900">{formatLocalDay(o.localDate)}</span>
+            <li key={o.index} data-local-date={o.localDate} className="flex flex-col py-2 text-sm">
+              <span className="whitespace-nowrap font-medium text-slate-900">{formatLocalDay(o.localDate)}</span>
               {product && perDelivery !== null && (
-                <span className="text-slate-600">{product.name.split(",")[0]} × {quantity} · {formatMoney(perDelivery, product.currency)}</span>
+                <span className="text-xs text-slate-600">{product.name} × {quantity} · {formatMoney(perDelivery, product.currency)}</span>
               )}
             </li>
           ))}

@@ -13,7 +13,7 @@ function Shipments({ rows }: { rows: Row[] }) {
 }
 
 /** Per-subscription effect: next 3 shipments on the current revision vs after applying. */
-export function PreviewList({ previews }: { previews: WorkbenchPreview[] }) {
+export function PreviewList({ previews, labels }: { previews: WorkbenchPreview[]; labels: ReadonlyMap<string, string> }) {
   return (
     <Card title="Effect preview (next 3 shipments)">
       <table className="w-full text-sm" aria-label="Workbench preview">
@@ -21,7 +21,7 @@ export function PreviewList({ previews }: { previews: WorkbenchPreview[] }) {
         <tbody>
           {previews.map((p) => (
             <tr key={p.subscriptionId} className={`border-t border-slate-100 align-top ${p.changed ? "" : "text-slate-400"}`} data-testid="workbench-preview-row">
-              <td className="py-1 font-mono text-xs">{p.subscriptionId.slice(0, 8)}<div className="font-sans">rev {p.fromRevision}→{p.toRevision}{p.fromVersion !== p.toVersion ? `, version ${p.fromVersion}→${p.toVersion}` : ""}</div></td>
+              <td className="py-1">{labels.get(p.subscriptionId) ?? p.subscriptionId.slice(0, 8)}<div className="text-xs text-slate-500">rev {p.fromRevision}→{p.toRevision}{p.fromVersion !== p.toVersion ? `, version ${p.fromVersion}→${p.toVersion}` : ""}</div></td>
               <td><Shipments rows={p.before} /></td>
               <td className={p.changed ? "bg-emerald-50" : ""}><Shipments rows={p.after} /></td>
             </tr>

@@ -85,7 +85,7 @@ export function Workbench() {
         </Card>
       )}
       {jobId && <JobProgress programId={programId} jobId={jobId} onDone={() => client.invalidateQueries({ queryKey: workbenchKeys.all })} />}
-      {preview.data && <PreviewList previews={preview.data.previews} />}
+      {preview.data && <PreviewList previews={preview.data.previews} labels={new Map(list.map((r) => [r.subscriptionId, r.customerEmail]))} />}
       {preview.error && <p role="alert" className="text-sm text-red-600">{preview.error.message}</p>}
     </div>
   );

@@ -58,7 +58,7 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
         className="!h-3.5 !w-3.5 !border-2 !border-white !bg-slate-500"
       />
       <div className={`flex items-center gap-2 rounded-t-md px-3 py-2 ${state.manualReview ? "bg-amber-50" : ""}`}>
-        <span className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{state.label}</span>
+        <span className="line-clamp-2 min-w-0 flex-1 break-words text-sm font-semibold leading-tight text-slate-900">{state.label}</span>
         {state.manualReview && <span className="rounded bg-amber-200 px-1.5 py-0.5 text-[10px] font-semibold text-amber-900">Review</span>}
         {/* Plain steps need no badge; start and end do (a second initial state is an error to spot). */}
         {state.kind !== "normal" && <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold ${kind.className}`}>{kind.badge}</span>}

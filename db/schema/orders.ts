@@ -53,6 +53,8 @@ export const orders = pgTable(
     unique("orders_channel_external").on(t.channel, t.externalId),
     index("orders_customer_idx").on(t.customerId, t.createdAt),
     index("orders_state_idx").on(t.state),
+    // Workflow queries (sweeper, review queue, in-flight counts) read orders by state and age.
+    index("orders_state_entered_idx").on(t.state, t.stateEnteredAt),
     check("orders_cycle_pair", sql`(${t.subscriptionId} IS NULL) = (${t.cycleIndex} IS NULL) OR ${t.kind} = 'order_now'`),
   ],
 );

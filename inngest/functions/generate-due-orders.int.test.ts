@@ -25,24 +25,22 @@ function sentEvents(sendEvent: unknown): Record<string, SentEvent[]> {
 describe("generate-due-orders (cron function)", () => {
   beforeEach(() => resetGenerationTables(getDb()));
 
-  it("generates in parallel batch steps until a round has a short batch, and announces every created order once", async () => {
+  it("generates round by round (two parallel batches per step) until a short batch, and announces every order once", async () => {
     const db = getDb();
     const past = new Date(Date.now() - 60_000);
     const subs = [];
     for (let i = 0; i < 5; i++) subs.push(await makeSubscription(db, { anchorDate: "2020-01-15", localTime: "00:00", timeZone: "UTC", nextRunAt: past }));
 
     const t = new InngestTestEngine({ function: generateDueOrders, steps: sendMocks() });
-    const { result, ctx, state } = await t.execute();
-    console.log(JSON.stringify(await Promise.all(Object.values(state).map((p) => Promise.resolve(p).catch((e) => String(e))))));
-    // Rounds of two batches of two: [2, 2], then [1, 0] — the short round ends the run.
+    const { result, ctx } = await t.execute();
+    // Rounds of two batches of two: 4 claimed, then 1 — the short round ends the run.
     expect(result).toEqual({ batches: 4, claimed: 5, created: 5, skipped: 0, completed: 0, failed: 0 });
-    for (const n of [0, 1, 2, 3]) expect(ctx.step.run).toHaveBeenCalledWith(`generate-batch-${n}`, expect.any(Function));
-    expect(ctx.step.run).not.toHaveBeenCalledWith("generate-batch-4", expect.any(Function));
+    expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual(["generate-batch-0", "generate-batch-1"]);
 
     const created = (await Promise.all(subs.map((s) => ordersOf(db, s.id)))).flat();
     expect(created).toHaveLength(5);
     const sent = sentEvents(ctx.step.sendEvent);
-    expect(Object.keys(sent).every((id) => /^order-created-[0-3]-0$/.test(id))).toBe(true);
+    expect(Object.keys(sent)).toEqual(["order-created-0-0", "order-created-1-0"]);
     const events = Object.values(sent).flat().sort((a, b) => a.id.localeCompare(b.id));
     expect(events).toEqual(
       created.map((o) => ({ name: "order/created", id: `order-created-${o.id}`, data: { orderId: o.id } })).sort((a, b) => a.id.localeCompare(b.id)),

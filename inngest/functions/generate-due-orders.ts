@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { env, generationDisabled } from "@/server/env";
 import { orderCreatedEvent } from "@/server/generation/emit-order-created";
-import { generateDueBatch } from "@/server/generation/generate-due";
+import { generateAllDue } from "@/server/generation/generate-due";
 import { inngest } from "../client";
 
 /** A run does at most this many batches; the next minute's run continues (Inngest caps steps per run). */
@@ -10,14 +10,17 @@ export const MAX_BATCHES_PER_RUN = 50;
 const EVENTS_PER_SEND = 500;
 
 /**
- * Every minute: generate the orders of all due cycles, batch by batch — each batch one step,
- * one transaction (server/generation/generate-due.ts), GENERATION_WORKERS of them in parallel
- * per round so the database's cores are used — and announce each batch's orders with
- * order/created (deterministic ids: a retried step can't double-announce). Stops at the first
- * round with a short batch (nothing due is left unlocked) or after MAX_BATCHES_PER_RUN. If a send
- * is lost anyway (crash between a batch's COMMIT and its send), the order is still in Postgres
- * with no workflow pinned, and the workflow sweeper (sweep-stuck-orders) re-announces it.
+ * Every minute: generate the orders of all due cycles, one step per round, each round
+ * GENERATION_WORKERS batches in parallel (each batch one transaction on its own connection,
+ * see server/generation/generate-due.ts), and announce each round's orders with order/created
+ * (deterministic ids: a retried step can't double-announce). Stops after the first round with
+ * a short batch (nothing due is left unlocked) or after MAX_BATCHES_PER_RUN batches; the next
+ * minute continues. If a send is lost anyway (a crash between COMMIT and the step's result),
+ * the order is still in Postgres with no workflow pinned, and the workflow sweeper
+ * (sweep-stuck-orders) re-announces it.
  *
+ * Parallelism lives inside the step rather than in parallel steps: one step = one unit whose
+ * result (the order ids to announce) the engine records once.
  * concurrency 1: overlapping runs would be safe (SKIP LOCKED, unique keys) but would only
  * compete for the same rows and connections. GENERATION_DISABLED=1 turns the run into a no-op.
  */
@@ -30,29 +33,24 @@ export const generateDueOrders = inngest.createFunction(
     }
     const { GENERATION_BATCH_SIZE: batchSize, GENERATION_WORKERS: workers } = env();
     const totals = { batches: 0, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0 };
-    for (let first = 0; first < MAX_BATCHES_PER_RUN; first += workers) {
-      const round = Array.from({ length: Math.min(workers, MAX_BATCHES_PER_RUN - first) }, (_, i) => first + i);
-      const batches = await Promise.all(round.map((n) => step.run(`generate-batch-${n}`, async () => {
-        const { orders, ...counts } = await generateDueBatch(getDb(), { now: new Date(), batchSize });
+    for (let n = 0; totals.batches < MAX_BATCHES_PER_RUN; n++) {
+      const round = await step.run(`generate-batch-${n}`, async () => {
+        const { orders, ...counts } = await generateAllDue(getDb(), {
+          now: new Date(), batchSize, workers, maxBatches: workers, collectOrders: true,
+        });
         return { ...counts, orderIds: orders.map((o) => o.orderId) };
-      })));
-      for (const batch of batches) {
-        totals.batches++;
-        totals.claimed += batch.claimed;
-        totals.created += batch.created;
-        totals.skipped += batch.skipped;
-        totals.completed += batch.completed;
-        totals.failed += batch.failed;
+      });
+      totals.batches += round.batches;
+      totals.claimed += round.claimed;
+      totals.created += round.created;
+      totals.skipped += round.skipped;
+      totals.completed += round.completed;
+      totals.failed += round.failed;
+      for (let i = 0; i < round.orderIds.length; i += EVENTS_PER_SEND) {
+        await step.sendEvent(`order-created-${n}-${i / EVENTS_PER_SEND}`, round.orderIds.slice(i, i + EVENTS_PER_SEND).map(orderCreatedEvent));
       }
-      await Promise.all(batches.map((batch, i) => announce(`order-created-${round[i]}`, batch.orderIds)));
-      if (batches.some((b) => b.claimed < batchSize)) break;
+      if (round.claimed < round.batches * batchSize) break;
     }
     return totals;
-
-    async function announce(stepId: string, orderIds: string[]) {
-      for (let i = 0; i < orderIds.length; i += EVENTS_PER_SEND) {
-        await step.sendEvent(`${stepId}-${i / EVENTS_PER_SEND}`, orderIds.slice(i, i + EVENTS_PER_SEND).map(orderCreatedEvent));
-      }
-    }
   },
 );

@@ -1,8 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { Frequency } from "@/server/schedule";
-import type { CycleOverrideKind, EndKind } from "@/server/subscriptions/subscription-status";
+import type { CycleOverrideKind } from "@/server/subscriptions/subscription-status";
 import { pgArray } from "./pg-array";
 import type { CycleOverride, ScheduleRow } from "./plan-cycle";
 

@@ -12,7 +12,7 @@ const ROW = 26;
 export function BarChart({ title, bars, unit = "", format = String, testId }: {
   title: string; bars: Bar[]; unit?: string; format?: (n: number) => string; testId?: string;
 }) {
-  if (bars.length === 0) return <NoData />;
+  if (bars.length === 0) return <NoData testId={testId} />;
   const height = bars.length * ROW + 8;
   const x = linear(niceMax(Math.max(...bars.map((b) => b.value))), W - LABEL_W - VALUE_W);
   const summary = `${title}: ${bars.map((b) => `${b.label} ${format(b.value)}${unit}`).join(", ")}`;

@@ -39,6 +39,6 @@ export function ChartFrame({ summary, caption, columns, rows, width, height, chi
   );
 }
 
-export function NoData({ children = "No data yet." }: { children?: ReactNode }) {
-  return <p className="py-6 text-center text-sm text-slate-500">{children}</p>;
+export function NoData({ children = "No data yet.", testId }: { children?: ReactNode; testId?: string }) {
+  return <p className="py-6 text-center text-sm text-slate-500" data-testid={testId}>{children}</p>;
 }

@@ -13,7 +13,7 @@ const LEGEND = 20;
 export function PairedBarChart({ title, rows, aLabel, bLabel, format, alertLabel, testId }: {
   title: string; rows: PairedBar[]; aLabel: string; bLabel: string; format: (n: number) => string; alertLabel: string; testId?: string;
 }) {
-  if (rows.length === 0) return <NoData />;
+  if (rows.length === 0) return <NoData testId={testId} />;
   const height = LEGEND + rows.length * ROW + 4;
   const x = linear(niceMax(Math.max(...rows.flatMap((r) => [r.a, r.b]))), W - LABEL_W - VALUE_W);
   const summary = `${title}: ${rows.map((r) => `${r.label} ${aLabel} ${format(r.a)}, ${bLabel} ${format(r.b)}${r.alert ? ` (${alertLabel})` : ""}`).join("; ")}`;

@@ -6,6 +6,11 @@ describe("chart scales", () => {
     expect(niceMax(max)).toBe(nice));
 
   it("ticks end on the nice max", () => expect(ticks(7)).toEqual([0, 2.5, 5, 7.5, 10]));
+  it("keeps integer ticks for small counts", () => {
+    expect(ticks(0, 4, true)).toEqual([0, 1]);
+    expect(ticks(2, 4, true)).toEqual([0, 1, 2]);
+    expect(ticks(40, 4, true)).toEqual([0, 12.5, 25, 37.5, 50]);
+  });
 
   it("maps linearly and clamps negatives", () => {
     const x = linear(10, 200);

@@ -8,10 +8,14 @@ export function niceMax(max: number): number {
   return 10 * exp;
 }
 
-/** `count` + 1 evenly spaced ticks from 0 to niceMax(max). */
-export function ticks(max: number, count = 4): number[] {
+/**
+ * Evenly spaced ticks from 0 to niceMax(max): `count` intervals, or fewer for small integer
+ * data so counts never get axis labels like 0.25.
+ */
+export function ticks(max: number, count = 4, integer = false): number[] {
   const top = niceMax(max);
-  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
+  const n = integer && top < count ? top : count;
+  return Array.from({ length: n + 1 }, (_, i) => (top * i) / n);
 }
 
 export function linear(domainMax: number, rangeMax: number): (v: number) => number {

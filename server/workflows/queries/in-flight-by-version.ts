@@ -11,15 +11,13 @@ export type VersionInFlight = { workflowId: number; workflow: string; versionId:
  */
 export async function inFlightByVersion(db: DbOrTx, workflowId?: number): Promise<VersionInFlight[]> {
   const rows = await db.execute<{ workflow_id: number; workflow: string; version_id: number; version: number; count: number }>(sql`
-    WITH terminal AS (
-      SELECT v.id AS version_id,
-        COALESCE(array_agg(s->>'id') FILTER (WHERE s->>'kind' = 'terminal'), '{}') AS ids
-      FROM workflow_versions v LEFT JOIN LATERAL jsonb_array_elements(v.definition->'states') s ON true
-      GROUP BY v.id
+    WITH open_states AS (
+      SELECT v.id AS version_id, s->>'id' AS state
+      FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s
+      WHERE s->>'kind' <> 'terminal'
     ), counts AS (
-      SELECT o.workflow_version_id AS version_id, count(*)::int AS n
-      FROM orders o JOIN terminal t ON t.version_id = o.workflow_version_id
-      WHERE NOT (o.state = ANY(t.ids))
+      SELECT os.version_id, count(*)::int AS n
+      FROM open_states os JOIN orders o ON o.state = os.state AND o.workflow_version_id = os.version_id
       GROUP BY 1
     )
     SELECT w.id AS workflow_id, w.name AS workflow, v.id AS version_id, v.version, COALESCE(c.n, 0) AS count

@@ -2,6 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 
+/** Manual-review states of every published version (few rows), joined to orders by state. */
+const REVIEW_STATES = sql`review_states AS (
+  SELECT v.id AS version_id, s->>'id' AS state, s->>'label' AS label
+  FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s
+  WHERE (s->>'manualReview')::boolean IS TRUE)`;
+
 export type ReviewItem = {
   orderId: string; number: number; customerName: string; totalMinor: number; currency: string;
   state: string; stateLabel: string; enteredAt: string; ageSeconds: number; seq: number;
@@ -16,13 +22,12 @@ export async function listReviewQueue(db: DbOrTx, opts: { now: Date; limit?: num
     id: string; number: number; customer_name: string; total_minor: string | number; currency: string;
     state: string; label: string; entered_at: string; seq: number;
   }>(sql`
-    SELECT o.id, o.number, c.name AS customer_name, o.total_minor, o.currency, o.state, s->>'label' AS label,
+    WITH ${REVIEW_STATES}
+    SELECT o.id, o.number, c.name AS customer_name, o.total_minor, o.currency, o.state, r.label,
       o.state_entered_at AS entered_at, o.transition_seq AS seq
-    FROM orders o
+    FROM review_states r
+    JOIN orders o ON o.state = r.state AND o.workflow_version_id = r.version_id
     JOIN customers c ON c.id = o.customer_id
-    JOIN workflow_versions v ON v.id = o.workflow_version_id
-    CROSS JOIN LATERAL jsonb_array_elements(v.definition->'states') s
-    WHERE s->>'id' = o.state AND (s->>'manualReview')::boolean IS TRUE
     ORDER BY o.state_entered_at, o.number
     LIMIT ${opts.limit ?? 200}`);
   return rows.map((r) => {
@@ -38,10 +43,9 @@ export async function listReviewQueue(db: DbOrTx, opts: { now: Date; limit?: num
 /** Queue size and the age of its oldest item, for the dashboard. */
 export async function reviewQueueSummary(db: DbOrTx, now: Date): Promise<{ count: number; oldestAgeSeconds: number | null }> {
   const [row] = await db.execute<{ count: number; oldest: string | null }>(sql`
+    WITH ${REVIEW_STATES}
     SELECT count(*)::int AS count, min(o.state_entered_at) AS oldest
-    FROM orders o JOIN workflow_versions v ON v.id = o.workflow_version_id
-    WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'states') s
-                  WHERE s->>'id' = o.state AND (s->>'manualReview')::boolean IS TRUE)`);
+    FROM review_states r JOIN orders o ON o.state = r.state AND o.workflow_version_id = r.version_id`);
   const oldest = row?.oldest ? new Date(row.oldest) : null;
   return { count: row?.count ?? 0, oldestAgeSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000)) : null };
 }

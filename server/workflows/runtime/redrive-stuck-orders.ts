@@ -6,6 +6,8 @@ import { SHIPPED_STATES } from "./settle-terminal-order";
 
 /** Re-drives per state visit before the sweeper gives up on it (it then needs a human). */
 export const MAX_REDRIVES = 5;
+/** Final orders are checked for leftover stock or money this long after reaching their state. */
+export const SETTLE_WINDOW_DAYS = 7;
 
 type StuckRow = { id: string; state: string; version_id: number; seq: number; redrives: number };
 
@@ -13,7 +15,7 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
  * Finds orders idle longer than `olderThanMinutes` in a state that should move by itself — a
  * state with an automatic exit in the order's pinned version (states waiting for an event, a
  * decision or a timeout are not stuck) — or in a final state that was never settled (still
- * holds reserved stock or an open payment), records a `workflow_redriven` audit row for each and
+ * holds reserved stock or an open payment, within SETTLE_WINDOW_DAYS), records a `workflow_redriven` audit row for each and
  * returns their state-entered events, with fresh ids (the original id is deduplicated).
  * Re-running a visit is harmless: actions are idempotent and the commit is guarded on
  * transition_seq. Also re-announces orders never pinned (order/created lost).
@@ -24,28 +26,32 @@ export async function redriveStuckOrders(
   const before = new Date(opts.now.getTime() - opts.olderThanMinutes * 60_000).toISOString();
   const limit = opts.limit ?? 500;
   return db.transaction(async (tx) => {
+    const settleSince = new Date(opts.now.getTime() - SETTLE_WINDOW_DAYS * 86_400_000).toISOString();
+    const redrives = sql`(SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'order' AND a.entity_id = o.id::text
+      AND a.action = 'workflow_redriven' AND (a.data->>'seq')::int = o.transition_seq)`;
+    // States are read from the (few) definitions first, so orders are reached through the
+    // (state, state_entered_at) index instead of scanning every historical order.
     const stuck = [...(await tx.execute<StuckRow>(sql`
-      WITH candidates AS (
-        SELECT o.id, o.state, o.workflow_version_id AS version_id, o.transition_seq AS seq,
-          (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'order' AND a.entity_id = o.id::text
-             AND a.action = 'workflow_redriven' AND (a.data->>'seq')::int = o.transition_seq) AS redrives
-        FROM orders o JOIN workflow_versions v ON v.id = o.workflow_version_id
-        WHERE o.state_entered_at < ${before}::timestamptz
-          AND (
-            EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
-                    WHERE t->>'from' = o.state AND t->'trigger'->>'kind' = 'automatic')
-            -- A final state that still holds stock or money was never settled (its run was
-            -- lost, or something outside the engine — e.g. an intake cancellation — moved it).
-            OR (EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'states') st
-                        WHERE st->>'id' = o.state AND st->>'kind' = 'terminal')
-                AND (EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.reserved_quantity > 0)
-                     OR (o.state <> ALL(${`{${[...SHIPPED_STATES].join(",")}}`}::text[])
-                         AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status IN ('authorized', 'captured'))))))
-        ORDER BY o.state_entered_at
-        LIMIT ${limit}
-        FOR UPDATE OF o SKIP LOCKED
+      WITH defs AS (
+        SELECT v.id AS version_id, s->>'id' AS state, s->>'kind' AS kind,
+          EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
+                  WHERE t->>'from' = s->>'id' AND t->'trigger'->>'kind' = 'automatic') AS automatic
+        FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s
       )
-      SELECT * FROM candidates WHERE redrives < ${MAX_REDRIVES}`))];
+      SELECT o.id, o.state, o.workflow_version_id AS version_id, o.transition_seq AS seq, ${redrives} AS redrives
+      FROM defs d JOIN orders o ON o.state = d.state AND o.workflow_version_id = d.version_id
+      WHERE o.state_entered_at < ${before}::timestamptz
+        AND (d.automatic
+          -- A final state that still holds stock or money was never settled (its run was
+          -- lost, or something outside the engine — e.g. an intake cancellation — moved it).
+          OR (d.kind = 'terminal' AND o.state_entered_at >= ${settleSince}::timestamptz
+              AND (EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.reserved_quantity > 0)
+                   OR (o.state <> ALL(${`{${[...SHIPPED_STATES].join(",")}}`}::text[])
+                       AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status IN ('authorized', 'captured'))))))
+        AND ${redrives} < ${MAX_REDRIVES}
+      ORDER BY o.state_entered_at
+      LIMIT ${limit}
+      FOR UPDATE OF o SKIP LOCKED`))];
     if (stuck.length > 0) {
       await tx.execute(sql`
         INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
