@@ -12,7 +12,7 @@ import { simulateOnServer } from "./api";
 import { CheckboxField, NumberField, TextField } from "./inspector/fields";
 import { SimulationResultView } from "./simulation-result";
 
-type Shown = { title: string; result: SimulationResult };
+type Shown = { title: string; result: SimulationResult; facts?: OrderFacts };
 
 function FactField({ name, facts, setFacts }: { name: (typeof ORDER_FIELDS)[number]["name"]; facts: OrderFacts; setFacts: (f: OrderFacts) => void }) {
   const spec = ORDER_FIELDS.find((f) => f.name === name);
@@ -31,6 +31,17 @@ function FactField({ name, facts, setFacts }: { name: (typeof ORDER_FIELDS)[numb
   return <TextField label={name} value={String(value)} onChange={(v) => setFacts({ ...facts, [name]: v })} />;
 }
 
+/** "8 orders would stop in: Ready to ship ×5, Manual Review ×3". */
+function stopSummary(results: Shown[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) {
+    const key = r.result.stop.state ?? r.result.stop.reason;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ×${n}`);
+  return `${results.length} orders would stop in: ${parts.join(", ")}`;
+}
+
 /**
  * Dry-runs the draft: a sample order runs in the browser (same pure `simulate` as the
  * server), recent real orders run on the server against their recorded facts.
@@ -46,7 +57,7 @@ export function SimulatePanel({ workflowId, def, shown, onShow }: {
   const recent = useMutation({
     mutationFn: () => simulateOnServer(workflowId, { definition: def, lastN }),
     onSuccess: ({ results: rs }) => {
-      const mapped = rs.map((r) => ({ title: r.orderNumber !== undefined ? `Order #${r.orderNumber}` : (r.orderId ?? "Order"), result: r }));
+      const mapped = rs.map((r) => ({ title: r.orderNumber !== undefined ? `Order #${r.orderNumber}` : (r.orderId ?? "Order"), result: r, facts: r.facts }));
       setResults(mapped);
       onShow(mapped[0]?.result ?? null);
     },
@@ -97,6 +108,7 @@ export function SimulatePanel({ workflowId, def, shown, onShow }: {
           <Button onClick={() => recent.mutate()} disabled={recent.isPending}>{recent.isPending ? "Running…" : "Run on recent orders"}</Button>
           {recent.isError && <p role="alert" className="text-xs text-red-600">{recent.error.message}</p>}
           {recent.isSuccess && results.length === 0 && <p className="text-xs text-slate-500">No orders yet.</p>}
+          {recent.isSuccess && results.length > 1 && <p className="text-xs text-slate-700" data-testid="simulation-summary">{stopSummary(results)}</p>}
         </>
       )}
 
@@ -107,7 +119,7 @@ export function SimulatePanel({ workflowId, def, shown, onShow }: {
             {shown && <button type="button" className="text-xs text-slate-600 hover:underline" onClick={() => onShow(null)}>Clear highlight</button>}
           </div>
           {results.map((r, i) => (
-            <SimulationResultView key={i} def={def} title={r.title} result={r.result} active={shown === r.result}
+            <SimulationResultView key={i} def={def} title={r.title} result={r.result} facts={r.facts} active={shown === r.result}
               onShow={() => onShow(shown === r.result ? null : r.result)} />
           ))}
         </div>

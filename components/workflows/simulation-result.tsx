@@ -1,6 +1,6 @@
 "use client";
 
-import type { SimulationResult, SimulationStopReason, WorkflowDefinition } from "@/server/workflows/model";
+import type { OrderFacts, SimulationResult, SimulationStopReason, WorkflowDefinition } from "@/server/workflows/model";
 import { ACTION_META } from "./action-meta";
 
 const STOP_TEXT: Record<SimulationStopReason, string> = {
@@ -22,8 +22,10 @@ const STOP_STYLE: Partial<Record<SimulationStopReason, string>> = {
 };
 
 /** One simulated order: the path state → state with the guard that fired at each step. */
-export function SimulationResultView({ def, result, title, active, onShow }: {
+export function SimulationResultView({ def, result, title, active, onShow, facts }: {
   def: WorkflowDefinition; result: SimulationResult; title: string; active: boolean; onShow: () => void;
+  /** The order's facts, shown for real orders (the sample's are in the form above). */
+  facts?: OrderFacts;
 }) {
   const label = (id: string | null) => (id ? (def.states.find((s) => s.id === id)?.label ?? id) : "—");
   const { stop } = result;
@@ -57,6 +59,16 @@ export function SimulationResultView({ def, result, title, active, onShow }: {
           </li>
         ))}
       </ol>
+      {facts && (
+        <details className="mt-1 text-[11px]">
+          <summary className="cursor-pointer text-slate-500">Order facts</summary>
+          <dl className="mt-1 grid grid-cols-2 gap-x-2">
+            {Object.entries(facts).map(([k, v]) => (
+              <div key={k} className="flex gap-1"><dt className="text-slate-500">{k}</dt><dd className="truncate font-mono">{JSON.stringify(v)}</dd></div>
+            ))}
+          </dl>
+        </details>
+      )}
       <p className="mt-1 text-[11px] text-slate-600" data-testid="simulation-stop">
         Stops in <strong>{label(stop.state)}</strong>
         {stop.waitingFor.length > 0 && ` — waiting for ${stop.waitingFor.join(", ")}`}

@@ -82,5 +82,9 @@ export const reminders = pgTable(
     emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("reminders_once").on(t.subscriptionId, t.cycleIndex)],
+  (t) => [
+    unique("reminders_once").on(t.subscriptionId, t.cycleIndex),
+    // The email sender's queue: unsent reminders by due time (sent ones drop out of the index).
+    index("reminders_unsent_idx").on(t.dueAt).where(sql`${t.emailSentAt} IS NULL`),
+  ],
 );

@@ -21,7 +21,6 @@ export async function getDashboard(db: DbOrTx, now: Date) {
     inFlightByVersion: versions.map((v) => ({ workflow: v.workflow, workflowId: v.workflowId, version: v.version, versionId: v.versionId, count: v.count })),
     deadLetters: { total: intake.total, byChannel: intake.byChannel },
     intake: { perChannel: intake.perChannel, since: intake.since },
-    intake: { perChannel: intake.perChannel, since: intake.since },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { AppError, conflict, notFound } from "@/server/errors/app-error";
 import { applyOrderEvent } from "./apply-order-event";
 import { stateEnteredEvent } from "./commit-transition";
-import type { SendEvents } from "./submit-review-decision";
+import { sendAfterCommit, type SendEvents } from "./submit-review-decision";
 
 /** Events with their own Inngest trigger; any other name travels in the order/event envelope. */
 const NAMED_EVENTS = new Set(["order/shipped", "inventory/restocked", "payment/method_updated"]);
@@ -35,6 +35,6 @@ export async function sendOrderEvent(
   const payload = NAMED_EVENTS.has(input.event)
     ? { name: input.event, id, data: { ...input.data, orderId: input.orderId, seq: fromSeq } }
     : { name: "order/event", id, data: { orderId: input.orderId, event: input.event, seq: fromSeq, ...(input.data ? { data: input.data } : {}) } };
-  await send([payload, stateEnteredEvent(input.orderId, r.to, r.versionId, r.seq)]);
+  await sendAfterCommit(send, [payload, stateEnteredEvent(input.orderId, r.to, r.versionId, r.seq)]);
   return { state: r.to, seq: r.seq };
 }

@@ -18,7 +18,7 @@ export async function submitReviewDecision(
   input: { orderId: string; decision: ReviewDecision; userId: string; role: Role; note?: string; now: Date; homeCountry: string },
 ): Promise<DecisionResult> {
   const result = await decideReview(db, input);
-  await send([
+  await sendAfterCommit(send, [
     {
       name: "order/approval.decided",
       id: `order-${input.orderId}-${result.fromSeq}-decision`,
@@ -27,4 +27,17 @@ export async function submitReviewDecision(
     stateEnteredEvent(input.orderId, result.to, result.versionId, result.seq),
   ]);
   return result;
+}
+
+/**
+ * Sends events after the change they announce committed. A failed send does not undo or hide
+ * the committed change: the caller still gets success, and the sweeper re-drives an order whose
+ * next state never started (docs/workflow-runtime.md).
+ */
+export async function sendAfterCommit(send: SendEvents, events: RuntimeEvent[]): Promise<void> {
+  try {
+    await send(events);
+  } catch (e) {
+    console.error(`[workflow] sending ${events.map((x) => x.name).join(", ")} failed after commit; the sweeper will re-drive`, e);
+  }
 }
