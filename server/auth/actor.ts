@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { apiTokens, customers, users } from "@/db/schema";
 import { AppError } from "../errors/app-error";
@@ -18,6 +19,13 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function getActor(req?: Request): Promise<Actor | null> {
   const bearer = req?.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (bearer) return actorFromToken(bearer);
+  // With a request in hand, read the session cookie from it (works outside Next's request
+  // scope too, e.g. in route tests); server components have no request and ask next-auth.
+  if (req) {
+    const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: authOptions.secret });
+    if (!token?.sub || !token.role) return null;
+    return { userId: token.sub, role: token.role, customerId: token.customerId ?? null, email: token.email ?? "" };
+  }
   const session = await getServerSession(authOptions);
   const user = session?.user as { id?: string; role?: Role; customerId?: string | null; email?: string } | undefined;
   if (!user?.id || !user.role) return null;
