@@ -128,6 +128,7 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
 
   // Move the new state by dragging it under Validation (positions are part of the draft).
   // Flow coordinates come from the seeded layout: Validation at x=260, Processing at x=780.
+  await page.getByRole("button", { name: "Fit view" }).click();
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
   const zoom = (p.x - v.x) / 520;

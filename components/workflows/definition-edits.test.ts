@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultWorkflowDefinition, validateDefinition, type WorkflowDefinition, workflowDefinitionSchema } from "@/server/workflows/model";
+import { joinPreviousGroup, moveGroup, removeAction, splitToOwnGroup } from "./action-group-edits";
 import {
-  addAction, addState, connectStates, findAction, joinPreviousGroup, moveGroup, newAction, removeAction, removeState,
-  renameState, setPositions, splitToOwnGroup, stateIdError, uniqueId,
+  addAction, addState, connectStates, findAction, newAction, removeState, renameState, setPositions, stateIdError, uniqueId,
 } from "./definition-edits";
 import { deleteSelection } from "./delete-selection";
 import { ACTION_TYPES } from "@/server/workflows/model";

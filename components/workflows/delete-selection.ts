@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from "@/server/workflows/model";
-import { removeAction, removeState, removeTransition, updateAction, updateState } from "./definition-edits";
+import { removeAction } from "./action-group-edits";
+import { removeState, removeTransition, updateAction, updateState } from "./definition-edits";
 import type { Selection } from "./selection";
 
 /** What the Delete key does: remove exactly the selected thing (a dashed edge removes only its timeout/fallback). */

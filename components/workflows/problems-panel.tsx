@@ -1,6 +1,7 @@
 "use client";
 
 import type { DesignerProblem } from "./designer-problems";
+import { ErrorIcon, WarningIcon } from "./icons";
 
 const KIND_LABEL = { state: "State", transition: "Transition", action: "Action" } as const;
 
@@ -24,7 +25,7 @@ export function ProblemsPanel({ problems, onPick }: { problems: readonly Designe
             <li key={`${p.code}-${p.elementId}-${i}`}>
               <button type="button" onClick={() => onPick(p)} data-testid="problem" data-code={p.code}
                 className="flex w-full items-baseline gap-2 px-3 py-1 text-left text-sm hover:bg-slate-100">
-                <span aria-hidden className={p.severity === "error" ? "text-red-600" : "text-amber-500"}>{p.severity === "error" ? "⛔" : "⚠"}</span>
+                <span className="self-center">{p.severity === "error" ? <ErrorIcon /> : <WarningIcon />}</span>
                 <span className="sr-only">{p.severity}:</span>
                 <span className="flex-1">{p.message}</span>
                 <span className="shrink-0 text-[11px] text-slate-500">

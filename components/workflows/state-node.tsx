@@ -6,6 +6,7 @@ import type { WorkflowAction } from "@/server/workflows/model";
 import { formatDuration } from "@/components/ui/format";
 import { ACTION_META, CATEGORY_STYLE, KIND_META } from "./action-meta";
 import { useDesigner } from "./designer-context";
+import { ClockIcon, ErrorIcon, WarningIcon } from "./icons";
 import type { StateNode } from "./flow-mapping";
 
 function ActionRow({ action, selected, errored }: { action: WorkflowAction; selected: boolean; errored: boolean }) {
@@ -80,12 +81,12 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
             ),
           )}
           {state.timeout && (
-            <p className="px-1.5 text-[11px] text-amber-700">⏱ after {formatDuration(state.timeout.afterSeconds)} → {state.timeout.transitionTo}</p>
+            <p className="flex items-center gap-1 px-1.5 text-[11px] text-amber-700"><ClockIcon /> after {formatDuration(state.timeout.afterSeconds)} → {state.timeout.transitionTo}</p>
           )}
           {problems && (
-            <p className={`px-1.5 text-[11px] ${problems.errors ? "text-red-600" : "text-amber-600"}`} title={problems.messages.join("\n")}>
-              {problems.errors > 0 && `⛔ ${problems.errors} error${problems.errors > 1 ? "s" : ""} `}
-              {problems.warnings > 0 && `⚠ ${problems.warnings} warning${problems.warnings > 1 ? "s" : ""}`}
+            <p className="flex items-center gap-1 px-1.5 text-[11px]" title={problems.messages.join("\n")}>
+              {problems.errors > 0 && <span className="flex items-center gap-1 text-red-600"><ErrorIcon />{problems.errors} error{problems.errors > 1 ? "s" : ""}</span>}
+              {problems.warnings > 0 && <span className="flex items-center gap-1 text-amber-700"><WarningIcon />{problems.warnings} warning{problems.warnings > 1 ? "s" : ""}</span>}
             </p>
           )}
         </div>

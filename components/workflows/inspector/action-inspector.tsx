@@ -5,9 +5,8 @@ import {
 } from "@/server/workflows/model";
 import { formatDuration } from "@/components/ui/format";
 import { ACTION_META } from "../action-meta";
-import {
-  type ActionLocation, joinPreviousGroup, moveGroup, newAction, removeAction, splitToOwnGroup, updateAction,
-} from "../definition-edits";
+import { joinPreviousGroup, moveGroup, removeAction, splitToOwnGroup } from "../action-group-edits";
+import { type ActionLocation, newAction, updateAction } from "../definition-edits";
 import { CheckboxField, LinkButton, NumberField, Section, SelectField, TextField } from "./fields";
 import { type InspectorProps, stateOptions } from "./types";
 

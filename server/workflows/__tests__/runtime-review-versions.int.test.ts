@@ -7,6 +7,7 @@ import { GET as reviewGet } from "@/app/api/v1/admin/review/route";
 import { PUT as draftPut } from "@/app/api/v1/admin/workflows/[id]/draft/route";
 import { GET as diffGet } from "@/app/api/v1/admin/workflows/[id]/diff/route";
 import { POST as publishPost } from "@/app/api/v1/admin/workflows/[id]/publish/route";
+import { POST as simulatePost } from "@/app/api/v1/admin/workflows/[id]/simulate/route";
 import { GET as workflowGet } from "@/app/api/v1/admin/workflows/[id]/route";
 import { GET as workflowsGet } from "@/app/api/v1/admin/workflows/route";
 import { getDb } from "@/db/client";
@@ -127,6 +128,22 @@ describe("manual review, the review API and version pinning", () => {
     await h.waitForState(old.id, "ready_to_ship");
     const last = (await transitionsOf(db, old.id)).at(-1)!;
     expect(last.data).toMatchObject({ versionId: v1 });
+  });
+
+  it("simulate runs a definition on given facts or on the last N real orders' facts", async () => {
+    const def = defaultWorkflowDefinition({ approvalThresholdMinor: 50_000 });
+    const id = String(workflowId);
+    const one = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, facts: { total: 70_000 } } });
+    expect(one.status).toBe(200);
+    expect(one.body.results).toEqual([expect.objectContaining({ facts: expect.objectContaining({ total: 70_000 }), stop: expect.objectContaining({ reason: "awaiting_manual", state: "manual_review" }) })]);
+    const failing = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, outcomes: { a_authorize_payment: "fail" } } });
+    expect((failing.body.results as Array<{ stop: { state: string } }>)[0]!.stop.state).toBe("payment_failed");
+    const recent = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, lastN: 3 } });
+    const rows = recent.body.results as Array<{ orderId: string; orderNumber: number; facts: { total: number; country: string } }>;
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ orderId: expect.any(String), orderNumber: expect.any(Number), facts: { country: "US" } });
+    const bad = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, lastN: 500 } });
+    expect(bad.status).toBe(422);
   });
 
   it("publish refuses a draft with errors (422 with problems) and keeps it saved", async () => {

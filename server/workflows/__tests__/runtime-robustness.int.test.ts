@@ -78,6 +78,17 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     expect(n).toBe(0);
   });
 
+  it("the sweeper expires an overdue review whose run was lost (fail closed → rejected)", async () => {
+    const db = getDb();
+    const { order } = await makeOrder(db, { lines: [{ priceMinor: 90_000 }] });
+    const live = await liveVersionForNewOrders(db);
+    await pinOrder(db, order.id, live.versionId, "manual_review");
+    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 49 * 3_600_000) }).where(eq(orders.id, order.id));
+    h.executor.tickCron(new Date(Date.now() + 360_000));
+    await h.waitForState(order.id, "rejected");
+    expect((await transitionsOf(db, order.id)).at(-1)!.data).toMatchObject({ via: "timeout", edgeId: "manual_review:timeout" });
+  });
+
   it("the sweeper settles a final order that still holds stock (moved there outside the engine)", async () => {
     const db = getDb();
     const { order, products } = await makeOrder(db, { lines: [{ quantity: 2, stock: 5, reserved: 2 }] });

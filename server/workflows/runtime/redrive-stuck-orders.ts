@@ -14,7 +14,7 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
 /**
  * Finds orders idle longer than `olderThanMinutes` in a state that should move by itself — a
  * state with an automatic exit in the order's pinned version (states waiting for an event, a
- * decision or a timeout are not stuck) — or in a final state that was never settled (still
+ * decision or a timeout are not stuck, unless the timeout is overdue) — or in a final state that was never settled (still
  * holds reserved stock or an open payment, within SETTLE_WINDOW_DAYS), records a `workflow_redriven` audit row for each and
  * returns their state-entered events, with fresh ids (the original id is deduplicated).
  * Re-running a visit is harmless: actions are idempotent and the commit is guarded on
@@ -33,7 +33,7 @@ export async function redriveStuckOrders(
     // (state, state_entered_at) index instead of scanning every historical order.
     const stuck = [...(await tx.execute<StuckRow>(sql`
       WITH defs AS (
-        SELECT v.id AS version_id, s->>'id' AS state, s->>'kind' AS kind,
+        SELECT v.id AS version_id, s->>'id' AS state, s->>'kind' AS kind, (s->'timeout'->>'afterSeconds')::int AS timeout_s,
           EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
                   WHERE t->>'from' = s->>'id' AND t->'trigger'->>'kind' = 'automatic') AS automatic
         FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s
@@ -42,6 +42,9 @@ export async function redriveStuckOrders(
       FROM defs d JOIN orders o ON o.state = d.state AND o.workflow_version_id = d.version_id
       WHERE o.state_entered_at < ${before}::timestamptz
         AND (d.automatic
+          -- A waiting state whose timeout is overdue: the run that should have fired it is gone
+          -- (a restarted dev executor keeps no timers); a new run expires it at once.
+          OR (d.timeout_s IS NOT NULL AND o.state_entered_at + make_interval(secs => d.timeout_s) < ${before}::timestamptz)
           -- A final state that still holds stock or money was never settled (its run was
           -- lost, or something outside the engine — e.g. an intake cancellation — moved it).
           OR (d.kind = 'terminal' AND o.state_entered_at >= ${settleSince}::timestamptz

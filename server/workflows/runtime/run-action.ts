@@ -38,9 +38,12 @@ export async function runAction(
   steps: RuntimeSteps, deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, action: WorkflowAction,
 ): Promise<ActionRun> {
   if (action.type === "require_approval") {
-    const timeoutMs = (action.params.timeoutSeconds ?? state.timeout?.afterSeconds ?? 86_400) * 1000;
+    // Measured from entering the state, so a re-driven run does not restart the clock.
+    const deadline = Date.parse(entry.enteredAt) + (action.params.timeoutSeconds ?? state.timeout?.afterSeconds ?? 86_400) * 1000;
+    const remaining = await steps.run(`${action.id}:remaining`, async () => deadline - deps.now().getTime());
+    if (remaining <= 0) return { actionId: action.id, ok: false, attempts: 1, error: "approval_expired" };
     const decision = await steps.waitForEvent(`${action.id}:await-decision`, {
-      event: "order/approval.decided", orderId: entry.orderId, timeoutMs,
+      event: "order/approval.decided", orderId: entry.orderId, timeoutMs: Math.max(1_000, remaining),
     });
     return decision
       ? { actionId: action.id, ok: true, attempts: 1, decision }

@@ -74,10 +74,12 @@ export async function runOrderState(steps: RuntimeSteps, deps: RuntimeDeps, inpu
   if (!state.timeout) return { kind: "waiting" };
   // Ends early when the order enters any next state (an event or a decision moved it).
   const deadline = Date.parse(entry.enteredAt) + state.timeout.afterSeconds * 1000;
-  const exited = await steps.waitForEvent("await-exit", {
-    event: "order/state.entered", orderId: entry.orderId, timeoutMs: Math.max(1_000, deadline - deps.now().getTime()),
-  });
-  if (exited) return { kind: "left" };
+  // Memoised, so every replay of this run takes the same branch.
+  const remaining = await steps.run("timeout-remaining", async () => deadline - deps.now().getTime());
+  if (remaining > 0) {
+    const exited = await steps.waitForEvent("await-exit", { event: "order/state.entered", orderId: entry.orderId, timeoutMs: Math.max(1_000, remaining) });
+    if (exited) return { kind: "left" };
+  }
   const timeout = { to: state.timeout.transitionTo, via: "timeout" as const, edgeId: `${state.id}:timeout`, firedGuard: `timeout after ${state.timeout.afterSeconds}s` };
   return move(steps, deps, entry, timeout, attempts);
 }
