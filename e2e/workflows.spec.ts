@@ -41,6 +41,17 @@ async function flowOffset(page: Page, stateId: string): Promise<[number, number]
   return [(n.x - v.x) / zoom, (n.y - v.y) / zoom];
 }
 
+/** Waits until the viewport stops moving (fit view / undo re-render), judged by one element's box. */
+async function settled(l: Locator) {
+  let last = "";
+  await expect.poll(async () => {
+    const now = JSON.stringify(await l.boundingBox());
+    const same = now === last;
+    last = now;
+    return same;
+  }, { intervals: [100] }).toBe(true);
+}
+
 /** Screen pixels round to a few flow units at small zooms. */
 const near = (n: number) => expect.closeTo(n, -1);
 
@@ -129,13 +140,17 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   // Move the new state by dragging it under Validation (positions are part of the draft).
   // Flow coordinates come from the seeded layout: Validation at x=260, Processing at x=780.
   await page.getByRole("button", { name: "Fit view" }).click();
+  await settled(page.getByTestId("state-node-validation"));
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
   const zoom = (p.x - v.x) / 520;
   const grab = (await node.boundingBox())!;
   await page.mouse.move(grab.x + 30, grab.y + 10);
   await page.mouse.down();
-  await page.mouse.move(v.x + 260 * zoom + 30, v.y + 150 * zoom + 10, { steps: 12 });
+  // React Flow anchors a node drag where the pointer crosses the drag threshold; start it
+  // with a small nudge so the rest of the move maps exactly onto the node's position.
+  await page.mouse.move(grab.x + 34, grab.y + 10);
+  await page.mouse.move(v.x + 260 * zoom + 34, v.y + 150 * zoom + 10, { steps: 12 });
   await page.mouse.up();
   await expect.poll(() => flowOffset(page, "review")).toEqual([near(260), near(150)]);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");

@@ -22,6 +22,9 @@ function useNow(everyMs: number): number {
   return now;
 }
 
+/** Times in state are often sub-second in a healthy system: keep a decimal below 10 s. */
+const formatStay = (s: number) => (s < 10 ? `${s.toFixed(1)}s` : formatDuration(s));
+
 const hourLabel = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
@@ -63,7 +66,7 @@ function Charts({ d }: { d: DashboardData }) {
       </Card>
       <Card title="Time in state" actions={bottlenecks.length > 0 ? <span className="text-xs font-medium text-red-700">Bottleneck: {bottlenecks.join(", ")}</span> : undefined}>
         <PairedBarChart title="Time in state, average and 95th percentile" aLabel="avg" bLabel="p95" alertLabel="bottleneck"
-          format={formatDuration} testId="chart-time-in-state"
+          format={formatStay} testId="chart-time-in-state"
           rows={d.timeInState.map((t) => ({ label: t.state, a: t.avgSeconds, b: t.p95Seconds, alert: t.bottleneck }))} />
       </Card>
       <Card title="Action reliability">

@@ -41,21 +41,21 @@ function Lines({ d }: { d: AdminOrderDetail }) {
       <caption className="sr-only">Order lines</caption>
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="py-1 font-medium">Item</th>
-          <th scope="col" className="py-1 text-right font-medium">Qty</th>
-          <th scope="col" className="py-1 text-right font-medium">Reserved</th>
-          <th scope="col" className="py-1 text-right font-medium">Unit price</th>
-          <th scope="col" className="py-1 text-right font-medium">Line total</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">Item</th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">Qty</th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">Reserved</th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">Unit price</th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">Line total</th>
         </tr>
       </thead>
       <tbody>
         {d.lines.map((l) => (
           <tr key={l.id} className="border-t border-slate-100">
-            <td className="py-2">{l.name} <span className="text-xs text-slate-500">{l.sku}</span></td>
-            <td className="py-2 text-right tabular-nums">{l.quantity}</td>
-            <td className="py-2 text-right tabular-nums">{l.reservedQuantity ?? "—"}</td>
-            <td className="py-2 text-right tabular-nums">{formatMoney(l.unitPriceMinor, d.order.currency)}</td>
-            <td className="py-2 text-right tabular-nums">{formatMoney(l.unitPriceMinor * l.quantity, d.order.currency)}</td>
+            <td className="px-1.5 py-2">{l.name} <span className="text-xs text-slate-500">{l.sku}</span></td>
+            <td className="px-1.5 py-2 text-right tabular-nums">{l.quantity}</td>
+            <td className="px-1.5 py-2 text-right tabular-nums">{l.reservedQuantity ?? "—"}</td>
+            <td className="px-1.5 py-2 text-right tabular-nums">{formatMoney(l.unitPriceMinor, d.order.currency)}</td>
+            <td className="px-1.5 py-2 text-right tabular-nums">{formatMoney(l.unitPriceMinor * l.quantity, d.order.currency)}</td>
           </tr>
         ))}
       </tbody>
@@ -70,21 +70,21 @@ function AttemptsTable({ d }: { d: AdminOrderDetail }) {
       <caption className="sr-only">Action attempts</caption>
       <thead className="text-left uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="py-1 font-medium">When</th>
-          <th scope="col" className="py-1 font-medium">State</th>
-          <th scope="col" className="py-1 font-medium">Action</th>
-          <th scope="col" className="py-1 text-right font-medium">Try</th>
-          <th scope="col" className="py-1 font-medium">Result</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">When</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">State</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">Action</th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">Try</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">Result</th>
         </tr>
       </thead>
       <tbody>
         {d.attempts.map((a, i) => (
           <tr key={i} className="border-t border-slate-100">
-            <td className="py-1.5 text-slate-600">{formatDateTime(a.at)}</td>
-            <td className="py-1.5">{a.stateId}</td>
-            <td className="py-1.5">{a.actionType} <span className="text-slate-400">{a.actionId}</span></td>
-            <td className="py-1.5 text-right tabular-nums">{a.attempt}</td>
-            <td className={`py-1.5 ${a.status === "failed" ? "text-red-700" : "text-brand-700"}`}>
+            <td className="px-1.5 py-1.5 text-slate-600">{formatDateTime(a.at)}</td>
+            <td className="px-1.5 py-1.5">{a.stateId}</td>
+            <td className="px-1.5 py-1.5">{a.actionType} <span className="text-slate-400">{a.actionId}</span></td>
+            <td className="px-1.5 py-1.5 text-right tabular-nums">{a.attempt}</td>
+            <td className={`px-1.5 py-1.5 ${a.status === "failed" ? "text-red-700" : "text-brand-700"}`}>
               {a.status}{a.durationMs ? ` · ${a.durationMs} ms` : ""}{a.error ? ` · ${a.error}` : ""}
             </td>
           </tr>

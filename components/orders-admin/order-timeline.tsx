@@ -84,14 +84,19 @@ export function OrderTimeline({ rows, pinned }: { rows: AuditRow[]; pinned?: { v
   return (
     <ol className="relative ml-2 border-l-2 border-slate-200" data-testid="order-timeline">
       {sorted.map((row, i) => {
-        const isTransition = row.action === "transition" || (row.fromState !== row.toState && row.toState !== null);
+        const isStart = row.action === "workflow_started";
+        const isTransition = !isStart && (row.action === "transition" || (row.fromState !== row.toState && row.toState !== null));
         return (
           <li key={i} className="relative mb-4 pl-5 last:mb-0" data-testid="timeline-entry">
-            <span aria-hidden className={`absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white ${isTransition ? "bg-brand-600" : row.action.includes("fail") ? "bg-red-500" : "bg-slate-400"}`} />
+            <span aria-hidden className={`absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white ${isTransition || isStart ? "bg-brand-600" : row.action.includes("fail") ? "bg-red-500" : "bg-slate-400"}`} />
             <p className="text-[11px] text-slate-500">
               <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {row.actorEmail ?? `${row.actorType}${row.actorId ? ` ${row.actorId}` : ""}`}
             </p>
-            {isTransition ? <TransitionEntry row={row} versionLabel={versionLabel} /> : <OtherEntry row={row} />}
+            {isStart ? (
+              <p className="text-sm font-medium text-slate-900">
+                Started {row.data?.version !== undefined ? `workflow v${str(row.data.version)}` : "its workflow"} in {row.toState ?? "—"}
+              </p>
+            ) : isTransition ? <TransitionEntry row={row} versionLabel={versionLabel} /> : <OtherEntry row={row} />}
           </li>
         );
       })}

@@ -143,7 +143,7 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} color="#e2e8f0" />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={false} />
         <MiniMap pannable zoomable style={{ width: 150, height: 96 }} className="!hidden lg:!block" nodeColor={(n) => (highlight.states.has(n.id) ? "#10b981" : "#cbd5e1")} />
       </ReactFlow>
     </div>

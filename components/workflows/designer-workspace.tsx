@@ -122,6 +122,8 @@ export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
       } else if (mod && key === "y") {
         e.preventDefault();
         dispatch({ type: "redo" });
+      } else if (e.key === "Escape" && selection) {
+        setSelection(null);
       } else if ((e.key === "Delete" || e.key === "Backspace") && selection) {
         e.preventDefault();
         edit((d) => deleteSelection(d, selection));

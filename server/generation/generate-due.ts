@@ -21,7 +21,7 @@ export interface BatchResult {
 }
 
 /**
- * One batch in one transaction: claim up to `batchSize` due subscriptions (FOR UPDATE SKIP
+ * One batch in one transaction: claim up to `batchSize` due subscriptions (FOR NO KEY UPDATE SKIP
  * LOCKED) and generate them set-based. A crash anywhere before COMMIT loses nothing: the
  * claim, orders, reservations and cursor moves roll back together and the rows are claimed
  * again by the next run. Every claimed row leaves the due set (advanced, completed, retried

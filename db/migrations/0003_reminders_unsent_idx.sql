@@ -1,2 +1,0 @@
-CREATE INDEX "reminders_unsent_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."email_sent_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "orders_state_entered_idx" ON "orders" USING btree ("state","state_entered_at");
