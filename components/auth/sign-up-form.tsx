@@ -25,6 +25,8 @@ export function SignUpForm() {
       return;
     }
     await signIn("credentials", { email: form.email, password: form.password, redirect: false });
+    // A full navigation so server components see the new session cookie.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/subscriptions/new");
   }
 
