@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { flagBackordered } from "../generation/flag-backordered";
 
 export interface ChildOrderToCreate {
   subscriptionId: string;
@@ -80,11 +81,6 @@ export async function insertChildOrders(tx: Transaction, items: readonly ChildOr
     )
     SELECT order_id, subscription_id, cycle_index, reserved < quantity AS backordered FROM alloc`);
 
-  const backordered = rows.filter((r) => r.backordered).map((r) => r.order_id);
-  if (backordered.length > 0) {
-    await tx.execute(sql`
-      UPDATE orders SET flags = array_append(flags, 'backordered')
-      WHERE id = ANY(${`{${backordered.join(",")}}`}::uuid[]) AND NOT ('backordered' = ANY(flags))`);
-  }
+  await flagBackordered(tx, rows.filter((r) => r.backordered).map((r) => r.order_id));
   return rows.map((r) => ({ orderId: r.order_id, subscriptionId: r.subscription_id, cycleIndex: r.cycle_index, backordered: r.backordered }));
 }

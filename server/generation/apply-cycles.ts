@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { flagBackordered } from "./flag-backordered";
 import { pgArray } from "./pg-array";
 
 /** What a batch does to one locked subscription: move its cursor, and maybe create one order. */
@@ -105,11 +106,6 @@ export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[]
   const created = rows.filter((r) => r.order_id !== null).map((r) => ({
     orderId: r.order_id!, subscriptionId: r.subscription_id, cycleIndex: r.cycle_index, backordered: r.backordered,
   }));
-  const backordered = created.filter((c) => c.backordered).map((c) => c.orderId);
-  if (backordered.length > 0) {
-    await tx.execute(sql`
-      UPDATE orders SET flags = array_append(flags, 'backordered')
-      WHERE id = ANY(${pgArray(backordered)}::uuid[]) AND NOT ('backordered' = ANY(flags))`);
-  }
+  await flagBackordered(tx, created.filter((c) => c.backordered).map((c) => c.orderId));
   return { moved: rows[0]?.moved ?? 0, created };
 }
