@@ -15,6 +15,14 @@ export const orderStateEntered = eventType("order/state.entered", {
   schema: z.object({ orderId: z.string().uuid(), state: z.string(), versionId: z.number().int(), seq: z.number().int().optional() }),
 });
 
+/**
+ * A visit that needs a durable per-order run (retries with backoff, approvals, timeouts,
+ * dunning, notifications, settling): sent by the batch driver for what it does not finish.
+ */
+export const orderStateRun = eventType("order/state.run", {
+  schema: z.object({ orderId: z.string().uuid(), state: z.string(), versionId: z.number().int(), seq: z.number().int() }),
+});
+
 /** `seq` (optional) is the visit of the review state the decision was made for. */
 export const orderApprovalDecided = eventType("order/approval.decided", {
   schema: z.object({

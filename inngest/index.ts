@@ -3,6 +3,7 @@ import { applyWorkbenchJob } from "./functions/apply-workbench-job";
 import { flagMissingSubstitutions } from "./functions/flag-missing-substitutions";
 import { settleCancelledEnrollments } from "./functions/settle-cancelled-enrollments";
 import { applyOrderEventFunction } from "./functions/apply-order-event";
+import { driveOrdersFunction } from "./functions/drive-orders";
 import { generateDueOrders } from "./functions/generate-due-orders";
 import { processIntake } from "./functions/process-intake";
 import { resumePausedSubscriptions } from "./functions/resume-paused-subscriptions";
@@ -14,5 +15,5 @@ import { sweepIntake } from "./functions/sweep-intake";
 
 /** Every function the app serves. One function per file under ./functions. */
 export const functions: InngestFunction.Any[] = [resumePausedSubscriptions, generateDueOrders, sendReminders, processIntake, sweepIntake, flagMissingSubstitutions, applyWorkbenchJob, settleCancelledEnrollments,
-  startOrderWorkflowFunction, runOrderStateFunction, applyOrderEventFunction, sweepStuckOrdersFunction,
+  startOrderWorkflowFunction, driveOrdersFunction, runOrderStateFunction, applyOrderEventFunction, sweepStuckOrdersFunction,
 ];

@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 import { orders } from "./orders";
 
@@ -18,24 +19,39 @@ export const paymentMethods = pgTable("payment_methods", {
 });
 
 /**
- * The live authorization of an order (at most one): authorize_payment reuses it, so
- * re-entering Processing after a restock never authorizes twice. Declined or failed tries
- * leave no row here (they are in order_action_attempts).
+ * The order's money, at most one row per order, written claim → call → record
+ * (server/payments/order-payment.ts): a claim commits the intent — an in-flight status and
+ * `pending_key`, the idempotency key of the gateway call about to be made — then the call is
+ * made outside any transaction, then its result is recorded under a guard on that key. A crash
+ * in between leaves the claim, and the next try first replays `pending_key` at the gateway, so
+ * a call whose answer was lost is never made twice. authorize_payment reuses an authorization,
+ * so re-entering Processing after a restock never authorizes twice.
  */
+export const PAYMENT_STATUSES = [
+  "authorizing", "authorized", "failed", "capturing", "captured", "voiding", "voided", "refunding", "refunded",
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
 export const payments = pgTable("payments", {
   id: uuid("id").primaryKey().defaultRandom(),
   orderId: uuid("order_id").notNull().unique().references(() => orders.id, { onDelete: "cascade" }),
   gateway: text("gateway").notNull(),
-  /** authorized | captured | voided | refunded */
-  status: text("status").notNull(),
+  /** One of PAYMENT_STATUSES; `…ing` = a gateway call is in flight (or its answer was lost). */
+  status: text("status").$type<PaymentStatus>().notNull(),
   amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
   currency: text("currency").notNull(),
-  /** The gateway's id for the authorization (test: `tg_…`, Stripe: the PaymentIntent `pi_…`). */
-  ref: text("ref").notNull(),
-  authorizedAt: timestamp("authorized_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The gateway's id for the authorization (test: `tg_…`, Stripe: the PaymentIntent `pi_…`); null until authorized. */
+  ref: text("ref"),
+  /** Idempotency key of the in-flight gateway call; null when none is in flight. */
+  pendingKey: text("pending_key"),
+  authorizedAt: timestamp("authorized_at", { withTimezone: true }),
   capturedAt: timestamp("captured_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  check("payments_status_valid", sql`${t.status} IN (${sql.raw(PAYMENT_STATUSES.map((s) => `'${s}'`).join(", "))})`),
+  // Past authorizing/failed there is always a gateway reference to capture, void or refund.
+  check("payments_ref_present", sql`${t.ref} IS NOT NULL OR ${t.status} IN ('authorizing', 'failed')`),
+]);
 
 /**
  * The built-in test gateway's own ledger. Keeping it in Postgres (not memory) is what makes

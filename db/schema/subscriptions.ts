@@ -80,6 +80,8 @@ export const reminders = pgTable(
     cycleIndex: integer("cycle_index").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
+    /** A sender claimed the email (claim → send → record); a claim older than a few minutes is stale. */
+    emailClaimedAt: timestamp("email_claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

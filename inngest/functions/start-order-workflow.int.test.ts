@@ -4,29 +4,33 @@ import { getDb } from "@/db/client";
 import { makeOrder, orderRow } from "@/server/workflows/test-support/order-factory";
 import { startOrderWorkflowFunction } from "./start-order-workflow";
 
-/** @inngest/test: the real pin step against Postgres; the send is stood in for and inspected. */
-describe("start-order-workflow (order/created)", () => {
-  const engine = (orderId: string) => new InngestTestEngine({
+/** @inngest/test: the real start-and-drive step against Postgres, for a batch of order/created events. */
+describe("start-order-workflow (order/created, batched)", () => {
+  const engine = (orderIds: string[]) => new InngestTestEngine({
     function: startOrderWorkflowFunction,
-    events: [{ name: "order/created", data: { orderId } }],
-    steps: [{ id: "enter-initial-state", handler: () => ({ ids: [] }) }],
+    events: orderIds.map((orderId) => ({ name: "order/created", data: { orderId } })) as [{ name: "order/created"; data: { orderId: string } }],
+    steps: [{ id: "hand-off", handler: () => ({ ids: [] }) }],
   });
 
-  it("pins the live version, enters the initial state and announces it with a deterministic id", async () => {
-    const { order } = await makeOrder(getDb());
-    const { result, ctx } = await engine(order.id).execute();
-    const pinned = await orderRow(getDb(), order.id);
-    expect(pinned).toMatchObject({ state: "created", transitionSeq: 0 });
-    expect(result).toMatchObject({ started: true, versionId: pinned.workflowVersionId, pinnedNow: true });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("enter-initial-state", [
-      { name: "order/state.entered", id: `order-${order.id}-0`, data: { orderId: order.id, state: "created", versionId: pinned.workflowVersionId, seq: 0 } },
-    ]);
+  it("pins every order of the batch to the live version and drives it to where it waits", async () => {
+    const a = await makeOrder(getDb());
+    const b = await makeOrder(getDb());
+    const { result } = await engine([a.order.id, b.order.id]).execute();
+    expect(result).toMatchObject({ started: 2, stale: 0 });
+    for (const { order } of [a, b]) {
+      const row = await orderRow(getDb(), order.id);
+      expect(row.workflowVersionId).not.toBeNull();
+      // created → validation → processing → ready_to_ship, three guarded commits.
+      expect(row).toMatchObject({ state: "ready_to_ship", transitionSeq: 3 });
+    }
   });
 
-  it("a duplicate order/created does not re-pin", async () => {
+  it("a duplicate order/created neither re-pins nor re-runs anything", async () => {
     const { order } = await makeOrder(getDb());
-    await engine(order.id).execute();
-    const { result } = await engine(order.id).execute();
-    expect(result).toMatchObject({ started: true, pinnedNow: false });
+    await engine([order.id]).execute();
+    const before = await orderRow(getDb(), order.id);
+    const { result } = await engine([order.id, order.id]).execute();
+    expect(result).toMatchObject({ started: 0, moved: 0 });
+    expect(await orderRow(getDb(), order.id)).toMatchObject({ state: before.state, transitionSeq: before.transitionSeq });
   });
 });

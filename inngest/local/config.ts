@@ -26,10 +26,11 @@ export interface LocalFunction {
   concurrency: ConcurrencyRule[];
   idempotency?: Compiled;
   cancel: { event: string; condition?: Compiled; timeoutMs?: number }[];
+  /** `batchEvents`: runs start with up to maxSize events, at most timeoutMs after the first. */
+  batch?: { maxSize: number; timeoutMs: number; key?: Compiled };
 }
 
 const unsupported: Record<string, string> = {
-  batchEvents: "event batching is not implemented",
   rateLimit: "rate limiting is not implemented",
   throttle: "throttling is not implemented",
   debounce: "debouncing is not implemented",
@@ -38,7 +39,7 @@ const unsupported: Record<string, string> = {
   singleton: "singleton runs are not implemented",
 };
 
-const handled = new Set(["id", "name", "triggers", "steps", "idempotency", "concurrency", "cancel"]);
+const handled = new Set(["id", "name", "triggers", "steps", "idempotency", "concurrency", "cancel", "batchEvents"]);
 
 /** Inngest's default when `retries` is unset; `attempts` on the wire is really a retry count. */
 const defaultRetries = 3;
@@ -59,6 +60,7 @@ const configSchema = z.looseObject({
   idempotency: z.string().optional(),
   concurrency: z.union([z.number().int().min(0), concurrencyItem, z.array(concurrencyItem)]).optional(),
   cancel: z.array(z.strictObject({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() })).optional(),
+  batchEvents: z.strictObject({ maxSize: z.number().int().min(1), timeout: z.string(), key: z.string().optional(), if: z.string().optional() }).optional(),
 });
 
 class Reject extends Error {
@@ -131,6 +133,15 @@ function compileOne(raw: unknown): LocalFunction {
     const timeoutMs = c.timeout === undefined ? undefined : parseTimeString(c.timeout);
     if (c.timeout !== undefined && timeoutMs === undefined) throw new Reject("cancelOn timeout", `cancelOn timeout "${c.timeout}" is not a duration (dates are not supported)`);
     fn.cancel.push({ event: c.event, condition: c.if ? expr(c.if, ["event", "async"], "cancelOn if") : undefined, timeoutMs });
+  }
+  if (cfg.batchEvents) {
+    const b = cfg.batchEvents;
+    if (b.if) throw new Reject("batchEvents if", "conditional batching (batchEvents.if) is not implemented");
+    // As in Inngest: a batch has no single event to key idempotency or cancellation on.
+    if (fn.idempotency || fn.cancel.length) throw new Reject("batchEvents", "batching cannot be combined with idempotency or cancelOn");
+    const timeoutMs = parseTimeString(b.timeout);
+    if (timeoutMs === undefined) throw new Reject("batchEvents timeout", `batch timeout "${b.timeout}" is not a duration`);
+    fn.batch = { maxSize: b.maxSize, timeoutMs, key: b.key ? expr(b.key, ["event"], "batch key", true) : undefined };
   }
   return fn;
 }

@@ -24,6 +24,8 @@ export interface LocalExecutorOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   callTimeoutMs?: number;
+  /** Calls to the app in flight at once, all functions together. Default $INNGEST_LOCAL_MAX_IN_FLIGHT or 32. */
+  maxInFlight?: number;
   /** Keep PUT-syncing in the background until the app answers. Default true. */
   syncOnStart?: boolean;
   syncRetryMs?: number;
@@ -91,18 +93,20 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
   };
 
   const timers = new TimerSet();
-  const queue = new JobQueue((err) => log.error(`internal error while running a job: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  const maxInFlight = options.maxInFlight ?? envNumber("INNGEST_LOCAL_MAX_IN_FLIGHT") ?? 32;
+  const queue = new JobQueue((err) => log.error(`internal error while running a job: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`), maxInFlight);
   const waiters = new Waiters();
   const runner: Runner = new Runner({
     queue, timers, waiters, log, stopSignal: stopper.signal,
-    backoffMs: (attempt) => Math.min(backoffMax, base * 2 ** attempt),
+    // Exponential plus up to 50 % jitter, so a wave of failures does not retry in lockstep.
+    backoffMs: (attempt) => Math.round(Math.min(backoffMax, base * 2 ** attempt) * (1 + Math.random() * 0.5)),
     callTimeoutMs: options.callTimeoutMs ?? 300_000,
     findFunction: (id) => router.functions.find((f) => f.id === id),
     // Deferred so a finishing run never re-enters routing mid-update.
     emit: (events) => queueMicrotask(() => ingest(events)),
     protocolIssue: (message, run) => protocolIssue(message, { runId: run.id, functionId: run.fn.id }),
   });
-  const router: EventRouter = new EventRouter(runner, waiters, log);
+  const router: EventRouter = new EventRouter(runner, waiters, log, timers);
   // One id per event sent, duplicates included: the SDK expects that.
   const ingest = (raw: IncomingEvent[], seed?: string | null): string[] => {
     const events = normalizeEvents(raw, Date.now(), seed);
@@ -130,7 +134,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     rejections: router.rejections,
     protocolIssues: issues,
     runs: runs().reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
-    busy: { queued: queue.size, inFlight: queue.inFlight, timers: timers.busy(), waitingForEvents: waiters.size },
+    busy: { queued: queue.size, inFlight: queue.inFlight, timers: timers.busy(), waitingForEvents: waiters.size, batched: router.batcher.pending() },
   });
 
   const api: LocalExecutor = {

@@ -25,7 +25,15 @@ export class JobQueue {
   private seq = 0;
   inFlight = 0;
 
-  constructor(private readonly onCrash: (err: unknown) => void) {}
+  /**
+   * `maxInFlight` caps calls to the app across all functions (Inngest's account concurrency):
+   * a wave of thousands of events queues here instead of opening thousands of requests at
+   * once — the app keeps answering its users, and no call times out waiting in its backlog.
+   */
+  constructor(
+    private readonly onCrash: (err: unknown) => void,
+    private readonly maxInFlight = Number.POSITIVE_INFINITY,
+  ) {}
 
   get size(): number {
     return this.waiting.length;
@@ -49,7 +57,7 @@ export class JobQueue {
   }
 
   private pump(): void {
-    for (let i = 0; i < this.waiting.length; ) {
+    for (let i = 0; i < this.waiting.length && this.inFlight < this.maxInFlight; ) {
       const job = this.waiting[i] as QueuedJob;
       if (!this.fits(job.slots)) {
         i++;

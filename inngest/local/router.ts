@@ -1,7 +1,9 @@
+import { Batcher } from "./batcher";
 import type { LocalFunction } from "./config";
 import { eventNameMatches } from "./events";
 import { test } from "./expressions";
 import type { Runner } from "./runner";
+import type { TimerSet } from "./timers";
 import type { InngestEvent, Logger, Rejection } from "./types";
 import type { Waiters } from "./waiters";
 
@@ -15,13 +17,19 @@ export class EventRouter {
   readonly log: InngestEvent[] = [];
   private readonly seen = new Set<string>();
   private readonly idempotency = new Map<string, Set<string>>();
+  readonly batcher: Batcher;
 
   constructor(
     private readonly runner: Runner,
     private readonly waiters: Waiters,
     private readonly logger: Logger,
+    timers: TimerSet,
     private readonly maxLog = 1_000,
-  ) {}
+  ) {
+    this.batcher = new Batcher(timers, (fn, events) => {
+      this.runner.start(fn, events[0] as InngestEvent, undefined, events);
+    });
+  }
 
   /** Returns the ids of events that were new (the rest were duplicates). */
   ingest(events: InngestEvent[]): string[] {
@@ -60,7 +68,8 @@ export class EventRouter {
     for (const fn of this.functions) {
       const trigger = fn.triggers.find((t) => eventNameMatches(t.event, event.name) && (!t.condition || test(t.condition, { event })));
       if (!trigger || this.duplicateRun(fn, event)) continue;
-      this.runner.start(fn, event);
+      if (fn.batch) this.batcher.add(fn, event);
+      else this.runner.start(fn, event);
     }
     for (const r of this.rejections) {
       // Not silent: say which event would have run which rejected function.

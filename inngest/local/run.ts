@@ -9,6 +9,8 @@ export interface Run {
   seq: number;
   fn: LocalFunction;
   event: InngestEvent;
+  /** Every event of the run: [event], or the whole batch for a `batchEvents` function. */
+  events: InngestEvent[];
   state: "active" | "completed" | "failed" | "cancelled";
   steps: Record<string, StepResult>;
   /** Completion order of memoised steps, sent as `ctx.stack.stack`. */
@@ -61,6 +63,7 @@ export function snapshot(run: Run): RunSnapshot {
     attempts: run.maxAttempt,
     calls: run.calls,
     event: run.event,
+    batchSize: run.events.length,
     output: run.output,
     error: run.error,
     startedAt: run.startedAt,

@@ -35,9 +35,9 @@ export class Runner {
 
   constructor(readonly deps: RunnerDeps) {}
 
-  start(fn: LocalFunction, event: InngestEvent, parent?: Run["parent"]): Run {
+  start(fn: LocalFunction, event: InngestEvent, parent?: Run["parent"], batch?: InngestEvent[]): Run {
     const run: Run = {
-      id: ulid(), seq: this.seq++, fn, event, state: "active", steps: {}, stack: [], pending: new Map(),
+      id: ulid(), seq: this.seq++, fn, event, events: batch ?? [event], state: "active", steps: {}, stack: [], pending: new Map(),
       disableImmediateExecution: false, slots: slotsFor(fn, event), jobs: 0, inFlight: 0, calls: 0, maxAttempt: 0,
       discovering: false, rediscover: false, raceSettled: false, retryTimers: new Set(), startedAt: Date.now(), parent, timeline: [],
     };
@@ -46,7 +46,7 @@ export class Runner {
       if (this.runs.size <= maxRuns) break;
       if (old.state !== "active") this.runs.delete(id);
     }
-    this.deps.log.info(`run ${run.id} started: ${fn.id} ← ${event.name}`);
+    this.deps.log.info(`run ${run.id} started: ${fn.id} ← ${event.name}${run.events.length > 1 ? ` (+${run.events.length - 1} batched)` : ""}`);
     this.discover(run);
     return run;
   }
@@ -140,7 +140,7 @@ export class Runner {
   private body(run: Run, attempt: number): CallBody {
     return {
       event: run.event,
-      events: [run.event],
+      events: run.events,
       steps: run.steps,
       ctx: {
         run_id: run.id,

@@ -4,7 +4,7 @@
  * can fast-forward sleeps (`fire("sleep")`).
  */
 
-export type TimerKind = "sleep" | "retry" | "wait-timeout" | "invoke-timeout" | "sync" | "cron";
+export type TimerKind = "sleep" | "retry" | "wait-timeout" | "invoke-timeout" | "sync" | "cron" | "batch";
 
 interface Timer {
   kind: TimerKind;
@@ -17,7 +17,7 @@ interface Timer {
 const maxDelay = 2_147_483_647;
 
 /** Kinds that mean "the executor will do more work by itself". */
-const busyKinds: TimerKind[] = ["sleep", "retry"];
+const busyKinds: TimerKind[] = ["sleep", "retry", "batch"];
 
 export class TimerSet {
   private readonly timers = new Map<number, Timer>();

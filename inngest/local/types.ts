@@ -49,6 +49,8 @@ export interface RunSnapshot {
   /** Total HTTP calls made to the app for this run. */
   calls: number;
   event: InngestEvent;
+  /** Events the run started with (> 1 only for `batchEvents` functions). */
+  batchSize: number;
   output?: unknown;
   error?: SerializedError;
   startedAt: number;

@@ -54,55 +54,66 @@ type PendingEmail = {
   time_zone: string; product_name: string; quantity: number;
 };
 
+/** A claim older than this is a sender that died between claim and record: take it over. */
+const STALE_CLAIM_MINUTES = 5;
+
 /**
- * Sends the reminder emails not sent yet, one transaction per email: the row is locked
- * (SKIP LOCKED, so concurrent senders split the work), the message handed to SMTP, then
- * email_sent_at set and committed. A crash between send and commit re-sends that one email on
- * the next run (at-least-once; SMTP offers nothing stronger); nothing is lost. A reminder is
- * only mailed while still relevant: cycle not yet generated or skipped, subscription active.
+ * Sends the reminder emails not sent yet, claim → send → record, with no transaction open
+ * while SMTP talks: one statement claims the next relevant reminder (SKIP LOCKED, so
+ * concurrent senders split the work; a stale claim is taken over), the message is handed to
+ * SMTP, then email_sent_at is set under a guard. A crash between send and record re-sends that
+ * one email after the claim goes stale (at-least-once; SMTP offers nothing stronger); nothing
+ * is lost. A reminder is only mailed while still relevant: cycle not yet generated or skipped,
+ * subscription active.
  */
 export async function sendReminderEmails(
   db: Database, opts: { now: Date; send?: SendEmail; appUrl?: string; limit?: number },
 ): Promise<{ sent: number; failed: number }> {
   const send = opts.send ?? defaultSend;
   const appUrl = opts.appUrl ?? env().APP_URL;
+  const now = opts.now.toISOString();
   const failedIds: string[] = [];
   let sent = 0;
   for (let i = 0; i < (opts.limit ?? 1000); i++) {
-    const outcome = await db.transaction(async (tx) => {
-      const [r] = await tx.execute<PendingEmail>(sql`
-        SELECT r.id, r.subscription_id, r.due_at::text AS due_at, c.email, c.name AS customer_name,
-               s.time_zone, p.name AS product_name, s.quantity
-        FROM reminders r
+    const [r] = await db.execute<PendingEmail>(sql`
+      WITH next AS (
+        SELECT r.id FROM reminders r
         JOIN subscriptions s ON s.id = r.subscription_id
-        JOIN customers c ON c.id = s.customer_id
-        JOIN products p ON p.id = s.product_id
-        WHERE r.email_sent_at IS NULL AND r.due_at > ${opts.now.toISOString()}::timestamptz
+        WHERE r.email_sent_at IS NULL AND r.due_at > ${now}::timestamptz
+          AND (r.email_claimed_at IS NULL OR r.email_claimed_at < ${now}::timestamptz - make_interval(mins => ${STALE_CLAIM_MINUTES}))
           AND s.status = 'active' AND s.next_cycle_index = r.cycle_index
           AND NOT EXISTS (SELECT 1 FROM cycle_overrides o WHERE o.subscription_id = s.id
                           AND o.cycle_index = r.cycle_index AND o.kind IN ('skip', 'opt_out'))
           AND NOT (r.id = ANY(${`{${failedIds.join(",")}}`}::uuid[]))
         ORDER BY r.due_at
         LIMIT 1
-        FOR UPDATE OF r SKIP LOCKED`);
-      if (!r) return "none" as const;
-      const message = reminderEmail({
-        subscriptionId: r.subscription_id, customerName: r.customer_name, productName: r.product_name,
-        quantity: r.quantity, dueAt: new Date(r.due_at), timeZone: r.time_zone, appUrl,
-      });
-      try {
-        await send({ to: r.email, ...message });
-      } catch (e) {
-        // Left unsent: retried by the next run while the reminder is still relevant.
-        console.error(`[reminders] email for reminder ${r.id} failed: ${e instanceof Error ? e.message : String(e)}`);
-        failedIds.push(r.id);
-        return "failed" as const;
-      }
-      await tx.execute(sql`UPDATE reminders SET email_sent_at = now() WHERE id = ${r.id} AND email_sent_at IS NULL`);
-      return "sent" as const;
+        FOR UPDATE OF r SKIP LOCKED
+      ), claimed AS (
+        UPDATE reminders r SET email_claimed_at = ${now}::timestamptz FROM next WHERE r.id = next.id
+        RETURNING r.id, r.subscription_id, r.due_at
+      )
+      SELECT c.id, c.subscription_id, c.due_at::text AS due_at, cu.email, cu.name AS customer_name,
+             s.time_zone, p.name AS product_name, s.quantity
+      FROM claimed c
+      JOIN subscriptions s ON s.id = c.subscription_id
+      JOIN customers cu ON cu.id = s.customer_id
+      JOIN products p ON p.id = s.product_id`);
+    if (!r) break;
+    const message = reminderEmail({
+      subscriptionId: r.subscription_id, customerName: r.customer_name, productName: r.product_name,
+      quantity: r.quantity, dueAt: new Date(r.due_at), timeZone: r.time_zone, appUrl,
     });
-    if (outcome === "none") break;
-    if (outcome === "sent") sent++;
+    try {
+      await send({ to: r.email, ...message });
+    } catch (e) {
+      // Unclaimed again: retried by the next run while the reminder is still relevant.
+      console.error(`[reminders] email for reminder ${r.id} failed: ${e instanceof Error ? e.message : String(e)}`);
+      failedIds.push(r.id);
+      await db.execute(sql`UPDATE reminders SET email_claimed_at = NULL WHERE id = ${r.id} AND email_sent_at IS NULL`);
+      continue;
+    }
+    await db.execute(sql`UPDATE reminders SET email_sent_at = ${now}::timestamptz WHERE id = ${r.id} AND email_sent_at IS NULL`);
+    sent++;
   }
   return { sent, failed: failedIds.length };
 }

@@ -34,7 +34,7 @@ export async function retryDunningPayment(
   if (!order || order.state !== input.state || order.seq !== input.seq) return { kind: "left" };
   const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, input.orderId));
   const key = `order-${input.orderId}-${input.seq}-dunning-${input.round}`;
-  const r: PaymentResult = payment?.status === "authorized"
+  const r: PaymentResult = payment?.status === "authorized" || payment?.status === "capturing"
     ? await captureOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now })
     : await authorizeOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now });
   return r.ok ? { kind: "paid" } : { kind: "failed", code: r.code };

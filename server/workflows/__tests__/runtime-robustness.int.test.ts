@@ -6,6 +6,8 @@ import { getDb } from "@/db/client";
 import { auditLog, orders, testGatewayOperations } from "@/db/schema";
 import { defaultWorkflowDefinition, type WorkflowDefinition } from "../model";
 import { verifySignature } from "../actions/webhook-action";
+import { defaultRuntimeDeps } from "../runtime/default-runtime-deps";
+import { driveOrders } from "../runtime/drive-orders";
 import { liveVersionForNewOrders } from "../store/live-version";
 import { publishCustomWorkflow, pinOrder } from "../test-support/custom-workflow";
 import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
@@ -21,29 +23,57 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
   afterAll(() => h.stopAll());
   afterEach(() => expect(h.executor.protocolIssues()).toEqual([]));
 
-  it("two concurrent deliveries of the same state-entered event make one transition, one authorization, one reservation", async () => {
+  const processingOrder = async () => {
     const db = getDb();
-    const { order, products } = await makeOrder(db, { lines: [{ quantity: 3, stock: 10 }] });
+    const made = await makeOrder(db, { lines: [{ quantity: 3, stock: 10 }] });
     const live = await liveVersionForNewOrders(db);
-    await pinOrder(db, order.id, live.versionId, "processing");
-    const data = { orderId: order.id, state: "processing", versionId: live.versionId, seq: 0 };
+    await pinOrder(db, made.order.id, live.versionId, "processing");
+    return { ...made, data: { orderId: made.order.id, state: "processing", versionId: live.versionId, seq: 0 } };
+  };
+  const expectOnce = async (orderId: string, productId: string) => {
+    const db = getDb();
+    expect((await transitionsOf(db, orderId)).map((t) => `${t.fromState}→${t.toState}`)).toEqual(["processing→ready_to_ship"]);
+    expect((await stockOf(db, productId)).reserved).toBe(3);
+    const approved = await db.select().from(testGatewayOperations)
+      .where(and(eq(testGatewayOperations.orderId, orderId), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")));
+    expect(approved).toHaveLength(1);
+    // Each attempt is recorded once even though two runs tried the same visit.
+    expect((await attemptsOf(db, orderId)).filter((a) => a.stateSeq === 0).map((a) => `${a.actionId}#${a.attempt}`).sort())
+      .toEqual(["a_authorize_payment#1", "a_capture_payment#1", "a_reserve_inventory#1"]);
+  };
+
+  it("two concurrent per-order runs of the same visit make one transition, one authorization, one reservation", async () => {
+    const { order, products, data } = await processingOrder();
     // Different event ids, so Inngest's dedupe does not help: only the database can.
     await h.client.send([
-      { name: "order/state.entered", id: `dup-a-${order.id}`, data },
-      { name: "order/state.entered", id: `dup-b-${order.id}`, data },
+      { name: "order/state.run", id: `dup-a-${order.id}`, data },
+      { name: "order/state.run", id: `dup-b-${order.id}`, data },
     ]);
     await h.waitForState(order.id, "ready_to_ship");
     await h.executor.waitForIdle();
-    expect((await transitionsOf(db, order.id)).map((t) => `${t.fromState}→${t.toState}`)).toEqual(["processing→ready_to_ship"]);
-    expect((await stockOf(db, products[0]!.id)).reserved).toBe(3);
-    const approved = await db.select().from(testGatewayOperations)
-      .where(and(eq(testGatewayOperations.orderId, order.id), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")));
-    expect(approved).toHaveLength(1);
+    await expectOnce(order.id, products[0]!.id);
     const runs = h.executor.runs({ functionId: "replen-run-order-state" }).filter((r) => (r.event.data as { orderId?: string }).orderId === order.id);
-    expect(runs.filter((r) => r.status === "completed").length).toBeGreaterThanOrEqual(3);
-    // Each attempt is recorded once even though two runs tried the same visit.
-    expect((await attemptsOf(db, order.id)).filter((a) => a.stateSeq === 0).map((a) => `${a.actionId}#${a.attempt}`).sort())
-      .toEqual(["a_authorize_payment#1", "a_capture_payment#1", "a_reserve_inventory#1"]);
+    expect(runs.filter((r) => r.status === "completed")).toHaveLength(2);
+  });
+
+  it("two batch drives of the same visit racing on separate connections make one transition, one authorization, one reservation", async () => {
+    const { order, products, data } = await processingOrder();
+    const deps = defaultRuntimeDeps({ db: getDb() });
+    const results = await Promise.all([driveOrders(deps, [data], { parallelism: 2 }), driveOrders(deps, [data], { parallelism: 2 })]);
+    expect(results.map((r) => r.moved).sort()).toEqual([0, 1]);
+    expect(await orderRow(getDb(), order.id)).toMatchObject({ state: "ready_to_ship" });
+    await expectOnce(order.id, products[0]!.id);
+  });
+
+  it("two state-entered events for one visit in one batch drive it once", async () => {
+    const { order, products, data } = await processingOrder();
+    await h.client.send([
+      { name: "order/state.entered", id: `dup-c-${order.id}`, data },
+      { name: "order/state.entered", id: `dup-d-${order.id}`, data },
+    ]);
+    await h.waitForState(order.id, "ready_to_ship");
+    await h.executor.waitForIdle();
+    await expectOnce(order.id, products[0]!.id);
   });
 
   it("a stale event (old seq) does nothing", async () => {

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema";
 import type { OrderFacts } from "../model";
 import type { RuntimeActor } from "./runtime-steps";
 
@@ -39,34 +38,58 @@ export type CommitResult = { committed: true; seq: number; replayed: boolean } |
  * deduplicated; otherwise report not committed.
  */
 export async function commitTransition(db: Database, t: TransitionRequest): Promise<CommitResult> {
-  const data = {
-    via: t.via, edgeId: t.edgeId, guard: t.firedGuard, inputs: t.inputs, versionId: t.versionId,
-    fromSeq: t.seq, seq: t.seq + 1, attempts: t.attempts ?? {}, ...(t.note ? { note: t.note } : {}), ...t.extra,
-  };
-  const rows = await db.execute<{ seq: number }>(sql`
-    WITH moved AS (
-      UPDATE orders SET state = ${t.to}, transition_seq = transition_seq + 1, state_entered_at = ${t.now.toISOString()}::timestamptz
-      WHERE id = ${t.orderId} AND state = ${t.from} AND transition_seq = ${t.seq}
-      RETURNING id, transition_seq
+  const [result] = await commitTransitions(db, [t]);
+  return result ?? { committed: false };
+}
+
+/**
+ * commitTransition for many orders at once, results in request order: one statement moves
+ * every order whose guard still holds and writes their audit rows, and one more (only if some
+ * did not move) looks for engine commits that a lost step result hid. One request per order.
+ */
+export async function commitTransitions(db: Database, requests: readonly TransitionRequest[]): Promise<CommitResult[]> {
+  if (requests.length === 0) return [];
+  const input = requests.map((t) => ({
+    id: t.orderId, from_state: t.from, seq: t.seq, to_state: t.to, at: t.now.toISOString(),
+    actor_type: t.actor.type, actor_id: t.actor.id,
+    data: {
+      via: t.via, edgeId: t.edgeId, guard: t.firedGuard, inputs: t.inputs, versionId: t.versionId,
+      fromSeq: t.seq, seq: t.seq + 1, attempts: t.attempts ?? {}, ...(t.note ? { note: t.note } : {}), ...t.extra,
+    },
+  }));
+  const moved = await db.execute<{ id: string; seq: number }>(sql`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        AS i(id uuid, from_state text, seq int, to_state text, at timestamptz, actor_type text, actor_id text, data jsonb)
+    ), moved AS (
+      UPDATE orders o SET state = i.to_state, transition_seq = o.transition_seq + 1, state_entered_at = i.at
+      FROM input i
+      WHERE o.id = i.id AND o.state = i.from_state AND o.transition_seq = i.seq
+      RETURNING o.id, o.transition_seq
     ), audited AS (
       INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-      SELECT ${t.now.toISOString()}::timestamptz, ${t.actor.type}, ${t.actor.id}, 'order', moved.id::text, 'transition',
-             ${t.from}, ${t.to}, ${JSON.stringify(data)}::jsonb
-      FROM moved
+      SELECT i.at, i.actor_type, i.actor_id, 'order', m.id::text, 'transition', i.from_state, i.to_state, i.data
+      FROM moved m JOIN input i ON i.id = m.id
     )
-    SELECT transition_seq AS seq FROM moved`);
-  const moved = rows[0];
-  if (moved) return { committed: true, seq: moved.seq, replayed: false };
-  if (t.actor.type !== "system") return { committed: false };
-  const [prior] = await db
-    .select({ to: auditLog.toState })
-    .from(auditLog)
-    .where(and(
-      eq(auditLog.entityType, "order"), eq(auditLog.entityId, t.orderId), eq(auditLog.action, "transition"),
-      sql`(${auditLog.data}->>'fromSeq')::int = ${t.seq}`,
-    ))
-    .limit(1);
-  return prior?.to === t.to ? { committed: true, seq: t.seq + 1, replayed: true } : { committed: false };
+    SELECT id::text, transition_seq AS seq FROM moved`);
+  const seqs = new Map(moved.map((m) => [m.id, m.seq]));
+  const missed = requests.filter((t) => !seqs.has(t.orderId) && t.actor.type === "system");
+  const replayed = new Set<string>();
+  if (missed.length > 0) {
+    const prior = await db.execute<{ id: string; to_state: string; from_seq: number }>(sql`
+      SELECT a.entity_id AS id, a.to_state, (a.data->>'fromSeq')::int AS from_seq FROM audit_log a
+      JOIN jsonb_to_recordset(${JSON.stringify(missed.map((t) => ({ id: t.orderId, seq: t.seq })))}::jsonb) AS m(id text, seq int)
+        ON a.entity_id = m.id AND (a.data->>'fromSeq')::int = m.seq
+      WHERE a.entity_type = 'order' AND a.action = 'transition'`);
+    for (const t of missed) {
+      if (prior.some((p) => p.id === t.orderId && p.from_seq === t.seq && p.to_state === t.to)) replayed.add(t.orderId);
+    }
+  }
+  return requests.map((t): CommitResult => {
+    const seq = seqs.get(t.orderId);
+    if (seq !== undefined) return { committed: true, seq, replayed: false };
+    return replayed.has(t.orderId) ? { committed: true, seq: t.seq + 1, replayed: true } : { committed: false };
+  });
 }
 
 /** The event that starts the next state's run; its id dedupes re-sends of the same visit. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema";
 
@@ -20,4 +20,25 @@ export async function loadStateEntry(
   if (!row || row.versionId === null || row.state !== input.state) return null;
   if (input.seq !== undefined && input.seq !== row.seq) return null;
   return { orderId: input.orderId, state: row.state, seq: row.seq, versionId: row.versionId, enteredAt: row.enteredAt.toISOString() };
+}
+
+/** loadStateEntry for many visits in one query; stale ones are left out. */
+export async function loadStateEntries(
+  db: DbOrTx, inputs: ReadonlyArray<{ orderId: string; state: string; seq?: number }>,
+): Promise<StateEntry[]> {
+  if (inputs.length === 0) return [];
+  const rows = await db
+    .select({ id: orders.id, state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId, enteredAt: orders.stateEnteredAt })
+    .from(orders)
+    .where(inArray(orders.id, [...new Set(inputs.map((i) => i.orderId))]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const entries = new Map<string, StateEntry>();
+  for (const input of inputs) {
+    const row = byId.get(input.orderId);
+    if (!row || row.versionId === null || row.state !== input.state) continue;
+    if (input.seq !== undefined && input.seq !== row.seq) continue;
+    // Two events for the same visit (a duplicate, a redrive) drive it once.
+    entries.set(input.orderId, { orderId: input.orderId, state: row.state, seq: row.seq, versionId: row.versionId, enteredAt: row.enteredAt.toISOString() });
+  }
+  return [...entries.values()];
 }

@@ -1,43 +1,47 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, orders } from "@/db/schema";
 import { liveVersionForNewOrders } from "../store/live-version";
 import { loadVersion } from "../store/load-definition";
 
 export type StartedOrder = { orderId: string; state: string; versionId: number; seq: number; pinnedNow: boolean };
 
 /**
- * Pins a new order to the live version of its workflow and puts it in the initial state.
- * Guarded (`workflow_version_id IS NULL`): a duplicate order/created, or a publish in
- * between, never re-pins an order — it returns the existing pin so the caller can re-send
- * the (deduplicated) state-entered event. Null when the order does not exist.
+ * Pins new orders to the live version of their workflow and puts them in its initial state:
+ * one guarded statement for the whole batch (`workflow_version_id IS NULL`, with an audit row
+ * per pinned order). A duplicate order/created, or a publish in between, never re-pins an
+ * order — its existing pin is returned so the caller can drive it (or re-send its
+ * deduplicated event). Orders that do not exist are left out.
  */
-export async function startOrderWorkflow(db: Database, orderId: string, now: Date): Promise<StartedOrder | null> {
+export async function startOrderWorkflows(db: Database, orderIds: readonly string[], now: Date): Promise<StartedOrder[]> {
+  if (orderIds.length === 0) return [];
   const live = await liveVersionForNewOrders(db);
   const { definition } = await loadVersion(db, live.versionId);
   const initial = definition.states.find((s) => s.kind === "initial");
   if (!initial) throw new Error(`workflow version ${live.versionId} has no initial state`);
+  const ids = `{${[...new Set(orderIds)].join(",")}}`;
+  const at = now.toISOString();
+  const rows = await db.execute<{ id: string; state: string; version_id: number; seq: number; pinned_now: boolean }>(sql`
+    WITH pinned AS (
+      UPDATE orders SET workflow_version_id = ${live.versionId}, state = ${initial.id}, state_entered_at = ${at}::timestamptz
+      WHERE id = ANY(${ids}::uuid[]) AND workflow_version_id IS NULL
+      RETURNING id, transition_seq
+    ), audited AS (
+      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
+      SELECT ${at}::timestamptz, 'system', 'workflow', 'order', p.id::text, 'workflow_started', NULL, ${initial.id},
+             jsonb_build_object('versionId', ${live.versionId}::int, 'version', ${live.version}::int, 'workflowId', ${live.workflowId}::int, 'seq', p.transition_seq)
+      FROM pinned p
+    )
+    SELECT id::text, ${initial.id} AS state, ${live.versionId}::int AS version_id, transition_seq AS seq, true AS pinned_now FROM pinned
+    UNION ALL
+    -- The statement's snapshot predates its own UPDATE: these were pinned before.
+    SELECT o.id::text, o.state, o.workflow_version_id, o.transition_seq, false FROM orders o
+    WHERE o.id = ANY(${ids}::uuid[]) AND o.workflow_version_id IS NOT NULL`);
+  return rows.map((r) => ({ orderId: r.id, state: r.state, versionId: r.version_id, seq: r.seq, pinnedNow: r.pinned_now }));
+}
 
-  return db.transaction(async (tx) => {
-    const [pinned] = await tx
-      .update(orders)
-      .set({ workflowVersionId: live.versionId, state: initial.id, stateEnteredAt: now })
-      .where(and(eq(orders.id, orderId), isNull(orders.workflowVersionId)))
-      .returning({ seq: orders.transitionSeq });
-    if (pinned) {
-      await tx.insert(auditLog).values({
-        at: now, actorType: "system", actorId: "workflow", entityType: "order", entityId: orderId,
-        action: "workflow_started", fromState: null, toState: initial.id,
-        data: { versionId: live.versionId, version: live.version, workflowId: live.workflowId, seq: pinned.seq },
-      });
-      return { orderId, state: initial.id, versionId: live.versionId, seq: pinned.seq, pinnedNow: true };
-    }
-    const [existing] = await tx
-      .select({ state: orders.state, versionId: orders.workflowVersionId, seq: orders.transitionSeq })
-      .from(orders)
-      .where(eq(orders.id, orderId));
-    if (!existing?.versionId) return null;
-    return { orderId, state: existing.state, versionId: existing.versionId, seq: existing.seq, pinnedNow: false };
-  });
+/** startOrderWorkflows for one order; null when the order does not exist. */
+export async function startOrderWorkflow(db: Database, orderId: string, now: Date): Promise<StartedOrder | null> {
+  const [started] = await startOrderWorkflows(db, [orderId], now);
+  return started ?? null;
 }

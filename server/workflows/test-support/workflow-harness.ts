@@ -1,5 +1,6 @@
 import { startHarness, type Harness } from "@/inngest/local/harness";
 import { createApplyOrderEvent } from "@/inngest/functions/apply-order-event";
+import { createDriveOrders } from "@/inngest/functions/drive-orders";
 import { createRunOrderState } from "@/inngest/functions/run-order-state";
 import { createStartOrderWorkflow } from "@/inngest/functions/start-order-workflow";
 import { createSweepStuckOrders } from "@/inngest/functions/sweep-stuck-orders";
@@ -20,7 +21,7 @@ export type WorkflowHarness = Harness & {
 };
 
 /**
- * The app's REAL workflow functions (start, run-order-state, apply-order-event, sweeper),
+ * The app's REAL workflow functions (start, drive-orders, run-order-state, apply-order-event, sweeper),
  * served with `serve` from inngest/node and driven over HTTP by the local executor, against
  * this test file's database and a real SMTP sink.
  */
@@ -29,7 +30,7 @@ export async function startWorkflowHarness(overrides: Partial<RuntimeDeps> = {})
   let deps: RuntimeDeps | undefined;
   const lazyDeps = () => (deps ??= defaultRuntimeDeps({ sendEmail: emailSender({ smtpUrl: mail.url }), ...overrides }));
   const h = await startHarness("replen", (client) => [
-    createStartOrderWorkflow(client), createRunOrderState(client, lazyDeps), createApplyOrderEvent(client), createSweepStuckOrders(client),
+    createStartOrderWorkflow(client, lazyDeps), createDriveOrders(client, lazyDeps), createRunOrderState(client, lazyDeps), createApplyOrderEvent(client), createSweepStuckOrders(client),
   ]);
   const sync = await h.executor.sync();
   if (!sync.ok) throw new Error(`executor rejected functions: ${JSON.stringify(sync.rejections)}`);

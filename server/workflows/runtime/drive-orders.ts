@@ -1,0 +1,174 @@
+import "server-only";
+import { recordAttempts, type AttemptRow } from "../actions/record-attempt";
+import { chooseTransition, ConditionError, type ActionType, type WorkflowDefinition, type WorkflowState } from "../model";
+import { isDunningState } from "@/server/payments/dunning";
+import { loadVersion } from "../store/load-definition";
+import { auditOrder } from "./audit-order";
+import { commitTransitions, stateEnteredEvent, type TransitionRequest } from "./commit-transition";
+import { loadStateEntries, type StateEntry } from "./load-state-entry";
+import { orderFactsMany } from "./order-facts";
+import type { RuntimeDeps } from "./runtime-deps";
+import { SYSTEM, type RuntimeEvent } from "./runtime-steps";
+
+/** A state visit to drive: the data of an order/state.entered event, and that event's id. */
+export type Visit = { orderId: string; state: string; versionId: number; seq?: number; eventId?: string };
+
+export type DriveResult = {
+  /** Transitions committed by this call (not counting ones found already committed). */
+  moved: number;
+  /** Visits given to a per-order durable run (order/state.run). */
+  handedOff: number;
+  /** Orders now waiting for an event or a person, with nothing to run. */
+  waiting: number;
+  stale: number;
+  stuck: number;
+  /** Events to send after the step: hand-offs, and visits left when `maxHops` ran out. */
+  events: RuntimeEvent[];
+};
+
+/**
+ * Actions the batch driver runs itself: quick, idempotent per order and visit, and needing no
+ * durable wait. Their first try runs here; anything else — a retry with backoff, an approval,
+ * a notification or webhook (slow, third-party), a timeout, dunning, settling a final
+ * state — belongs to the per-order durable run (run-order-state.ts), which replays the same
+ * idempotency keys, so handing over never repeats an effect.
+ */
+const INLINE_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
+  "tax_customs_check", "reserve_inventory", "release_inventory", "authorize_payment", "capture_payment",
+]);
+
+const runsInline = (state: WorkflowState) =>
+  state.kind !== "terminal" && !state.manualReview && state.actions.every((g) => g.every((a) => INLINE_ACTIONS.has(a.type)));
+
+/** A state the order waits in that still needs a run: a timeout to fire, or dunning retries. */
+const needsRunWhileWaiting = (def: WorkflowDefinition, state: WorkflowState) => Boolean(state.timeout) || isDunningState(def, state.id);
+
+/** The per-order durable run of one visit. The id derives from the event that asked for it, so a redrive gets a new run. */
+export function stateRunEvent(e: StateEntry, eventId?: string): RuntimeEvent {
+  return {
+    name: "order/state.run", id: `${eventId ?? `order-${e.orderId}-${e.seq}`}-run`,
+    data: { orderId: e.orderId, state: e.state, versionId: e.versionId, seq: e.seq },
+  };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  }));
+  return out;
+}
+
+/** First tries of a state's actions for one order, group after group; stops at the first failure. */
+async function runActions(deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, rows: AttemptRow[]): Promise<boolean> {
+  for (const group of state.actions) {
+    const results = await Promise.all(group.map(async (action) => {
+      const at = deps.now();
+      const started = performance.now();
+      const result = await deps.executor.execute({
+        orderId: entry.orderId, stateId: state.id, stateLabel: state.label, seq: entry.seq, versionId: entry.versionId,
+        action, attempt: 1, idempotencyKey: `order-${entry.orderId}-${entry.seq}-${action.id}-1`, now: at,
+      });
+      rows.push({
+        orderId: entry.orderId, seq: entry.seq, stateId: state.id, actionId: action.id, actionType: action.type,
+        attempt: 1, result, durationMs: performance.now() - started, at,
+      });
+      return result.ok;
+    }));
+    if (!results.every(Boolean)) return false;
+  }
+  return true;
+}
+
+/**
+ * Drives many orders' state visits at once — the renewal-day path. For each group of orders in
+ * the same state: the inline actions' first tries (`parallelism` orders at a time, each call
+ * outside any transaction), their attempt rows in one statement, the guards' facts in one
+ * query, and every chosen transition committed in one guarded statement with its audit rows.
+ * Orders that moved are driven on through the next automatic state, up to `maxHops` states.
+ *
+ * Every guarantee of the per-order run holds: a transition commits only from the visit it was
+ * decided on (state + transition_seq), once, with its audit row; effects are idempotent per
+ * visit, so a retried step or a duplicate event repeats nothing; the version is the pinned one.
+ */
+export async function driveOrders(
+  deps: RuntimeDeps, visits: readonly Visit[], opts: { parallelism: number; maxHops?: number },
+): Promise<DriveResult> {
+  const result: DriveResult = { moved: 0, handedOff: 0, waiting: 0, stale: 0, stuck: 0, events: [] };
+  const eventIds = new Map(visits.map((v) => [v.orderId, v.eventId]));
+  let entries = await loadStateEntries(deps.db, visits);
+  result.stale = new Set(visits.map((v) => v.orderId)).size - entries.length;
+  const handOff = (e: StateEntry) => {
+    result.handedOff++;
+    result.events.push(stateRunEvent(e, eventIds.get(e.orderId)));
+  };
+
+  for (let hop = 0; entries.length > 0 && hop < (opts.maxHops ?? 16); hop++) {
+    const groups = new Map<string, StateEntry[]>();
+    for (const e of entries) groups.set(`${e.versionId}\u0000${e.state}`, [...(groups.get(`${e.versionId}\u0000${e.state}`) ?? []), e]);
+    const next: StateEntry[] = [];
+    for (const group of groups.values()) {
+      const first = group[0] as StateEntry;
+      const { definition } = await loadVersion(deps.db, first.versionId);
+      const state = definition.states.find((s) => s.id === first.state);
+      if (!state) {
+        result.stuck += group.length;
+        continue;
+      }
+      if (!runsInline(state)) {
+        group.forEach(handOff);
+        continue;
+      }
+      const rows: AttemptRow[] = [];
+      const succeeded = await mapLimit(group, opts.parallelism, (e) => runActions(deps, e, state, rows));
+      await recordAttempts(deps.db, rows);
+      const done = group.filter((e, i) => {
+        if (!succeeded[i]) handOff(e); // the durable run retries, falls back or compensates
+        return succeeded[i];
+      });
+
+      const now = deps.now();
+      const facts = await orderFactsMany(deps.db, done.map((e) => e.orderId), deps.homeCountry);
+      const requests: TransitionRequest[] = [];
+      for (const e of done) {
+        const f = facts.get(e.orderId);
+        if (!f) continue; // deleted meanwhile
+        let chosen;
+        try {
+          chosen = chooseTransition(definition, e.state, f, { kind: "automatic" });
+        } catch (err) {
+          if (!(err instanceof ConditionError)) throw err;
+          // Published versions are validated, so this means a bug or a hand-edited row: park it.
+          await auditOrder(deps.db, { orderId: e.orderId, action: "guard_error", state: e.state, now, data: { message: err.message, seq: e.seq } });
+          result.stuck++;
+          continue;
+        }
+        if (!chosen) {
+          if (needsRunWhileWaiting(definition, state)) handOff(e);
+          else result.waiting++;
+          continue;
+        }
+        const attempts = Object.fromEntries(state.actions.flat().map((a) => [a.id, 1]));
+        requests.push({
+          orderId: e.orderId, from: e.state, seq: e.seq, to: chosen.transition.to, versionId: e.versionId,
+          via: "transition", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
+          attempts, actor: SYSTEM, now,
+        });
+      }
+      const commits = await commitTransitions(deps.db, requests);
+      commits.forEach((c, i) => {
+        const r = requests[i] as TransitionRequest;
+        if (!c.committed) return; // someone else moved it first; their event drives it
+        if (!c.replayed) result.moved++;
+        next.push({ orderId: r.orderId, state: r.to, seq: c.seq, versionId: r.versionId, enteredAt: now.toISOString() });
+        eventIds.delete(r.orderId);
+      });
+    }
+    // Re-read: only visits that are still current go on (a replayed commit may be old news).
+    entries = await loadStateEntries(deps.db, next);
+  }
+  // Chains longer than maxHops (a loop in a custom workflow) continue in a later batch.
+  for (const e of entries) result.events.push(stateEnteredEvent(e.orderId, e.state, e.versionId, e.seq));
+  return result;
+}
