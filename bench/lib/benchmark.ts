@@ -16,6 +16,8 @@ export interface BenchContext {
 export interface BenchResult {
   /** Lines for the summary table, e.g. "100k: 41,000 orders/s (62 % of limit)". */
   summary: string[];
+  /** Named figures other benchmarks of the same run may compare against (e.g. ordersPerSecond). */
+  figures?: Record<string, number>;
   /** Targets the benchmark checks; a false one makes `npm run bench` exit non-zero. */
   targets: { name: string; met: boolean }[];
 }

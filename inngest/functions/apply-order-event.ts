@@ -1,9 +1,10 @@
 import type { Inngest } from "inngest";
 import { getDb } from "@/db/client";
 import { env } from "@/server/env";
-import { handleOrderEvent, type OrderEventInput } from "@/server/workflows/runtime/handle-order-event";
+import { handleOrderEvents, type OrderEventInput } from "@/server/workflows/runtime/handle-order-event";
 import { inngest } from "../client";
 import { inventoryRestocked, orderEvent, orderShipped, paymentMethodUpdated } from "../events";
+import { workflowBatching } from "./workflow-batching";
 
 /** Events named in workflow definitions that this function applies (others: the order/event envelope). */
 export const ORDER_EVENT_TRIGGERS = [orderShipped, inventoryRestocked, paymentMethodUpdated, orderEvent];
@@ -20,19 +21,22 @@ function toInput(name: string, data: Record<string, unknown>): OrderEventInput {
 
 /**
  * External events that move orders (order/shipped from the WMS, inventory/restocked,
- * payment/method_updated, or any name wrapped in order/event): applied straight to Postgres
- * with a guarded commit, then the next state's run is started. Nothing waits for these
- * events in a run, so one that arrives early is never lost.
+ * payment/method_updated, or any name wrapped in order/event), in batches: applied straight to
+ * Postgres with guarded commits (set-based), then the next states are driven. Nothing waits
+ * for these events in a run, so one that arrives early is never lost.
  */
 export function createApplyOrderEvent(client: Inngest) {
+  const { batchEvents } = workflowBatching();
   return client.createFunction(
-    { id: "apply-order-event", triggers: ORDER_EVENT_TRIGGERS },
-    async ({ event, step }) => {
-      const input = toInput(event.name, event.data as Record<string, unknown>);
-      const r = await step.run("apply", () =>
-        handleOrderEvent(getDb(), input, { now: new Date(), homeCountry: env().HOME_COUNTRY, actorId: `event:${input.event}` }));
+    { id: "apply-order-event", triggers: ORDER_EVENT_TRIGGERS, batchEvents },
+    async ({ events, step }) => {
+      const inputs = events.map((event) => {
+        const input = toInput(event.name, event.data as Record<string, unknown>);
+        return { ...input, actorId: `event:${input.event}` };
+      });
+      const r = await step.run("apply", () => handleOrderEvents(getDb(), inputs, { now: new Date(), homeCountry: env().HOME_COUNTRY }));
       if (r.next.length > 0) await step.sendEvent("enter-next", r.next);
-      return { event: input.event, outcomes: r.outcomes };
+      return { events: inputs.length, applied: r.outcomes.filter((o) => o.applied).length };
     },
   );
 }

@@ -53,18 +53,32 @@ export async function reserveOrderInventory(db: Database, orderId: string, now: 
 export async function releaseOrderInventory(
   db: Database, orderId: string, now: Date, opts: { consume?: boolean } = {},
 ): Promise<{ units: number }> {
-  return db.transaction(async (tx) => {
-    let units = 0;
-    for (const line of await lockLines(tx, orderId)) {
-      if (line.reserved_quantity <= 0) continue;
-      const n = line.reserved_quantity;
-      await tx.execute(sql`
-        UPDATE inventory SET reserved = reserved - ${n},
-          on_hand = on_hand - ${opts.consume ? n : 0}, updated_at = ${now.toISOString()}::timestamptz
-        WHERE product_id = ${line.product_id}`);
-      await tx.execute(sql`UPDATE order_lines SET reserved_quantity = 0 WHERE id = ${line.id}`);
-      units += n;
-    }
-    return { units };
-  });
+  return { units: (await releaseOrdersInventory(db, [orderId], now, opts)).get(orderId) ?? 0 };
+}
+
+/**
+ * releaseOrderInventory for many orders in one statement: lines are locked in product order
+ * (the order generation and reservations lock stock in), cleared, and each product's stock
+ * adjusted once by the sum. Returns the units released (or consumed) per order that had any.
+ */
+export async function releaseOrdersInventory(
+  db: Database, orderIds: readonly string[], now: Date, opts: { consume?: boolean } = {},
+): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db.execute<{ order_id: string; units: number }>(sql`
+    WITH lines AS (
+      SELECT id, order_id, product_id, reserved_quantity AS n FROM order_lines
+      WHERE order_id = ANY(${`{${orderIds.join(",")}}`}::uuid[]) AND reserved_quantity > 0
+      ORDER BY product_id, id FOR UPDATE
+    ), cleared AS (
+      UPDATE order_lines l SET reserved_quantity = 0 FROM lines WHERE l.id = lines.id
+      RETURNING lines.order_id, lines.product_id, lines.n
+    ), stock AS (
+      UPDATE inventory v SET reserved = v.reserved - p.n, on_hand = v.on_hand - ${opts.consume ? sql`p.n` : sql`0`},
+        updated_at = ${now.toISOString()}::timestamptz
+      FROM (SELECT product_id, sum(n)::int AS n FROM cleared GROUP BY product_id) p
+      WHERE v.product_id = p.product_id
+    )
+    SELECT order_id::text, sum(n)::int AS units FROM cleared GROUP BY order_id`);
+  return new Map(rows.map((r) => [r.order_id, r.units]));
 }

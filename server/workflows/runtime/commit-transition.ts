@@ -49,6 +49,17 @@ export async function commitTransition(db: Database, t: TransitionRequest): Prom
  */
 export async function commitTransitions(db: Database, requests: readonly TransitionRequest[]): Promise<CommitResult[]> {
   if (requests.length === 0) return [];
+  // One statement must not move an order twice (UPDATE … FROM would apply one row but audit
+  // both): a repeated order goes in a later statement, where its stale seq loses the race.
+  const firsts = new Set<string>();
+  const isFirst = requests.map((t) => !firsts.has(t.orderId) && Boolean(firsts.add(t.orderId)));
+  if (isFirst.includes(false)) {
+    const head = await commitTransitions(db, requests.filter((_, i) => isFirst[i]));
+    const tail = await commitTransitions(db, requests.filter((_, i) => !isFirst[i]));
+    let h = 0;
+    let t = 0;
+    return isFirst.map((first) => (first ? head[h++] : tail[t++]) as CommitResult);
+  }
   const input = requests.map((t) => ({
     id: t.orderId, from_state: t.from, seq: t.seq, to_state: t.to, at: t.now.toISOString(),
     actor_type: t.actor.type, actor_id: t.actor.id,

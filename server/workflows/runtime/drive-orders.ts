@@ -7,6 +7,7 @@ import { auditOrder } from "./audit-order";
 import { commitTransitions, stateEnteredEvent, type TransitionRequest } from "./commit-transition";
 import { loadStateEntries, type StateEntry } from "./load-state-entry";
 import { orderFactsMany } from "./order-facts";
+import { settleTerminalOrders } from "./settle-terminal-order";
 import type { RuntimeDeps } from "./runtime-deps";
 import { SYSTEM, type RuntimeEvent } from "./runtime-steps";
 
@@ -22,15 +23,17 @@ export type DriveResult = {
   waiting: number;
   stale: number;
   stuck: number;
+  /** Orders that reached a final state and were settled (stock consumed or given back, money released). */
+  settled: number;
   /** Events to send after the step: hand-offs, and visits left when `maxHops` ran out. */
   events: RuntimeEvent[];
 };
 
 /**
  * Actions the batch driver runs itself: quick, idempotent per order and visit, and needing no
- * durable wait. Their first try runs here; anything else — a retry with backoff, an approval,
- * a notification or webhook (slow, third-party), a timeout, dunning, settling a final
- * state — belongs to the per-order durable run (run-order-state.ts), which replays the same
+ * durable wait. Their first try runs here (and a final state is settled here); anything else —
+ * a retry with backoff, an approval, a notification or webhook (slow, third-party), a timeout,
+ * dunning — belongs to the per-order durable run (run-order-state.ts), which replays the same
  * idempotency keys, so handing over never repeats an effect.
  */
 const INLINE_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
@@ -38,7 +41,7 @@ const INLINE_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
 ]);
 
 const runsInline = (state: WorkflowState) =>
-  state.kind !== "terminal" && !state.manualReview && state.actions.every((g) => g.every((a) => INLINE_ACTIONS.has(a.type)));
+  !state.manualReview && state.actions.every((g) => g.every((a) => INLINE_ACTIONS.has(a.type)));
 
 /** A state the order waits in that still needs a run: a timeout to fire, or dunning retries. */
 const needsRunWhileWaiting = (def: WorkflowDefinition, state: WorkflowState) => Boolean(state.timeout) || isDunningState(def, state.id);
@@ -95,7 +98,7 @@ async function runActions(deps: RuntimeDeps, entry: StateEntry, state: WorkflowS
 export async function driveOrders(
   deps: RuntimeDeps, visits: readonly Visit[], opts: { parallelism: number; maxHops?: number },
 ): Promise<DriveResult> {
-  const result: DriveResult = { moved: 0, handedOff: 0, waiting: 0, stale: 0, stuck: 0, events: [] };
+  const result: DriveResult = { moved: 0, handedOff: 0, waiting: 0, stale: 0, stuck: 0, settled: 0, events: [] };
   const eventIds = new Map(visits.map((v) => [v.orderId, v.eventId]));
   let entries = await loadStateEntries(deps.db, visits);
   result.stale = new Set(visits.map((v) => v.orderId)).size - entries.length;
@@ -129,6 +132,11 @@ export async function driveOrders(
       });
 
       const now = deps.now();
+      if (state.kind === "terminal") {
+        await settleTerminalOrders(deps.db, deps.gateway, done.map((e) => ({ orderId: e.orderId, state: e.state, now })), opts);
+        result.settled += done.length;
+        continue;
+      }
       const facts = await orderFactsMany(deps.db, done.map((e) => e.orderId), deps.homeCountry);
       const requests: TransitionRequest[] = [];
       for (const e of done) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orderLines, orders } from "@/db/schema";
-import { applyOrderEvent, type EventOutcome } from "./apply-order-event";
+import { applyOrderEvents, type EventApplication, type EventOutcome } from "./apply-order-event";
 import { stateEnteredEvent } from "./commit-transition";
 import type { RuntimeEvent } from "./runtime-steps";
 
@@ -50,16 +50,25 @@ async function targets(db: Database, input: OrderEventInput): Promise<string[]> 
 export async function handleOrderEvent(
   db: Database, input: OrderEventInput, opts: { now: Date; homeCountry: string; actorId: string },
 ): Promise<{ outcomes: Array<{ orderId: string } & EventOutcome>; next: RuntimeEvent[] }> {
-  const ids = await targets(db, input);
-  const outcomes: Array<{ orderId: string } & EventOutcome> = [];
-  for (const orderId of ids) {
-    const r = await applyOrderEvent(db, {
-      orderId, event: input.event, seq: input.orderId ? input.seq : undefined,
-      actor: { type: "system", id: opts.actorId }, now: opts.now, homeCountry: opts.homeCountry, data: input.data,
-    });
-    outcomes.push({ orderId, ...r });
+  return handleOrderEvents(db, [{ ...input, actorId: opts.actorId }], opts);
+}
+
+/** handleOrderEvent for a batch of events (set-based, see applyOrderEvents), in arrival order. */
+export async function handleOrderEvents(
+  db: Database, inputs: ReadonlyArray<OrderEventInput & { actorId?: string }>, opts: { now: Date; homeCountry: string; actorId?: string },
+): Promise<{ outcomes: Array<{ orderId: string } & EventOutcome>; next: RuntimeEvent[] }> {
+  const applications: EventApplication[] = [];
+  for (const input of inputs) {
+    for (const orderId of await targets(db, input)) {
+      applications.push({
+        orderId, event: input.event, seq: input.orderId ? input.seq : undefined,
+        actor: { type: "system" as const, id: input.actorId ?? opts.actorId ?? `event:${input.event}` },
+        now: opts.now, homeCountry: opts.homeCountry, data: input.data,
+      });
+    }
   }
+  const results = await applyOrderEvents(db, applications);
+  const outcomes = results.map((r, i) => ({ orderId: applications[i]!.orderId, ...r }));
   const next = outcomes.flatMap((o) => (o.applied ? [stateEnteredEvent(o.orderId, o.to, o.versionId, o.seq)] : []));
   return { outcomes, next };
 }
-

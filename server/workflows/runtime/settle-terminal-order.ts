@@ -1,12 +1,14 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog } from "@/db/schema";
-import { releaseOrderInventory } from "@/server/inventory/order-inventory";
+import { releaseOrdersInventory } from "@/server/inventory/order-inventory";
 import type { PaymentGateway } from "@/server/payments/gateway";
 import { releaseOrderPayment } from "@/server/payments/order-payment";
 
 /** Terminal states whose orders left the warehouse; every other terminal state gives back. */
 export const SHIPPED_STATES = new Set(["shipped"]);
+
+export type Settlement = { units: number; payment: "released" | "failed" | "none" };
 
 /**
  * What ending an order means for stock and money, so no terminal state leaks either:
@@ -18,17 +20,54 @@ export const SHIPPED_STATES = new Set(["shipped"]);
  */
 export async function settleTerminalOrder(
   db: Database, gateway: PaymentGateway, input: { orderId: string; state: string; now: Date },
-): Promise<{ units: number; payment: "released" | "failed" | "none" }> {
-  const shipped = SHIPPED_STATES.has(input.state);
-  const { units } = await releaseOrderInventory(db, input.orderId, input.now, { consume: shipped });
-  const pay = shipped ? null : await releaseOrderPayment(db, gateway, { orderId: input.orderId, now: input.now });
-  const payment = pay === null ? "none" : pay.ok ? "released" : "failed";
-  if (units > 0 || payment !== "none") {
-    await db.insert(auditLog).values({
-      at: input.now, actorType: "system", actorId: "workflow", entityType: "order", entityId: input.orderId,
-      action: "settled", fromState: input.state, toState: input.state,
-      data: { stock: shipped ? "consumed" : "released", units, payment, ...(pay && !pay.ok ? { paymentError: pay.code } : {}) },
-    });
+): Promise<Settlement> {
+  return (await settleTerminalOrders(db, gateway, [input], { parallelism: 1 }))[0] as Settlement;
+}
+
+/**
+ * settleTerminalOrder for many orders: stock set-based per kind of ending, then each open
+ * payment released by its own gateway call (no transaction open), then the audit rows in one
+ * statement. Results in input order.
+ */
+export async function settleTerminalOrders(
+  db: Database, gateway: PaymentGateway, inputs: ReadonlyArray<{ orderId: string; state: string; now: Date }>,
+  opts: { parallelism: number },
+): Promise<Settlement[]> {
+  if (inputs.length === 0) return [];
+  const now = inputs[0]!.now;
+  const shipped = inputs.filter((i) => SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
+  const others = inputs.filter((i) => !SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
+  const units = new Map([
+    ...(await releaseOrdersInventory(db, shipped, now, { consume: true })),
+    ...(await releaseOrdersInventory(db, others, now)),
+  ]);
+  const payments = new Map<string, Awaited<ReturnType<typeof releaseOrderPayment>>>();
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(opts.parallelism, others.length) }, async () => {
+    for (let i = next++; i < others.length; i = next++) {
+      const orderId = others[i]!;
+      payments.set(orderId, await releaseOrderPayment(db, gateway, { orderId, now }));
+    }
+  }));
+  const results = inputs.map((i): Settlement => {
+    const pay = payments.get(i.orderId) ?? null;
+    return { units: units.get(i.orderId) ?? 0, payment: pay === null ? "none" : pay.ok ? "released" : "failed" };
+  });
+  const audits = inputs.flatMap((i, n) => {
+    const r = results[n]!;
+    if (r.units === 0 && r.payment === "none") return [];
+    const pay = payments.get(i.orderId);
+    const data = {
+      stock: SHIPPED_STATES.has(i.state) ? "consumed" : "released", units: r.units, payment: r.payment,
+      ...(pay && !pay.ok ? { paymentError: pay.code } : {}),
+    };
+    return [{ id: i.orderId, state: i.state, at: i.now.toISOString(), data }];
+  });
+  if (audits.length > 0) {
+    await db.execute(sql`
+      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
+      SELECT a.at, 'system', 'workflow', 'order', a.id, 'settled', a.state, a.state, a.data
+      FROM jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) AS a(id text, state text, at timestamptz, data jsonb)`);
   }
-  return { units, payment };
+  return results;
 }
