@@ -57,6 +57,9 @@ export const orderEvent = eventType("order/event", {
   }),
 });
 
+/** Generation stopped at its per-run cap with work left: the next run starts at once, not next minute. */
+export const generationContinue = eventType("generation/continue", { schema: z.object({ after: z.number().int() }) });
+
 export const intakeReceived = eventType("intake/received", {
   schema: z.object({ payloadId: z.string().uuid() }),
 });

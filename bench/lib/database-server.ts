@@ -18,6 +18,8 @@ const TUNING: Record<string, string> = {
   wal_buffers: "64MB",
   work_mem: "64MB",
   maintenance_work_mem: "512MB",
+  // Statement counts for the pipeline bench (statements per order).
+  shared_preload_libraries: "pg_stat_statements",
 };
 
 export interface BenchServer {
@@ -73,9 +75,10 @@ function describeTuning() {
 async function needsTuning(adminUrl: string) {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql`SELECT name, setting, unit FROM pg_settings WHERE name = 'shared_buffers'`;
+    const rows = await sql`SELECT name, setting FROM pg_settings WHERE name IN ('shared_buffers', 'shared_preload_libraries')`;
+    const setting = (name: string) => rows.find((r) => r.name === name)?.setting ?? "";
     // shared_buffers is reported in 8 kB pages.
-    return Number(rows[0]?.setting) * 8 < 2 * 1024 * 1024;
+    return Number(setting("shared_buffers")) * 8 < 2 * 1024 * 1024 || !String(setting("shared_preload_libraries")).includes("pg_stat_statements");
   } finally {
     await sql.end();
   }

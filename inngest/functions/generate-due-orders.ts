@@ -3,6 +3,7 @@ import { env, generationDisabled } from "@/server/env";
 import { orderCreatedEvent } from "@/server/generation/emit-order-created";
 import { generateAllDue } from "@/server/generation/generate-due";
 import { inngest } from "../client";
+import { generationContinue } from "../events";
 
 /** A run does at most this many batches; the next minute's run continues (Inngest caps steps per run). */
 export const MAX_BATCHES_PER_RUN = 50;
@@ -15,7 +16,8 @@ const EVENTS_PER_SEND = 500;
  * see server/generation/generate-due.ts), and announce each round's orders with order/created
  * (deterministic ids: a retried step can't double-announce). Stops after the first round with
  * a short batch (nothing due is left unlocked) or after MAX_BATCHES_PER_RUN batches; the next
- * minute continues. If a send is lost anyway (a crash between COMMIT and the step's result),
+ * minute continues — or, when the cap was reached with work left, a generation/continue event
+ * starts the next run at once, so a 1M renewal day is not paced by the cron. If a send is lost anyway (a crash between COMMIT and the step's result),
  * the order is still in Postgres with no workflow pinned, and the workflow sweeper
  * (sweep-stuck-orders) re-announces it.
  *
@@ -25,14 +27,15 @@ const EVENTS_PER_SEND = 500;
  * compete for the same rows and connections. GENERATION_DISABLED=1 turns the run into a no-op.
  */
 export const generateDueOrders = inngest.createFunction(
-  { id: "generate-due-orders", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
-  async ({ step, logger }) => {
+  { id: "generate-due-orders", triggers: [{ cron: "* * * * *" }, generationContinue], concurrency: { limit: 1 } },
+  async ({ event, step, logger }) => {
     if (generationDisabled()) {
       logger.warn("order generation is disabled (GENERATION_DISABLED); skipping this run");
       return { disabled: true as const };
     }
     const { GENERATION_BATCH_SIZE: batchSize, GENERATION_WORKERS: workers } = env();
     const totals = { batches: 0, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0 };
+    let more = false;
     for (let n = 0; totals.batches < MAX_BATCHES_PER_RUN; n++) {
       const round = await step.run(`generate-batch-${n}`, async () => {
         const { orders, ...counts } = await generateAllDue(getDb(), {
@@ -49,7 +52,13 @@ export const generateDueOrders = inngest.createFunction(
       for (let i = 0; i < round.orderIds.length; i += EVENTS_PER_SEND) {
         await step.sendEvent(`order-created-${n}-${i / EVENTS_PER_SEND}`, round.orderIds.slice(i, i + EVENTS_PER_SEND).map(orderCreatedEvent));
       }
-      if (round.claimed < round.batches * batchSize) break;
+      more = round.claimed === round.batches * batchSize && round.claimed > 0;
+      if (!more) break;
+    }
+    if (more) {
+      // Deterministic per hop, so a retried step cannot fork two chains.
+      const after = (event.name === generationContinue.name ? (event.data as { after: number }).after : 0) + 1;
+      await step.sendEvent("continue", generationContinue.create({ after }, { id: `generation-continue-${event.id ?? "cron"}-${after}` }));
     }
     return totals;
   },

@@ -133,6 +133,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     functions: router.functions.map((f) => f.id),
     rejections: router.rejections,
     protocolIssues: issues,
+    calls: runner.totalCalls,
     runs: runs().reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
     busy: { queued: queue.size, inFlight: queue.inFlight, timers: timers.busy(), waitingForEvents: waiters.size, batched: router.batcher.pending() },
   });

@@ -31,6 +31,8 @@ const maxRuns = 5_000;
  */
 export class Runner {
   readonly runs = new Map<string, Run>();
+  /** Every call made to the app, over the executor's lifetime (finished runs are forgotten, this is not). */
+  totalCalls = 0;
   private seq = 0;
 
   constructor(readonly deps: RunnerDeps) {}
@@ -100,6 +102,7 @@ export class Runner {
       if (run.state !== "active" || this.deps.stopSignal.aborted) return;
       run.inFlight++;
       run.calls++;
+      this.totalCalls++;
       run.maxAttempt = Math.max(run.maxAttempt, attempt + 1);
       let outcome: CallOutcome;
       try {
