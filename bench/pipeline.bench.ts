@@ -8,7 +8,7 @@ import { startAndDriveOrders } from "../server/workflows/runtime/start-and-drive
 import { seedDefaultWorkflow } from "../server/workflows/store/seed-default-workflow";
 import { seedDueSubscriptions } from "./generation/seed";
 import type { Benchmark, BenchContext } from "./lib/benchmark";
-import { mapLimit } from "./lib/map-limit";
+import { mapLimit } from "../server/lib/map-limit";
 import { freePort, peakRssMb, startAppServer } from "./pipeline/app-server";
 import { checkInvariants, pipelineProgress, statementCounter } from "./pipeline/invariants";
 import { percentile, startPortalProbe } from "./pipeline/portal-probe";

@@ -11,7 +11,7 @@ import { startAndDriveOrders } from "../server/workflows/runtime/start-and-drive
 import { startOrderWorkflow } from "../server/workflows/runtime/start-order-workflow";
 import { seedDefaultWorkflow } from "../server/workflows/store/seed-default-workflow";
 import type { Benchmark, BenchContext } from "./lib/benchmark";
-import { mapLimit } from "./lib/map-limit";
+import { mapLimit } from "../server/lib/map-limit";
 import { seedWorkflowOrders } from "./workflow/seed";
 
 /**

@@ -42,8 +42,14 @@ export const payments = pgTable("payments", {
   currency: text("currency").notNull(),
   /** The gateway's id for the authorization (test: `tg_…`, Stripe: the PaymentIntent `pi_…`); null until authorized. */
   ref: text("ref"),
-  /** Idempotency key of the in-flight gateway call; null when none is in flight. */
+  /** Idempotency key of the in-flight (or unanswered) gateway call; null when none. */
   pendingKey: text("pending_key"),
+  /**
+   * The claim's lease: until then only the same key may claim again (a duplicate delivery);
+   * after it — or once an unanswered call released it — another try may take over, replaying
+   * pending_key first. Longer than any gateway call's timeout.
+   */
+  leaseUntil: timestamp("lease_until", { withTimezone: true }),
   authorizedAt: timestamp("authorized_at", { withTimezone: true }),
   capturedAt: timestamp("captured_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -74,5 +80,9 @@ export const testGatewayOperations = pgTable(
     ref: text("ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("test_gateway_operations_order_idx").on(t.orderId, t.kind)],
+  (t) => [
+    index("test_gateway_operations_order_idx").on(t.orderId, t.kind),
+    // Captures, voids and refunds look their authorization up by reference.
+    index("test_gateway_operations_ref_idx").on(t.ref),
+  ],
 );

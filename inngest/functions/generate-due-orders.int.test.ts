@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { makeSubscription, ordersOf, resetGenerationTables } from "@/server/generation/__tests__/factories";
 
+/** The minute's cron tick (the function also listens to generation/continue). */
+const CRON_TICK = { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } } as never;
+
 // Read by env() on first use in this file's module graph: small batches make several rounds.
 process.env.GENERATION_BATCH_SIZE = "2";
 process.env.GENERATION_WORKERS = "2";
@@ -31,7 +34,7 @@ describe("generate-due-orders (cron function)", () => {
     const subs = [];
     for (let i = 0; i < 5; i++) subs.push(await makeSubscription(db, { anchorDate: "2020-01-15", localTime: "00:00", timeZone: "UTC", nextRunAt: past }));
 
-    const t = new InngestTestEngine({ function: generateDueOrders, steps: sendMocks() });
+    const t = new InngestTestEngine({ function: generateDueOrders, events: [CRON_TICK], steps: sendMocks() });
     const { result, ctx } = await t.execute();
     // Rounds of two batches of two: 4 claimed, then 1 — the short round ends the run.
     expect(result).toEqual({ batches: 4, claimed: 5, created: 5, skipped: 0, completed: 0, failed: 0 });
@@ -49,7 +52,7 @@ describe("generate-due-orders (cron function)", () => {
 
   it("does nothing when nothing is due", async () => {
     await makeSubscription(getDb(), { nextRunAt: new Date(Date.now() + 86_400_000) });
-    const { result, ctx } = await new InngestTestEngine({ function: generateDueOrders, steps: sendMocks() }).execute();
+    const { result, ctx } = await new InngestTestEngine({ function: generateDueOrders, events: [CRON_TICK], steps: sendMocks() }).execute();
     expect(result).toEqual({ batches: 2, claimed: 0, created: 0, skipped: 0, completed: 0, failed: 0 });
     expect(ctx.step.sendEvent).not.toHaveBeenCalled();
   });

@@ -1,18 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database, Transaction } from "@/db/client";
+import type { Database } from "@/db/client";
 
 export type ShortLine = { sku: string; missing: number; available: number };
 export type ReserveResult = { ok: true; reservedNow: number } | { ok: false; reservedNow: number; short: ShortLine[] };
-
-type LineRow = { id: string; product_id: string; sku: string; quantity: number; reserved_quantity: number };
-
-/** The order's lines, locked, in product order (the same order generation locks stock in). */
-async function lockLines(tx: Transaction, orderId: string): Promise<LineRow[]> {
-  return [...(await tx.execute<LineRow>(sql`
-    SELECT id, product_id, sku, quantity, reserved_quantity FROM order_lines
-    WHERE order_id = ${orderId} ORDER BY product_id, id FOR UPDATE`))];
-}
 
 /**
  * Reserves what is still unreserved on each line. Generation already reserved what it could
@@ -22,27 +13,48 @@ async function lockLines(tx: Transaction, orderId: string): Promise<LineRow[]> {
  * compensation releases it). The CHECK reserved <= on_hand is the last line of defence.
  */
 export async function reserveOrderInventory(db: Database, orderId: string, now: Date): Promise<ReserveResult> {
-  return db.transaction(async (tx) => {
-    let reservedNow = 0;
-    const short: ShortLine[] = [];
-    for (const line of await lockLines(tx, orderId)) {
-      const need = line.quantity - line.reserved_quantity;
-      if (need <= 0) continue;
-      const taken = await tx.execute<{ product_id: string }>(sql`
-        UPDATE inventory SET reserved = reserved + ${need}, updated_at = ${now.toISOString()}::timestamptz
-        WHERE product_id = ${line.product_id} AND on_hand - reserved >= ${need}
-        RETURNING product_id`);
-      if (taken.length === 0) {
-        const [stock] = await tx.execute<{ available: number }>(sql`
-          SELECT (on_hand - reserved)::int AS available FROM inventory WHERE product_id = ${line.product_id}`);
-        short.push({ sku: line.sku, missing: need, available: stock?.available ?? 0 });
-        continue;
-      }
-      await tx.execute(sql`UPDATE order_lines SET reserved_quantity = quantity WHERE id = ${line.id}`);
-      reservedNow += need;
+  return (await reserveOrdersInventory(db, [orderId], now)).get(orderId) ?? { ok: true, reservedNow: 0 };
+}
+
+/**
+ * reserveOrderInventory for many orders in one statement. Lines and stock are locked in product
+ * order (as generation locks stock); each product's available units go to the waiting lines
+ * first come, first served (line order), whole lines only. Returns a result per order asked for.
+ */
+export async function reserveOrdersInventory(db: Database, orderIds: readonly string[], now: Date): Promise<Map<string, ReserveResult>> {
+  const out = new Map<string, ReserveResult>(orderIds.map((id) => [id, { ok: true, reservedNow: 0 }]));
+  if (orderIds.length === 0) return out;
+  const rows = await db.execute<{ order_id: string; sku: string; n: number; granted: boolean; available: number }>(sql`
+    WITH need AS (
+      SELECT l.id, l.order_id, l.product_id, l.sku, l.quantity - l.reserved_quantity AS n FROM order_lines l
+      WHERE l.order_id = ANY(${`{${orderIds.join(",")}}`}::uuid[]) AND l.quantity > l.reserved_quantity
+      ORDER BY l.product_id, l.id FOR UPDATE
+    ), stock AS (
+      SELECT v.product_id, v.on_hand - v.reserved AS available FROM inventory v
+      WHERE v.product_id IN (SELECT product_id FROM need) ORDER BY v.product_id FOR UPDATE
+    ), ranked AS (
+      SELECT need.*, sum(need.n) OVER (PARTITION BY need.product_id ORDER BY need.id) AS cum, coalesce(s.available, 0) AS available
+      FROM need LEFT JOIN stock s ON s.product_id = need.product_id
+    ), granted AS (
+      SELECT * FROM ranked WHERE cum <= available
+    ), lines_done AS (
+      UPDATE order_lines l SET reserved_quantity = l.quantity FROM granted g WHERE l.id = g.id RETURNING l.id
+    ), stock_done AS (
+      UPDATE inventory v SET reserved = v.reserved + t.n, updated_at = ${now.toISOString()}::timestamptz
+      FROM (SELECT product_id, sum(n)::int AS n FROM granted GROUP BY product_id) t
+      WHERE v.product_id = t.product_id RETURNING v.product_id
+    )
+    SELECT order_id::text, sku, n::int, cum <= available AS granted, greatest(available - (cum - n), 0)::int AS available FROM ranked`);
+  for (const r of rows) {
+    const prev = out.get(r.order_id) ?? { ok: true, reservedNow: 0 };
+    if (r.granted) {
+      out.set(r.order_id, { ...prev, reservedNow: prev.reservedNow + r.n });
+      continue;
     }
-    return short.length === 0 ? { ok: true, reservedNow } : { ok: false, reservedNow, short };
-  });
+    const short: ShortLine[] = [...(prev.ok ? [] : prev.short), { sku: r.sku, missing: r.n, available: r.available }];
+    out.set(r.order_id, { ok: false, reservedNow: prev.reservedNow, short });
+  }
+  return out;
 }
 
 /**

@@ -61,19 +61,35 @@ describe("order payments: claim → call → record", () => {
     expect(await paymentOf(order.id)).toMatchObject({ status: "authorized", pendingKey: null });
   });
 
-  it("concurrent tries with different keys leave one hold", async () => {
+  it("while a try is in flight another key finds the claim leased (retry later); the same key joins it; one hold results", async () => {
     const db = getDb();
     const { order } = await makeOrder(db);
     const gw = createTestGateway(db);
-    const results = await Promise.all(["c-1", "c-2", "c-3"].map((k) => authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: k, now })));
-    const refs = new Set(results.flatMap((r) => (r.ok ? [r.ref] : [])));
-    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
-    expect(payment?.status).toBe("authorized");
-    // Every successful answer names the one hold the row records; any other approved hold was voided.
-    expect([...refs].every((r) => r === payment?.ref)).toBe(true);
-    const voids = await db.select().from(testGatewayOperations)
-      .where(and(eq(testGatewayOperations.orderId, order.id), eq(testGatewayOperations.kind, "void"), eq(testGatewayOperations.outcome, "approved")));
-    expect((await approvedAuths(order.id)).length - voids.length).toBe(1);
+    const held = heldGateway(gw);
+    const first = authorizeOrderPayment(db, held.gateway, { orderId: order.id, idempotencyKey: "c-1", now });
+    await held.inside;
+    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-2", now }))
+      .toMatchObject({ ok: false, code: "payment_busy:authorizing", retryable: true });
+    // A duplicate delivery of the same try (same key) may claim again and gets the same hold.
+    const duplicate = await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-1", now });
+    held.release();
+    const original = await first;
+    expect(duplicate.ok && original.ok && duplicate.ref === original.ref).toBe(true);
+    expect(await approvedAuths(order.id)).toHaveLength(1);
+    expect(await paymentOf(order.id)).toMatchObject({ status: "authorized", ref: original.ok ? original.ref : "", pendingKey: null });
+    // Once it is done, any later try reuses it.
+    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-3", now })).toMatchObject({ ok: true, reused: true });
+  });
+
+  it("an unanswered call (gateway error) releases the lease: the next try replays its key, then tries its own", async () => {
+    const db = getDb();
+    const { order } = await makeOrder(db, { card: TEST_CARDS.transientTwice });
+    const gw = createTestGateway(db);
+    const tries = [];
+    for (const key of ["t-1", "t-2", "t-3"]) tries.push(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: key, now }));
+    expect(tries.map((t) => t.ok)).toEqual([false, false, true]);
+    expect(tries[0]).toMatchObject({ transient: true, retryable: true });
+    expect(await approvedAuths(order.id)).toHaveLength(1);
   });
 
   it("a decline records failed and a later try may authorize; capture and release follow the same rule", async () => {

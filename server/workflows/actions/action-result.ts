@@ -26,6 +26,11 @@ export type ActionInput = {
 
 export interface ActionExecutor {
   execute(input: ActionInput): Promise<ActionResult>;
+  /**
+   * The same action's tries for many orders at once (the batch driver's): set-based where the
+   * action allows, results in input order. Optional: without it, `execute` runs per order.
+   */
+  executeMany?(inputs: readonly ActionInput[], opts: { parallelism: number }): Promise<ActionResult[]>;
 }
 
 export const ok = (detail?: Record<string, unknown>): ActionResult => ({ ok: true, ...(detail ? { detail } : {}) });

@@ -1,15 +1,18 @@
 import "server-only";
+import { mapLimit } from "@/server/lib/map-limit";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orderLines, orders } from "@/db/schema";
-import { releaseOrderInventory, reserveOrderInventory } from "@/server/inventory/order-inventory";
+import { releaseOrderInventory, releaseOrdersInventory, reserveOrderInventory, reserveOrdersInventory } from "@/server/inventory/order-inventory";
+import { authorizeOrderPayments } from "@/server/payments/authorize-payments";
+import { captureOrderPayments } from "@/server/payments/capture-payments";
 import type { PaymentGateway } from "@/server/payments/gateway";
 import { authorizeOrderPayment, captureOrderPayment, type PaymentResult } from "@/server/payments/order-payment";
 import type { SendEmail } from "@/server/notifications/send-email";
 import { type ActionExecutor, type ActionInput, type ActionResult, fail, ok } from "./action-result";
 import { notifyCustomer } from "./notify-customer";
 import type { RuntimeSettings } from "./runtime-settings";
-import { taxCustomsCheck } from "./tax-customs-check";
+import { taxCustomsCheck, taxCustomsChecks } from "./tax-customs-check";
 import { postWebhook } from "./webhook-action";
 
 export type ActionDeps = { db: Database; gateway: PaymentGateway; sendEmail: SendEmail; settings: RuntimeSettings; fetch?: typeof fetch };
@@ -86,13 +89,56 @@ export function createActionExecutor(deps: ActionDeps): ActionExecutor {
     }
   };
 
+  const execute = async (i: ActionInput): Promise<ActionResult> => {
+    try {
+      return await run(i);
+    } catch (e) {
+      console.error(`[workflow] action ${i.action.id} (${i.action.type}) threw for order ${i.orderId}`, e);
+      return fail(`internal_error:${e instanceof Error ? e.name : "unknown"}`);
+    }
+  };
+
+  /** Set-based versions of the quick actions; the others run per order, `parallelism` at a time. */
+  const runMany = async (inputs: readonly ActionInput[], parallelism: number): Promise<ActionResult[]> => {
+    const type = inputs[0]!.action.type;
+    const ids = inputs.map((i) => i.orderId);
+    const now = inputs[0]!.now;
+    const requests = inputs.map((i) => ({ orderId: i.orderId, idempotencyKey: i.idempotencyKey, now: i.now }));
+    switch (type) {
+      case "authorize_payment":
+        return (await authorizeOrderPayments(db, gateway, requests, { parallelism })).map(fromPayment);
+      case "capture_payment":
+        return (await captureOrderPayments(db, gateway, requests, { parallelism })).map(fromPayment);
+      case "reserve_inventory": {
+        const results = await reserveOrdersInventory(db, ids, now);
+        return ids.map((id) => {
+          const r = results.get(id)!;
+          return r.ok ? ok({ reservedNow: r.reservedNow }) : fail(`insufficient_stock:${r.short.map((s) => s.sku).join(",")}`);
+        });
+      }
+      case "release_inventory": {
+        const units = await releaseOrdersInventory(db, ids, now);
+        return ids.map((id) => ok({ units: units.get(id) ?? 0 }));
+      }
+      case "tax_customs_check": {
+        const results = await taxCustomsChecks(db, ids, settings);
+        return ids.map((id) => results.get(id) ?? fail("order_not_found", false));
+      }
+      default:
+        return mapLimit(inputs, parallelism, execute);
+    }
+  };
+
   return {
-    async execute(i) {
+    execute,
+    async executeMany(inputs, opts) {
+      if (inputs.length === 0) return [];
       try {
-        return await run(i);
+        return await runMany(inputs, opts.parallelism);
       } catch (e) {
-        console.error(`[workflow] action ${i.action.id} (${i.action.type}) threw for order ${i.orderId}`, e);
-        return fail(`internal_error:${e instanceof Error ? e.name : "unknown"}`);
+        // Every order of the set fails this try (retryable): each one's durable run retries it alone.
+        console.error(`[workflow] action ${inputs[0]!.action.id} (${inputs[0]!.action.type}) threw for ${inputs.length} orders`, e);
+        return inputs.map(() => fail(`internal_error:${e instanceof Error ? e.name : "unknown"}`));
       }
     },
   };

@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import type { OrderAddress } from "@/db/schema";
 import { type ActionResult, fail, ok } from "./action-result";
 
@@ -18,4 +20,18 @@ export function taxCustomsCheck(input: {
   const undeclared = input.lines.find((l) => l.unitPriceMinor <= 0);
   if (undeclared) return fail(`customs_value_missing:${undeclared.sku}`, false);
   return ok({ international: true, country });
+}
+
+/** taxCustomsCheck for many orders, their addresses and lines read in one query. */
+export async function taxCustomsChecks(
+  db: DbOrTx, orderIds: readonly string[], settings: { homeCountry: string; blockedCountries: readonly string[] },
+): Promise<Map<string, ActionResult>> {
+  const rows = await db.execute<{ id: string; address: OrderAddress | null; lines: Array<{ sku: string; unitPriceMinor: number }> }>(sql`
+    SELECT o.id::text, o.shipping_address AS address,
+      coalesce((SELECT json_agg(json_build_object('sku', l.sku, 'unitPriceMinor', l.unit_price_minor) ORDER BY l.id)
+                FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
+    FROM orders o WHERE o.id = ANY(${`{${orderIds.join(",")}}`}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, taxCustomsCheck({
+    address: r.address, homeCountry: settings.homeCountry, blockedCountries: settings.blockedCountries, lines: r.lines,
+  })]));
 }

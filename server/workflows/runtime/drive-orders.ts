@@ -1,4 +1,6 @@
 import "server-only";
+import { mapLimit } from "@/server/lib/map-limit";
+import type { ActionInput } from "../actions/action-result";
 import { recordAttempts, type AttemptRow } from "../actions/record-attempt";
 import { chooseTransition, ConditionError, type ActionType, type WorkflowDefinition, type WorkflowState } from "../model";
 import { isDunningState } from "@/server/payments/dunning";
@@ -54,34 +56,41 @@ export function stateRunEvent(e: StateEntry, eventId?: string): RuntimeEvent {
   };
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  }));
-  return out;
-}
-
-/** First tries of a state's actions for one order, group after group; stops at the first failure. */
-async function runActions(deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, rows: AttemptRow[]): Promise<boolean> {
-  for (const group of state.actions) {
-    const results = await Promise.all(group.map(async (action) => {
+/**
+ * First tries of a state's actions for a group of orders, action group after action group:
+ * each action runs once for all orders still in the running (set-based where the executor
+ * can), actions of one group side by side. An order leaves the running at its first failure.
+ */
+async function runActions(
+  deps: RuntimeDeps, group: readonly StateEntry[], state: WorkflowState, rows: AttemptRow[], parallelism: number,
+): Promise<{ passed: StateEntry[]; failed: StateEntry[] }> {
+  let alive = [...group];
+  const failed: StateEntry[] = [];
+  for (const actions of state.actions) {
+    if (alive.length === 0) break;
+    const perAction = await Promise.all(actions.map(async (action) => {
       const at = deps.now();
       const started = performance.now();
-      const result = await deps.executor.execute({
-        orderId: entry.orderId, stateId: state.id, stateLabel: state.label, seq: entry.seq, versionId: entry.versionId,
-        action, attempt: 1, idempotencyKey: `order-${entry.orderId}-${entry.seq}-${action.id}-1`, now: at,
-      });
-      rows.push({
-        orderId: entry.orderId, seq: entry.seq, stateId: state.id, actionId: action.id, actionType: action.type,
-        attempt: 1, result, durationMs: performance.now() - started, at,
-      });
-      return result.ok;
+      const inputs: ActionInput[] = alive.map((e) => ({
+        orderId: e.orderId, stateId: state.id, stateLabel: state.label, seq: e.seq, versionId: e.versionId,
+        action, attempt: 1, idempotencyKey: `order-${e.orderId}-${e.seq}-${action.id}-1`, now: at,
+      }));
+      const results = deps.executor.executeMany
+        ? await deps.executor.executeMany(inputs, { parallelism })
+        : await mapLimit(inputs, parallelism, (i) => deps.executor.execute(i));
+      // A set-based try has one duration; each order's row gets its share.
+      const durationMs = (performance.now() - started) / inputs.length;
+      results.forEach((result, i) => rows.push({
+        orderId: inputs[i]!.orderId, seq: inputs[i]!.seq, stateId: state.id, actionId: action.id, actionType: action.type,
+        attempt: 1, result, durationMs, at,
+      }));
+      return results;
     }));
-    if (!results.every(Boolean)) return false;
+    const next: StateEntry[] = [];
+    alive.forEach((e, i) => (perAction.every((results) => results[i]?.ok) ? next : failed).push(e));
+    alive = next;
   }
-  return true;
+  return { passed: alive, failed };
 }
 
 /**
@@ -124,12 +133,9 @@ export async function driveOrders(
         continue;
       }
       const rows: AttemptRow[] = [];
-      const succeeded = await mapLimit(group, opts.parallelism, (e) => runActions(deps, e, state, rows));
+      const { passed: done, failed } = await runActions(deps, group, state, rows, opts.parallelism);
       await recordAttempts(deps.db, rows);
-      const done = group.filter((e, i) => {
-        if (!succeeded[i]) handOff(e); // the durable run retries, falls back or compensates
-        return succeeded[i];
-      });
+      failed.forEach(handOff); // the durable run retries, falls back or compensates
 
       const now = deps.now();
       if (state.kind === "terminal") {

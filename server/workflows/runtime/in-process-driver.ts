@@ -1,3 +1,4 @@
+import { mapLimit } from "@/server/lib/map-limit";
 import { driveOrders, type Visit } from "./drive-orders";
 import type { RuntimeDeps } from "./runtime-deps";
 import { type RunOutcome, runOrderState, type StateEnteredInput } from "./run-order-state";
@@ -43,10 +44,7 @@ export function createInProcessDriver(
         const entered = batch.filter((e) => e.name === "order/state.entered").map((e) => ({ ...(e.data as Visit), eventId: e.id }));
         if (entered.length > 0) enqueue((await driveOrders(deps, entered, { parallelism })).events);
         const runs = batch.filter((e) => e.name === "order/state.run");
-        let next = 0;
-        await Promise.all(Array.from({ length: Math.min(parallelism, runs.length) }, async () => {
-          for (let i = next++; i < runs.length; i = next++) outcomes.push(await runOrderState(steps, deps, runs[i]!.data as StateEnteredInput));
-        }));
+        outcomes.push(...(await mapLimit(runs, parallelism, (e) => runOrderState(steps, deps, e.data as StateEnteredInput))));
       }
       return outcomes;
     },

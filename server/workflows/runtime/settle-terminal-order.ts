@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimit } from "@/server/lib/map-limit";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { releaseOrdersInventory } from "@/server/inventory/order-inventory";
@@ -42,13 +43,9 @@ export async function settleTerminalOrders(
     ...(await releaseOrdersInventory(db, others, now)),
   ]);
   const payments = new Map<string, Awaited<ReturnType<typeof releaseOrderPayment>>>();
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(opts.parallelism, others.length) }, async () => {
-    for (let i = next++; i < others.length; i = next++) {
-      const orderId = others[i]!;
-      payments.set(orderId, await releaseOrderPayment(db, gateway, { orderId, now }));
-    }
-  }));
+  await mapLimit(others, opts.parallelism, async (orderId) => {
+    payments.set(orderId, await releaseOrderPayment(db, gateway, { orderId, now }));
+  });
   const results = inputs.map((i): Settlement => {
     const pay = payments.get(i.orderId) ?? null;
     return { units: units.get(i.orderId) ?? 0, payment: pay === null ? "none" : pay.ok ? "released" : "failed" };
