@@ -10,7 +10,7 @@ import { seedDueSubscriptions } from "./generation/seed";
 import type { Benchmark, BenchContext } from "./lib/benchmark";
 import { mapLimit } from "../server/lib/map-limit";
 import { freePort, peakRssMb, startAppServer } from "./pipeline/app-server";
-import { checkInvariants, pipelineProgress, statementCounter } from "./pipeline/invariants";
+import { checkInvariants, pipelineProgress, statementCounter } from "../test/support/renewal-invariants";
 import { percentile, startPortalProbe } from "./pipeline/portal-probe";
 
 /**
@@ -61,7 +61,8 @@ async function inProcess(ctx: BenchContext): Promise<{ seconds: number; ordersPe
     const generated = await generateAllDue(client.db, { now, batchSize: 1000, workers: 2, collectOrders: true });
     const ids = generated.orders.map((o) => o.orderId);
     const batches: string[][] = [];
-    for (let i = 0; i < ids.length; i += 100) batches.push(ids.slice(i, i + 100));
+    const size = Number(process.env.WORKFLOW_BATCH_SIZE ?? 200);
+    for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
     // What the batch driver hands over (backorders) runs as per-order runs, sleeps skipped.
     const driver = createInProcessDriver(deps, { parallelism });
     await mapLimit(batches, runs, async (b) => driver.enqueue((await startAndDriveOrders(deps, b, { parallelism })).events));
@@ -116,6 +117,17 @@ const benchmark: Benchmark = {
       const seconds = (Date.now() - t0) / 1000;
       await probe.stop();
       const calls = Number(executor.status().calls) - callsBefore;
+      // Where the time went: each function's runs, batch sizes and run durations.
+      const byFunction = new Map<string, { runs: number; events: number; ms: number[] }>();
+      for (const r of executor.runs()) {
+        const f = byFunction.get(r.functionId) ?? { runs: 0, events: 0, ms: [] };
+        f.runs++;
+        f.events += r.batchSize;
+        if (r.endedAt) f.ms.push(r.endedAt - r.startedAt);
+        byFunction.set(r.functionId, f);
+      }
+      const runLines = [...byFunction].filter(([, f]) => f.runs > 1).map(([id, f]) =>
+        `${id.replace(/^replen-/, "")}: ${f.runs} runs, ${(f.events / f.runs).toFixed(0)} events/run, p50 ${percentile(f.ms, 0.5).toFixed(0)} ms, p95 ${percentile(f.ms, 0.95).toFixed(0)} ms`);
       const sqlStatements = await statements.count();
       const inv = await checkInvariants(monitor.sql, { expectedOrders: ORDERS, startedAt: new Date(t0) });
       const appRss = peakRssMb(app.pid);
@@ -133,6 +145,7 @@ const benchmark: Benchmark = {
         `per order: ${(calls / ORDERS).toFixed(2)} HTTP calls executor → /api/inngest (${fmt(calls)}), ${sqlStatements.per(ORDERS)} SQL statements (${sqlStatements.label})`,
         `due → settled: p50 ${(inv.latencyMs.p50 / 1000).toFixed(1)} s, p95 ${(inv.latencyMs.p95 / 1000).toFixed(1)} s (ready to ship: ${fmt(inv.readyToShip)})`,
         `portal during the wave (${fmt(portal.length)} requests, ${probe.failures()} failed): p50 ${percentile(portal, 0.5).toFixed(0)} ms, p95 ${portalP95.toFixed(0)} ms; /api/health p95 ${percentile(probe.latencies.health, 0.95).toFixed(0)} ms`,
+        `runs (last ${fmt(executor.runs().length)} kept): ${runLines.join("; ")}`,
         `peak RSS: app server ${fmt(appRss)} MB, bench + executor ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
         `in-process (generation + batch driver, same actions): ${fmt(local.ordersPerSecond)} orders/s (${local.seconds.toFixed(1)} s) → end to end is ${(ratio * 100).toFixed(0)} % of it`,
         `invariants: ${inv.problems.length === 0 ? "one order per due cycle, all settled, one audit row per transition, no double authorization" : inv.problems.join("; ")}`,

@@ -33,7 +33,7 @@ const envSchema = z.object({
   /** Workflows: orders shipping outside this ISO country are `isInternational`. */
   HOME_COUNTRY: z.string().length(2).default("US"),
   /** Workflows: the sweeper re-drives orders idle this long in an automatic state. */
-  WORKFLOW_STUCK_AFTER_MINUTES: z.coerce.number().int().positive().default(10),
+  WORKFLOW_STUCK_AFTER_MINUTES: z.coerce.number().positive().default(10),
   /**
    * Workflows, renewal-day sizing: order/created and order/state.entered are taken in batches
    * of WORKFLOW_BATCH_SIZE (or whatever arrived within a second); WORKFLOW_BATCH_RUNS batches
@@ -41,7 +41,7 @@ const envSchema = z.object({
    * RUNS × PARALLELISM + GENERATION_WORKERS below DATABASE_POOL_MAX so the portal always finds
    * a connection (docs/performance.md).
    */
-  WORKFLOW_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  WORKFLOW_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   WORKFLOW_BATCH_RUNS: z.coerce.number().int().min(1).max(64).default(2),
   WORKFLOW_BATCH_PARALLELISM: z.coerce.number().int().min(1).max(64).default(3),
   /** Workflows: per-order durable runs (the slow path) executing at once. */

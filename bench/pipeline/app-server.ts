@@ -25,7 +25,9 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
     opts.log(`building the app (next build → ${opts.distDir}) …`);
     execSync("npx next build", { stdio: "ignore", env });
   }
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
+  // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof", to profile the app server.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
     env, stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

@@ -44,7 +44,8 @@ export async function startPortalProbe(baseUrl: string, creds: { email: string; 
       await hit("page", "/subscriptions");
       await hit("data", "/api/v1/subscriptions");
       await hit("health", "/api/health");
-      await new Promise((r) => setTimeout(r, opts.pauseMs ?? 100));
+      // A brisk customer: a page with its data, then a health check, about every half second.
+      await new Promise((r) => setTimeout(r, opts.pauseMs ?? 500));
     }
   })();
   return {

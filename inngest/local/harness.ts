@@ -41,8 +41,10 @@ export interface HarnessOptions extends Partial<LocalExecutorOptions> {
   streaming?: boolean;
 }
 
-/** Runs `inngest/next`'s App Router handlers behind node:http, as `next dev` would. */
-function nextListener(handlers: ReturnType<typeof serveNext>): http.RequestListener {
+type RouteHandlers = Partial<Record<"GET" | "POST" | "PUT", (req: Request, ctx: unknown) => Response | Promise<Response>>>;
+
+/** Runs App Router route handlers (e.g. `inngest/next`'s serve) behind node:http, as `next dev` would. */
+export function nextListener(handlers: RouteHandlers | ReturnType<typeof serveNext>): http.RequestListener {
   return (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -52,10 +54,20 @@ function nextListener(handlers: ReturnType<typeof serveNext>): http.RequestListe
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), { method, headers, body });
       void (async () => {
-        // App Router passes a NextRequest; the adapter only reads the Request parts of it.
-        const response = await handlers[method](request as Parameters<typeof handlers.POST>[0], undefined);
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
+        const handler = (handlers as RouteHandlers)[method];
+        if (!handler) {
+          res.writeHead(405);
+          return res.end();
+        }
+        try {
+          // App Router passes a NextRequest; the handlers only read the Request parts of it.
+          const response = await handler(request, undefined);
+          res.writeHead(response.status, Object.fromEntries(response.headers));
+          res.end(Buffer.from(await response.arrayBuffer()));
+        } catch (e) {
+          res.writeHead(500);
+          res.end(String(e));
+        }
       })();
     });
   };

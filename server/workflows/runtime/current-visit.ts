@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { loadVersion, type PinnedVersion } from "../store/load-definition";
@@ -22,7 +22,8 @@ export async function currentVisits(db: DbOrTx, orderIds: readonly string[]): Pr
   const rows = await db
     .select({ id: orders.id, state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId })
     .from(orders)
-    .where(inArray(orders.id, ids));
+    // = ANY(array): one statement text whatever the batch size (IN (…) re-prepares per size).
+    .where(sql`${orders.id} = ANY(${`{${ids.join(",")}}`}::uuid[])`);
   for (const row of rows) {
     if (row.versionId === null) continue;
     out.set(row.id, { orderId: row.id, state: row.state, seq: row.seq, pinned: await loadVersion(db, row.versionId) });

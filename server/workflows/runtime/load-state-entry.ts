@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema";
 
@@ -30,7 +30,8 @@ export async function loadStateEntries(
   const rows = await db
     .select({ id: orders.id, state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId, enteredAt: orders.stateEnteredAt })
     .from(orders)
-    .where(inArray(orders.id, [...new Set(inputs.map((i) => i.orderId))]));
+    // = ANY(array): one statement text whatever the batch size (IN (…) re-prepares per size).
+    .where(sql`${orders.id} = ANY(${`{${[...new Set(inputs.map((i) => i.orderId))].join(",")}}`}::uuid[])`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const entries = new Map<string, StateEntry>();
   for (const input of inputs) {
