@@ -42,7 +42,7 @@ describe("renewal day through the real path", () => {
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
-    await wave.settle({ timeoutMs: 90_000 });
+    await wave.settle({ timeoutMs: 150_000 });
     probing = false;
     await probe;
     expect(health.length).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe("renewal day through the real path", () => {
     const inv = await wave.invariants();
     expect(inv.problems).toEqual([]);
     expect(wave.executor.protocolIssues()).toEqual([]);
-  });
+  }, 180_000);
 
   it("kill -9 of the app mid-wave loses nothing and doubles nothing once it is back", async () => {
     const wave = await startRenewalWave({ databaseUrl: process.env.DATABASE_URL!, subscriptions: 300, appEnv: APP });
@@ -65,9 +65,9 @@ describe("renewal day through the real path", () => {
     await wave.killApp();
     await new Promise((r) => setTimeout(r, 500));
     await wave.restartApp();
-    await wave.settle({ timeoutMs: 120_000 });
+    await wave.settle({ timeoutMs: 150_000 });
     expect((await wave.invariants()).problems).toEqual([]);
-  });
+  }, 180_000);
 
   it("a PostgreSQL restart mid-wave loses nothing and doubles nothing once the sweepers have run", async () => {
     // A server of its own: restarting the shared test server would break the other files.
@@ -90,7 +90,7 @@ describe("renewal day through the real path", () => {
     await server.stop();
     await new Promise((r) => setTimeout(r, 1_000));
     server = await startEmbeddedPostgres(dir, port);
-    await wave.settle({ timeoutMs: 120_000 });
+    await wave.settle({ timeoutMs: 150_000 });
     expect((await wave.invariants()).problems).toEqual([]);
-  });
+  }, 180_000);
 });
