@@ -34,10 +34,6 @@ export function createTestGateway(db: Database): PaymentGateway {
     if (!prior) throw new Error("test gateway: idempotency key conflict without a row");
     return toOutcome(prior);
   };
-  const replay = async (key: string) => {
-    const [prior] = await db.select().from(testGatewayOperations).where(eq(testGatewayOperations.idempotencyKey, key));
-    return prior ? toOutcome(prior) : null;
-  };
   const authorizedCard = async (ref: string) => {
     const [auth] = await db
       .select({ card: testGatewayOperations.card })
