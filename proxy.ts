@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { LANDING } from "@/server/auth/permissions";
+import { env } from "@/server/env";
 import type { Role } from "@/server/auth/roles";
 
 /**
@@ -8,7 +9,7 @@ import type { Role } from "@/server/auth/roles";
  * is NOT decided here; every page, action and route checks permissions itself.
  */
 export async function proxy(req: NextRequest) {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET ?? "replen-dev-secret-change-me-in-production" });
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const { pathname, search } = req.nextUrl;
   if (pathname === "/signin" || pathname === "/signup") {
     return token?.role ? NextResponse.redirect(new URL(LANDING[token.role as Role], req.url)) : NextResponse.next();

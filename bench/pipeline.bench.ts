@@ -9,6 +9,7 @@ import { seedDefaultWorkflow } from "../server/workflows/store/seed-default-work
 import { seedDueSubscriptions } from "./generation/seed";
 import type { Benchmark, BenchContext } from "./lib/benchmark";
 import { mapLimit } from "../server/lib/map-limit";
+import { localSecrets } from "../scripts/lib/local-secrets";
 import { freePort, peakRssMb, startAppServer } from "./pipeline/app-server";
 import { checkInvariants, pipelineProgress, statementCounter } from "../test/support/renewal-invariants";
 import { percentile, startPortalProbe } from "./pipeline/portal-probe";
@@ -93,7 +94,7 @@ const benchmark: Benchmark = {
       env: {
         DATABASE_URL: database.url, DATABASE_POOL_MAX: String(POOL), INNGEST_DEV: "1", INNGEST_BASE_URL: executor.url,
         NEXTAUTH_URL: `http://127.0.0.1:${appPort}`, APP_URL: `http://127.0.0.1:${appPort}`,
-        NEXTAUTH_SECRET: "bench-only-secret-not-for-production-use", SMTP_URL: "smtp://127.0.0.1:1", // no mail in this wave
+        ...localSecrets(), SMTP_URL: "smtp://127.0.0.1:1", // no mail in this wave
       },
     });
     try {

@@ -10,8 +10,12 @@ import { DEMO, signIn } from "./support/auth";
  * and replays it: the order is created and enters its workflow.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// The dev default of INTAKE_SECRET_SHOPIFY in server/env.ts (the e2e server sets no other).
-const SHOPIFY_SECRET = process.env.INTAKE_SECRET_SHOPIFY ?? "dev-shopify-secret";
+/** The e2e server's secrets (a production build refuses public defaults); the dev default against `npm run dev`. */
+function shopifySecret(): string {
+  const file = `.data/e2e-env-${PORT}.json`;
+  const fromServer = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { secrets?: Record<string, string> }).secrets : undefined;
+  return fromServer?.INTAKE_SECRET_SHOPIFY ?? process.env.INTAKE_SECRET_SHOPIFY ?? "dev-shopify-secret";
+}
 const SCREENSHOTS = process.env.SCREENSHOTS === "1";
 
 function shopifyWebhook(): { body: string; externalId: string } {
@@ -30,7 +34,7 @@ function databaseUrl(): string | undefined {
 
 test("an admin fixes a dead-lettered Shopify order with SKU aliases and replays it into its workflow", async ({ page, request }) => {
   const { body, externalId } = shopifyWebhook();
-  const signature = createHmac("sha256", SHOPIFY_SECRET).update(body).digest("base64");
+  const signature = createHmac("sha256", shopifySecret()).update(body).digest("base64");
   const posted = await request.post("/api/intake/shopify", {
     data: Buffer.from(body),
     headers: { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": signature, "X-Shopify-Topic": "orders/create" },

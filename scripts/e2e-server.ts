@@ -1,7 +1,8 @@
 /**
  * Serves the app for Playwright: a fresh database (embedded, or a new database on the
  * DATABASE_URL server — which must be local), demo seed, SMTP sink, local Inngest executor,
- * and a production build on E2E_PORT. Writes .data/e2e-env-<port>.json for the specs' factories.
+ * and a production build on E2E_PORT. Writes .data/e2e-env-<port>.json (database, executor, the
+ * run's secrets) for the specs' factories.
  */
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../server/seed/seed-demo";
 import { createDatabase, dropDatabase, uniqueName } from "../test/databases";
+import { localSecrets } from "./lib/local-secrets";
 import { startServices } from "./lib/services";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -30,8 +32,10 @@ async function main() {
   await client.sql.end();
 
   const services = await startServices({ appPort: PORT, smtpPort: 0, executorPort: 0, mailDir: `.data/mail-e2e-${PORT}` });
-  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://localhost:${PORT}`, APP_URL: `http://localhost:${PORT}` };
-  fs.writeFileSync(`.data/e2e-env-${PORT}.json`, JSON.stringify({ databaseUrl: url, executorUrl: services.executor.url }));
+  // A production build refuses public secrets: fresh ones per run, shared with the specs below.
+  const secrets = localSecrets();
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env, ...secrets, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://localhost:${PORT}`, APP_URL: `http://localhost:${PORT}` };
+  fs.writeFileSync(`.data/e2e-env-${PORT}.json`, JSON.stringify({ databaseUrl: url, executorUrl: services.executor.url, secrets }));
   if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(`${DIST}/BUILD_ID`)) {
     execSync("npx next build", { stdio: "inherit", env });
   }

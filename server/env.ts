@@ -63,16 +63,48 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * Secrets whose development defaults are public (they are in this file): in production each
+ * must be set, to something else. A known NEXTAUTH_SECRET lets anyone mint a session; a known
+ * intake or webhook secret lets anyone forge a channel order or a WMS callback.
+ */
+export const SECRET_VARIABLES = [
+  "NEXTAUTH_SECRET", "WEBHOOK_SIGNING_SECRET",
+  "INTAKE_SECRET_SHOPIFY", "INTAKE_SECRET_WOOCOMMERCE", "INTAKE_SECRET_BIGCOMMERCE", "INTAKE_SECRET_API",
+] as const;
+
+const MIN_SECRET_LENGTH = 16;
+
+/** What is wrong with the secrets for a production start (empty when nothing is). */
+export function productionSecretProblems(source: Record<string, string | undefined>): string[] {
+  const defaults = envSchema.parse({});
+  return SECRET_VARIABLES.flatMap((name) => {
+    const value = source[name];
+    if (!value) return [`${name}: unset (the development default is public)`];
+    if (value === defaults[name]) return [`${name}: still the public development default`];
+    if (value.length < MIN_SECRET_LENGTH) return [`${name}: shorter than ${MIN_SECRET_LENGTH} characters`];
+    return [];
+  });
+}
+
+/**
+ * Validated configuration from `source`. A production server (NODE_ENV=production, except
+ * while `next build` collects pages) refuses to start on any public or missing secret.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (source.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build") {
+    problems.push(...productionSecretProblems(source));
+  }
+  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  return parsed.data;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -23,7 +23,12 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, ...opts.env };
   if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(`${opts.distDir}/BUILD_ID`)) {
     opts.log(`building the app (next build → ${opts.distDir}) …`);
-    execSync("npx next build", { stdio: "ignore", env });
+    try {
+      execSync("npx next build", { stdio: "pipe", env });
+    } catch (e) {
+      const out = e as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`next build failed:\n${String(out.stdout ?? "").slice(-3000)}\n${String(out.stderr ?? "").slice(-3000)}`);
+    }
   }
   // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof", to profile the app server.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);

@@ -12,6 +12,10 @@ export const users = pgTable("users", {
   image: text("image"),
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("customer"),
+  /** Sessions carry the version they were issued at; bumping it (sign-out) revokes them all. */
+  sessionVersion: integer("session_version").notNull().default(0),
+  /** A disabled user's sessions and API tokens stop working at once. */
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

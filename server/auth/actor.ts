@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db/client";
@@ -9,27 +9,37 @@ import { AppError } from "../errors/app-error";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
+import { sessionUser } from "./session-user";
 
 /** Who is acting. Customers always carry their customerId; queries filter by it. */
 export type Actor = { userId: string; role: Role; customerId: string | null; email: string };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The signed-in user (session cookie) or the owner of a `Bearer` API token. */
+/**
+ * The signed-in user (session cookie) or the owner of a `Bearer` API token. A session only
+ * names its user: who that is — role, customer — comes from the database, and the session must
+ * carry the user's current session version (sign-out revokes) and the user must exist and not
+ * be disabled. A cookie minted with a leaked secret for a made-up user or role gets nothing.
+ */
 export async function getActor(req?: Request): Promise<Actor | null> {
   const bearer = req?.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (bearer) return actorFromToken(bearer);
   // With a request in hand, read the session cookie from it (works outside Next's request
   // scope too, e.g. in route tests); server components have no request and ask next-auth.
+  let claims: { sub?: string; sv?: number } | null = null;
   if (req) {
     const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: authOptions.secret });
-    if (!token?.sub || !token.role) return null;
-    return { userId: token.sub, role: token.role, customerId: token.customerId ?? null, email: token.email ?? "" };
+    claims = token ? { sub: token.sub, sv: token.sv } : null;
+  } else {
+    const session = await getServerSession(authOptions);
+    const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
+    claims = user ? { sub: user.id, sv: user.sessionVersion } : null;
   }
-  const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; role?: Role; customerId?: string | null; email?: string } | undefined;
-  if (!user?.id || !user.role) return null;
-  return { userId: user.id, role: user.role, customerId: user.customerId ?? null, email: user.email ?? "" };
+  if (!claims?.sub) return null;
+  const user = await sessionUser(claims.sub);
+  if (!user || user.sessionVersion !== (claims.sv ?? 0)) return null;
+  return { userId: user.userId, role: user.role, customerId: user.customerId, email: user.email };
 }
 
 async function actorFromToken(token: string): Promise<Actor | null> {
@@ -39,7 +49,7 @@ async function actorFromToken(token: string): Promise<Actor | null> {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(customers, eq(customers.userId, users.id))
-    .where(eq(apiTokens.tokenHash, hashToken(token)));
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(users.disabledAt)));
   if (!row) return null;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email };

@@ -8,6 +8,7 @@ import { customers, users } from "@/db/schema";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { revokeSessions } from "./session-user";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -17,17 +18,21 @@ export async function authenticate(raw: unknown) {
   if (!parsed.success) return null;
   const db = getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, hash: users.passwordHash, customerId: customers.id })
+    .select({
+      id: users.id, email: users.email, name: users.name, role: users.role, hash: users.passwordHash, customerId: customers.id,
+      sessionVersion: users.sessionVersion, disabledAt: users.disabledAt,
+    })
     .from(users)
     .leftJoin(customers, eq(customers.userId, users.id))
     .where(eq(users.email, parsed.data.email.toLowerCase()));
-  if (!row?.hash || !(await verifyPassword(parsed.data.password, row.hash))) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, customerId: row.customerId };
+  if (!row?.hash || !(await verifyPassword(parsed.data.password, row.hash)) || row.disabledAt) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, customerId: row.customerId, sessionVersion: row.sessionVersion };
 }
 
 /**
  * Email + password with JWT sessions. The token carries the role and customer id so that
- * the proxy can redirect without a database call; every action still re-checks permissions.
+ * the proxy can redirect without a database call; every action resolves the user from the
+ * database (actor.ts) and checks the token's session version, which sign-out bumps.
  */
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
@@ -43,18 +48,25 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; role: Role; customerId: string | null };
+        const u = user as unknown as { id: string; role: Role; customerId: string | null; sessionVersion: number };
         token.sub = u.id;
         token.role = u.role;
         token.customerId = u.customerId;
+        token.sv = u.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       return {
         ...session,
-        user: { ...session.user, id: token.sub, role: token.role, customerId: token.customerId ?? null },
+        user: { ...session.user, id: token.sub, role: token.role, customerId: token.customerId ?? null, sessionVersion: token.sv ?? 0 },
       };
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, not only this browser's cookie.
+    async signOut({ token }) {
+      if (token?.sub) await revokeSessions(token.sub);
     },
   },
 };
@@ -63,5 +75,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
     customerId?: string | null;
+    /** users.session_version when the session was issued. */
+    sv?: number;
   }
 }
