@@ -29,6 +29,10 @@ import { percentile, startPortalProbe } from "./pipeline/portal-probe";
 const ORDERS = Number(process.env.BENCH_PIPELINE_ORDERS ?? 20_000);
 const TIMEOUT_MS = Number(process.env.BENCH_PIPELINE_TIMEOUT_MS ?? Math.max(600_000, ORDERS * 10));
 const POOL = Number(process.env.DATABASE_POOL_MAX ?? 10);
+/** BENCH_PIPELINE_COMPARE=0 skips the in-process run (for a 1M wave, where it would double the time). */
+const COMPARE = process.env.BENCH_PIPELINE_COMPARE !== "0";
+/** Progress is polled with a GROUP BY over all orders: less often for big waves. */
+const POLL_MS = Math.max(250, Math.round(ORDERS / 500));
 /** From the issue: the portal's p95 stays under 500 ms; end to end ≥ 50 % of in-process; 1M < 1 h. */
 const TARGET_PORTAL_P95_MS = 500;
 const TARGET_RATIO = 0.5;
@@ -113,7 +117,7 @@ const benchmark: Benchmark = {
           ctx.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${fmt(progress.orders)} orders, ${fmt(progress.settled)} settled ${JSON.stringify(progress.byState)}`);
           lastLog = Date.now();
         }
-        await new Promise((r) => setTimeout(r, 250));
+        await new Promise((r) => setTimeout(r, POLL_MS));
       }
       const seconds = (Date.now() - t0) / 1000;
       await probe.stop();
@@ -134,9 +138,9 @@ const benchmark: Benchmark = {
       const appRss = peakRssMb(app.pid);
       const ops = progress.settled / seconds;
 
-      ctx.log(`in-process comparison (same seed and actions, no HTTP) …`);
-      const local = await inProcess(ctx);
-      const ratio = ops / local.ordersPerSecond;
+      ctx.log(COMPARE ? `in-process comparison (same seed and actions, no HTTP) …` : "in-process comparison skipped (BENCH_PIPELINE_COMPARE=0)");
+      const local = COMPARE ? await inProcess(ctx) : null;
+      const ratio = local ? ops / local.ordersPerSecond : Number.NaN;
       const portal = [...probe.latencies.page, ...probe.latencies.data];
       const portalP95 = percentile(portal, 0.95);
       const stuck = ORDERS - progress.settled;
@@ -148,7 +152,9 @@ const benchmark: Benchmark = {
         `portal during the wave (${fmt(portal.length)} requests, ${probe.failures()} failed): p50 ${percentile(portal, 0.5).toFixed(0)} ms, p95 ${portalP95.toFixed(0)} ms; /api/health p95 ${percentile(probe.latencies.health, 0.95).toFixed(0)} ms`,
         `runs (last ${fmt(executor.runs().length)} kept): ${runLines.join("; ")}`,
         `peak RSS: app server ${fmt(appRss)} MB, bench + executor ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
-        `in-process (generation + batch driver, same actions): ${fmt(local.ordersPerSecond)} orders/s (${local.seconds.toFixed(1)} s) → end to end is ${(ratio * 100).toFixed(0)} % of it`,
+        local
+          ? `in-process (generation + batch driver, same actions): ${fmt(local.ordersPerSecond)} orders/s (${local.seconds.toFixed(1)} s) → end to end is ${(ratio * 100).toFixed(0)} % of it`
+          : "in-process comparison not run",
         `invariants: ${inv.problems.length === 0 ? "one order per due cycle, all settled, one audit row per transition, no double authorization" : inv.problems.join("; ")}`,
         `projected 1M renewal day at this rate: ${(projected1M / 60).toFixed(1)} min`,
       ];
@@ -160,7 +166,7 @@ const benchmark: Benchmark = {
           { name: `${fmt(ORDERS)} due subscriptions settle with zero stuck orders (${fmt(stuck)} stuck)`, met: stuck === 0 },
           { name: `invariants hold (${inv.problems.length} problems)`, met: inv.problems.length === 0 },
           { name: `portal p95 < ${TARGET_PORTAL_P95_MS} ms during the wave (${portalP95.toFixed(0)} ms, ${probe.failures()} failures)`, met: portalP95 < TARGET_PORTAL_P95_MS && probe.failures() === 0 },
-          { name: `end to end ≥ ${TARGET_RATIO * 100} % of in-process (${(ratio * 100).toFixed(0)} %)`, met: ratio >= TARGET_RATIO },
+          ...(local ? [{ name: `end to end ≥ ${TARGET_RATIO * 100} % of in-process (${(ratio * 100).toFixed(0)} %)`, met: ratio >= TARGET_RATIO }] : []),
           ...(ORDERS >= 1_000_000
             ? [{ name: `1M renewal day to ready-to-ship < 1 h (${(seconds / 60).toFixed(1)} min)`, met: seconds < TARGET_1M_SECONDS && stuck === 0 }]
             : []),
