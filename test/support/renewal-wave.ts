@@ -1,23 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { startLocalExecutor, type LocalExecutor } from "../../inngest/local/executor";
 import { seedDueSubscriptions } from "../../bench/generation/seed";
+import { freePort } from "../../scripts/lib/free-port";
 import { checkInvariants, pipelineProgress } from "./renewal-invariants";
 
 const root = path.resolve(__dirname, "../..");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export type WaveOptions = {
   databaseUrl: string;
