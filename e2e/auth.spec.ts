@@ -7,6 +7,24 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsubscriptions/);
   });
 
+  test("every response forbids framing and sniffing", async ({ request }) => {
+    for (const path of ["/signin", "/api/health"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  test("a callbackUrl to another origin is ignored after sign-in", async ({ page }) => {
+    await page.goto("/signin?callbackUrl=%2F%5Cevil.example%2Fphish");
+    await page.getByLabel("Email").fill(DEMO.customer);
+    await page.getByLabel("Password").fill("replen-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/subscriptions$/);
+  });
+
   test("a wrong password is refused with a clear message", async ({ page }) => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(DEMO.customer);

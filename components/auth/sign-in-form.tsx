@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { safeCallbackUrl } from "@/server/auth/safe-callback-url";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 
@@ -20,9 +21,9 @@ export function SignInForm() {
       setError("Email or password is incorrect");
       return;
     }
-    // A full navigation so server components see the new session cookie.
+    // A full navigation so server components see the new session cookie; same origin only.
     const callbackUrl = new URLSearchParams(window.location.search).get("callbackUrl");
-    window.location.assign(callbackUrl?.startsWith("/") ? callbackUrl : "/");
+    window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (

@@ -8,6 +8,7 @@ import { customers, users } from "@/db/schema";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { safeCallbackUrl } from "./safe-callback-url";
 import { revokeSessions } from "./session-user";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
@@ -46,6 +47,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Same-origin only; a malformed callbackUrl goes home instead of failing the request.
+    redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         const u = user as unknown as { id: string; role: Role; customerId: string | null; sessionVersion: number };
