@@ -66,7 +66,7 @@ async function inProcess(ctx: BenchContext): Promise<{ seconds: number; ordersPe
     const generated = await generateAllDue(client.db, { now, batchSize: 1000, workers: 2, collectOrders: true });
     const ids = generated.orders.map((o) => o.orderId);
     const batches: string[][] = [];
-    const size = Number(process.env.WORKFLOW_BATCH_SIZE ?? 200);
+    const size = Number(process.env.WORKFLOW_BATCH_SIZE ?? 100);
     for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
     // What the batch driver hands over (backorders) runs as per-order runs, sleeps skipped.
     const driver = createInProcessDriver(deps, { parallelism });

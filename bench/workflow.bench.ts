@@ -28,7 +28,7 @@ import { seedWorkflowOrders } from "./workflow/seed";
  */
 const ORDERS = Number(process.env.BENCH_WORKFLOW_ORDERS ?? 20_000);
 const LATENCY_ORDERS = Number(process.env.BENCH_WORKFLOW_LATENCY_ORDERS ?? 200);
-const BATCH_SIZE = Number(process.env.WORKFLOW_BATCH_SIZE ?? 200);
+const BATCH_SIZE = Number(process.env.WORKFLOW_BATCH_SIZE ?? 100);
 const RUNS = Number(process.env.WORKFLOW_BATCH_RUNS ?? 2);
 const PARALLELISM = Number(process.env.WORKFLOW_BATCH_PARALLELISM ?? 3);
 /** From the issue (#10): ≥ 2,000 transitions/s, i.e. ≥ 500 orders/s through the default workflow. */

@@ -39,9 +39,10 @@ const envSchema = z.object({
    * of WORKFLOW_BATCH_SIZE (or whatever arrived within a second); WORKFLOW_BATCH_RUNS batches
    * run at once, each driving WORKFLOW_BATCH_PARALLELISM orders at a time. Keep
    * RUNS × PARALLELISM + GENERATION_WORKERS below DATABASE_POOL_MAX so the portal always finds
-   * a connection (docs/performance.md).
+   * a connection (docs/performance.md). 100 is the largest batch Inngest Cloud's Pro plan runs
+   * (Free: 5, Business: 500); the local executor takes any size.
    */
-  WORKFLOW_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  WORKFLOW_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   WORKFLOW_BATCH_RUNS: z.coerce.number().int().min(1).max(64).default(2),
   WORKFLOW_BATCH_PARALLELISM: z.coerce.number().int().min(1).max(64).default(3),
   /** Workflows: per-order durable runs (the slow path) executing at once. */
