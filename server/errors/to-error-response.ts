@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
+import { pgError } from "@/db/pg-error";
 import { AppError, type FieldErrors } from "./app-error";
+import { loggableError } from "./loggable-error";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
@@ -27,6 +29,25 @@ export function toErrorResponse(e: unknown): { status: number; body: ErrorBody }
       body: { error: { code: "VALIDATION", message: "Please correct the highlighted fields", fields: zodFieldErrors(e) } },
     };
   }
-  console.error("[replen] unexpected error", e);
+  // Safety net for input no schema caught: PostgreSQL refused a value, the statement (and its
+  // transaction) rolled back, so nothing was written — that is the client's 422, not our 500.
+  const refused = refusedValue(e);
+  if (refused) return { status: 422, body: { error: { code: "VALIDATION", message: refused, fields: { _: refused } } } };
+  console.error("[replen] unexpected error", loggableError(e));
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong. Please try again." } } };
+}
+
+/** PostgreSQL's data exceptions that only bad input causes, as a message for the client. */
+const REFUSED: Record<string, string> = {
+  "22021": "Text contains a character that cannot be stored (such as NUL)",
+  "22P05": "Text contains a character that cannot be stored (such as NUL)",
+  "22008": "A date or time is out of range",
+  "22007": "A date or time is not valid",
+  "22003": "A number is out of range",
+  "22P02": "A value has the wrong format",
+};
+
+function refusedValue(e: unknown): string | null {
+  const code = pgError(e)?.code;
+  return code ? (REFUSED[code] ?? null) : null;
 }
