@@ -93,12 +93,46 @@ async function runActions(
   return { passed: alive, failed };
 }
 
+/** Moves out of a state for the orders whose actions passed: guards on fresh facts, one request each. */
+async function chooseExits(
+  deps: RuntimeDeps, definition: WorkflowDefinition, state: WorkflowState, done: readonly StateEntry[], now: Date,
+  on: { stuck: (e: StateEntry) => void; waiting: (e: StateEntry) => void },
+): Promise<TransitionRequest[]> {
+  const facts = await orderFactsMany(deps.db, done.map((e) => e.orderId), deps.homeCountry);
+  const attempts = Object.fromEntries(state.actions.flat().map((a) => [a.id, 1]));
+  const requests: TransitionRequest[] = [];
+  for (const e of done) {
+    const f = facts.get(e.orderId);
+    if (!f) continue; // deleted meanwhile
+    let chosen;
+    try {
+      chosen = chooseTransition(definition, e.state, f, { kind: "automatic" });
+    } catch (err) {
+      if (!(err instanceof ConditionError)) throw err;
+      // Published versions are validated, so this means a bug or a hand-edited row: park it.
+      await auditOrder(deps.db, { orderId: e.orderId, action: "guard_error", state: e.state, now, data: { message: err.message, seq: e.seq } });
+      on.stuck(e);
+      continue;
+    }
+    if (!chosen) {
+      on.waiting(e);
+      continue;
+    }
+    requests.push({
+      orderId: e.orderId, from: e.state, seq: e.seq, to: chosen.transition.to, versionId: e.versionId,
+      via: "transition", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
+      attempts, actor: SYSTEM, now,
+    });
+  }
+  return requests;
+}
+
 /**
  * Drives many orders' state visits at once — the renewal-day path. For each group of orders in
- * the same state: the inline actions' first tries (`parallelism` orders at a time, each call
- * outside any transaction), their attempt rows in one statement, the guards' facts in one
- * query, and every chosen transition committed in one guarded statement with its audit rows.
- * Orders that moved are driven on through the next automatic state, up to `maxHops` states.
+ * the same state: the inline actions' first tries (set-based, gateway calls `parallelism` at a
+ * time, none inside a transaction), their attempt rows in one statement, the guards' facts in
+ * one query, and every chosen transition committed in one guarded statement with its audit
+ * rows. Orders that moved are driven on through the next automatic state, up to `maxHops`.
  *
  * Every guarantee of the per-order run holds: a transition commits only from the visit it was
  * decided on (state + transition_seq), once, with its audit row; effects are idempotent per
@@ -109,76 +143,61 @@ export async function driveOrders(
 ): Promise<DriveResult> {
   const result: DriveResult = { moved: 0, handedOff: 0, waiting: 0, stale: 0, stuck: 0, settled: 0, events: [] };
   const eventIds = new Map(visits.map((v) => [v.orderId, v.eventId]));
-  let entries = await loadStateEntries(deps.db, visits);
-  result.stale = new Set(visits.map((v) => v.orderId)).size - entries.length;
   const handOff = (e: StateEntry) => {
     result.handedOff++;
     result.events.push(stateRunEvent(e, eventIds.get(e.orderId)));
   };
 
+  /** One (version, state) group: returns the visits it moved on to. */
+  const driveGroup = async (group: StateEntry[]): Promise<StateEntry[]> => {
+    const first = group[0] as StateEntry;
+    const { definition } = await loadVersion(deps.db, first.versionId);
+    const state = definition.states.find((s) => s.id === first.state);
+    if (!state) {
+      result.stuck += group.length;
+      return [];
+    }
+    if (!runsInline(state)) {
+      group.forEach(handOff);
+      return [];
+    }
+    const rows: AttemptRow[] = [];
+    const { passed, failed } = await runActions(deps, group, state, rows, opts.parallelism);
+    await recordAttempts(deps.db, rows);
+    failed.forEach(handOff); // the durable run retries, falls back or compensates
+    const now = deps.now();
+    if (state.kind === "terminal") {
+      await settleTerminalOrders(deps.db, deps.gateway, passed.map((e) => ({ orderId: e.orderId, state: e.state, now })), opts);
+      result.settled += passed.length;
+      return [];
+    }
+    const requests = await chooseExits(deps, definition, state, passed, now, {
+      stuck: () => result.stuck++,
+      waiting: (e) => {
+        if (needsRunWhileWaiting(definition, state)) handOff(e);
+        else result.waiting++;
+      },
+    });
+    const commits = await commitTransitions(deps.db, requests);
+    return commits.flatMap((c, i) => {
+      const r = requests[i] as TransitionRequest;
+      if (!c.committed) return []; // someone else moved it first; their event drives it
+      if (!c.replayed) result.moved++;
+      eventIds.delete(r.orderId);
+      return [{ orderId: r.orderId, state: r.to, seq: c.seq, versionId: r.versionId, enteredAt: now.toISOString() }];
+    });
+  };
+
+  let entries = await loadStateEntries(deps.db, visits);
+  result.stale = new Set(visits.map((v) => v.orderId)).size - entries.length;
   for (let hop = 0; entries.length > 0 && hop < (opts.maxHops ?? 16); hop++) {
     const groups = new Map<string, StateEntry[]>();
-    for (const e of entries) groups.set(`${e.versionId}\u0000${e.state}`, [...(groups.get(`${e.versionId}\u0000${e.state}`) ?? []), e]);
-    const next: StateEntry[] = [];
-    for (const group of groups.values()) {
-      const first = group[0] as StateEntry;
-      const { definition } = await loadVersion(deps.db, first.versionId);
-      const state = definition.states.find((s) => s.id === first.state);
-      if (!state) {
-        result.stuck += group.length;
-        continue;
-      }
-      if (!runsInline(state)) {
-        group.forEach(handOff);
-        continue;
-      }
-      const rows: AttemptRow[] = [];
-      const { passed: done, failed } = await runActions(deps, group, state, rows, opts.parallelism);
-      await recordAttempts(deps.db, rows);
-      failed.forEach(handOff); // the durable run retries, falls back or compensates
-
-      const now = deps.now();
-      if (state.kind === "terminal") {
-        await settleTerminalOrders(deps.db, deps.gateway, done.map((e) => ({ orderId: e.orderId, state: e.state, now })), opts);
-        result.settled += done.length;
-        continue;
-      }
-      const facts = await orderFactsMany(deps.db, done.map((e) => e.orderId), deps.homeCountry);
-      const requests: TransitionRequest[] = [];
-      for (const e of done) {
-        const f = facts.get(e.orderId);
-        if (!f) continue; // deleted meanwhile
-        let chosen;
-        try {
-          chosen = chooseTransition(definition, e.state, f, { kind: "automatic" });
-        } catch (err) {
-          if (!(err instanceof ConditionError)) throw err;
-          // Published versions are validated, so this means a bug or a hand-edited row: park it.
-          await auditOrder(deps.db, { orderId: e.orderId, action: "guard_error", state: e.state, now, data: { message: err.message, seq: e.seq } });
-          result.stuck++;
-          continue;
-        }
-        if (!chosen) {
-          if (needsRunWhileWaiting(definition, state)) handOff(e);
-          else result.waiting++;
-          continue;
-        }
-        const attempts = Object.fromEntries(state.actions.flat().map((a) => [a.id, 1]));
-        requests.push({
-          orderId: e.orderId, from: e.state, seq: e.seq, to: chosen.transition.to, versionId: e.versionId,
-          via: "transition", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
-          attempts, actor: SYSTEM, now,
-        });
-      }
-      const commits = await commitTransitions(deps.db, requests);
-      commits.forEach((c, i) => {
-        const r = requests[i] as TransitionRequest;
-        if (!c.committed) return; // someone else moved it first; their event drives it
-        if (!c.replayed) result.moved++;
-        next.push({ orderId: r.orderId, state: r.to, seq: c.seq, versionId: r.versionId, enteredAt: now.toISOString() });
-        eventIds.delete(r.orderId);
-      });
+    for (const e of entries) {
+      const key = `${e.versionId}\u0000${e.state}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
     }
+    const next: StateEntry[] = [];
+    for (const group of groups.values()) next.push(...(await driveGroup(group)));
     // Re-read: only visits that are still current go on (a replayed commit may be old news).
     entries = await loadStateEntries(deps.db, next);
   }
