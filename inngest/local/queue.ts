@@ -19,10 +19,21 @@ export interface QueuedJob {
   execute(): Promise<void>;
 }
 
+type Entry = QueuedJob & { seq: number };
+
+/** Oldest run first; within a run, submission order. */
+const before = (a: Entry, b: Entry) => a.runSeq - b.runSeq || a.seq - b.seq;
+
 export class JobQueue {
-  private readonly waiting: (QueuedJob & { seq: number })[] = [];
+  /**
+   * Waiting jobs by the concurrency groups they need, each list oldest run first. Jobs with
+   * the same groups are blocked or free together, so only each list's head is ever looked at:
+   * a wave of thousands of queued runs costs O(log n) per submit and O(lists) per pump.
+   */
+  private readonly waiting = new Map<string, Entry[]>();
   private readonly held = new Map<string, number>();
   private seq = 0;
+  private count = 0;
   inFlight = 0;
 
   /**
@@ -36,20 +47,31 @@ export class JobQueue {
   ) {}
 
   get size(): number {
-    return this.waiting.length;
+    return this.count;
   }
 
   submit(job: QueuedJob): void {
-    const entry = { ...job, seq: this.seq++ };
-    const at = this.waiting.findIndex((w) => w.runSeq > entry.runSeq);
-    if (at === -1) this.waiting.push(entry);
-    else this.waiting.splice(at, 0, entry);
+    const entry: Entry = { ...job, seq: this.seq++ };
+    const key = job.slots.map((s) => `${s.group}\u0000${s.limit}`).join("\u0001");
+    const list = this.waiting.get(key) ?? [];
+    this.waiting.set(key, list);
+    // Binary search for the first entry that comes after this one.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(list[mid] as Entry, entry) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, entry);
+    this.count++;
     this.pump();
   }
 
   /** Drops waiting jobs (used on stop); in-flight calls are aborted elsewhere. */
   clear(): void {
-    this.waiting.length = 0;
+    this.waiting.clear();
+    this.count = 0;
   }
 
   private fits(slots: Slot[]): boolean {
@@ -57,13 +79,18 @@ export class JobQueue {
   }
 
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.inFlight < this.maxInFlight; ) {
-      const job = this.waiting[i] as QueuedJob;
-      if (!this.fits(job.slots)) {
-        i++;
-        continue;
+    while (this.inFlight < this.maxInFlight) {
+      // The oldest job whose groups have room, among the lists' heads.
+      let pick: { key: string; list: Entry[] } | null = null;
+      for (const [key, list] of this.waiting) {
+        const head = list[0];
+        if (!head || !this.fits(head.slots)) continue;
+        if (!pick || before(head, pick.list[0] as Entry) < 0) pick = { key, list };
       }
-      this.waiting.splice(i, 1);
+      if (!pick) return;
+      const job = pick.list.shift() as Entry;
+      if (pick.list.length === 0) this.waiting.delete(pick.key);
+      this.count--;
       for (const s of job.slots) this.held.set(s.group, (this.held.get(s.group) ?? 0) + 1);
       this.inFlight++;
       void this.run(job);
@@ -74,8 +101,8 @@ export class JobQueue {
     // Start on a later tick so a job that submits synchronously can't re-enter pump().
     await Promise.resolve();
     try {
-      // The job enqueues its follow-up work before we release its slots, so
-      // that follow-up competes for the freed slot with its run's seniority.
+      // The job enqueues its follow-up work before we release its slots, so that follow-up
+      // competes for the freed slot with its run's seniority.
       await job.execute();
     } catch (err) {
       this.onCrash(err);

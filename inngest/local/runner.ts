@@ -31,6 +31,9 @@ const maxRuns = 5_000;
  */
 export class Runner {
   readonly runs = new Map<string, Run>();
+  /** Finished run ids, oldest first: what is forgotten once more than maxRuns are kept. */
+  private readonly finished: string[] = [];
+  private finishedHead = 0;
   /** Every call made to the app, over the executor's lifetime (finished runs are forgotten, this is not). */
   totalCalls = 0;
   private seq = 0;
@@ -44,9 +47,11 @@ export class Runner {
       discovering: false, rediscover: false, raceSettled: false, retryTimers: new Set(), startedAt: Date.now(), parent, timeline: [],
     };
     this.runs.set(run.id, run);
-    for (const [id, old] of this.runs) {
-      if (this.runs.size <= maxRuns) break;
-      if (old.state !== "active") this.runs.delete(id);
+    // O(1) per start even with thousands of active runs (those are never forgotten).
+    while (this.runs.size > maxRuns && this.finishedHead < this.finished.length) this.runs.delete(this.finished[this.finishedHead++] as string);
+    if (this.finishedHead > 10_000) {
+      this.finished.splice(0, this.finishedHead);
+      this.finishedHead = 0;
     }
     this.deps.log.info(`run ${run.id} started: ${fn.id} ← ${event.name}${run.events.length > 1 ? ` (+${run.events.length - 1} batched)` : ""}`);
     this.discover(run);
@@ -172,6 +177,7 @@ export class Runner {
   finish(run: Run, state: "completed" | "failed" | "cancelled", result: { output?: unknown; error?: SerializedError }): void {
     if (run.state !== "active") return;
     Object.assign(run, { state, endedAt: Date.now(), output: result.output, error: result.error });
+    this.finished.push(run.id);
     for (const p of run.pending.values()) {
       this.deps.timers.cancel(p.timer);
       this.deps.waiters.remove(p.waiter);
