@@ -7,19 +7,9 @@ import {
   CLAIM_LEASE_MS, type Claim, fromOutcome, type PaymentRequest, type PaymentResult, type PaymentRow, type Recording,
   recordOutcomes, refused, releaseLeases, replayPrevious,
 } from "./payment-claims";
-import { TEST_CARDS } from "./test-cards";
+import { methodToCharge } from "./payment-method";
 
 type OrderToPay = { id: string; total_minor: number; currency: string; gateway: string | null; token: string | null; provider_customer_id: string | null };
-
-/**
- * The method to charge: the customer's saved one for this gateway; with the test gateway, a
- * customer who never saved one pays with the approving test card (demo and signup customers'
- * orders flow); with Stripe there is no such fallback (→ `no_payment_method`).
- */
-function methodOf(o: OrderToPay, gateway: PaymentGateway["name"]): PaymentMethodRef | null {
-  if (o.token && o.gateway === gateway) return { token: o.token, providerCustomerId: o.provider_customer_id };
-  return gateway === "test" ? { token: TEST_CARDS.approve } : null;
-}
 
 /**
  * Authorizes each order's total, at most once per order: an existing authorization (or
@@ -42,7 +32,7 @@ export async function authorizeOrderPayments(
   const toClaim: Array<{ req: PaymentRequest; order: OrderToPay; method: PaymentMethodRef }> = [];
   for (const req of requests) {
     const order = byId.get(req.orderId);
-    const method = order && methodOf(order, gateway.name);
+    const method = order && methodToCharge({ gateway: order.gateway, token: order.token, providerCustomerId: order.provider_customer_id }, gateway.name);
     if (!order) results.set(req.orderId, refused("order_not_found"));
     else if (!method) results.set(req.orderId, refused("no_payment_method"));
     else toClaim.push({ req, order, method });

@@ -17,24 +17,16 @@ export type { PaymentResult } from "./payment-claims";
  * claim → call → record (payment-claims.ts): never a gateway call inside a transaction.
  */
 
-type Row = PaymentRow;
-type Claim = { before: Row | null; claimed: boolean };
-
 /** Claims the row for `to` from the settled status `from`, or from an expired or own `to` claim. */
-async function claimRow(db: Database, orderId: string, to: PaymentStatus, from: PaymentStatus, key: string, now: Date): Promise<Claim> {
+async function claimRow(db: Database, orderId: string, to: PaymentStatus, from: PaymentStatus, key: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
-  const rows = await db.execute<{ before: Row | null; claimed: boolean }>(sql`
-    WITH before AS (
-      SELECT id, status, ref, amount_minor, pending_key FROM payments WHERE order_id = ${orderId}
-    ), claimed AS (
-      UPDATE payments SET status = ${to}, pending_key = ${key}, updated_at = ${at}::timestamptz,
-        lease_until = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
-      WHERE order_id = ${orderId}
-        AND (status = ${from} OR (status = ${to} AND (pending_key = ${key} OR lease_until IS NULL OR lease_until <= ${at}::timestamptz)))
-      RETURNING id
-    )
-    SELECT (SELECT to_jsonb(before) FROM before) AS before, EXISTS (SELECT 1 FROM claimed) AS claimed`);
-  return rows[0] ?? { before: null, claimed: false };
+  const rows = await db.execute(sql`
+    UPDATE payments SET status = ${to}, pending_key = ${key}, updated_at = ${at}::timestamptz,
+      lease_until = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
+    WHERE order_id = ${orderId}
+      AND (status = ${from} OR (status = ${to} AND (pending_key = ${key} OR lease_until IS NULL OR lease_until <= ${at}::timestamptz)))
+    RETURNING id`);
+  return rows.length > 0;
 }
 
 /** authorizeOrderPayments for one order (authorize-payments.ts). */
@@ -55,7 +47,7 @@ export async function releaseOrderPayment(
   db: Database, gateway: PaymentGateway, input: { orderId: string; now: Date },
 ): Promise<PaymentResult | null> {
   const { orderId, now } = input;
-  const [current] = await db.execute<Row>(sql`SELECT id, status, ref, amount_minor, pending_key FROM payments WHERE order_id = ${orderId}`);
+  const [current] = await db.execute<PaymentRow>(sql`SELECT id, status, ref, amount_minor, pending_key FROM payments WHERE order_id = ${orderId}`);
   if (!current || !current.ref) return null;
   const kind = current.status === "authorized" || current.status === "voiding" ? "void"
     : current.status === "captured" || current.status === "refunding" ? "refund" : null;
@@ -65,8 +57,7 @@ export async function releaseOrderPayment(
     : (["refunding", "captured", "refunded"] as const);
   // One key per payment and kind: a repeated release replays at the gateway by construction.
   const key = `${current.id}-${kind}`;
-  const claim = await claimRow(db, orderId, inFlight, from, key, now);
-  if (!claim.claimed) return null;
+  if (!(await claimRow(db, orderId, inFlight, from, key, now))) return null;
   const req = { orderId, ref: current.ref, amountMinor: Number(current.amount_minor), idempotencyKey: key };
   const outcome = kind === "void" ? await gateway.void(req) : await gateway.refund(req);
   if (outcome.status === "approved") {
