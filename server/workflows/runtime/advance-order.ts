@@ -1,5 +1,5 @@
 import "server-only";
-import { chooseTransition, ConditionError, type OrderFacts, type WorkflowDefinition } from "../model";
+import { type ChosenTransition, chooseTransition, ConditionError, type OrderFacts, type WorkflowDefinition } from "../model";
 import { auditOrder } from "./audit-order";
 import { commitTransition, type TransitionVia } from "./commit-transition";
 import type { StateEntry } from "./load-state-entry";
@@ -14,6 +14,24 @@ export type AdvanceResult =
   | { kind: "stuck"; reason: string };
 
 /**
+ * The automatic exit the guards pick for a visit on `facts`, null when none applies, or
+ * "guard_error" — audited — when a guard cannot be evaluated. Published versions are
+ * validated, so that means a bug or a hand-edited row: the order is parked, not moved.
+ * Shared by the per-order run and the batch driver.
+ */
+export async function automaticExit(
+  deps: Pick<RuntimeDeps, "db">, def: WorkflowDefinition, entry: Pick<StateEntry, "orderId" | "state" | "seq">, facts: OrderFacts, now: Date,
+): Promise<ChosenTransition | null | "guard_error"> {
+  try {
+    return chooseTransition(def, entry.state, facts, { kind: "automatic" });
+  } catch (e) {
+    if (!(e instanceof ConditionError)) throw e;
+    await auditOrder(deps.db, { orderId: entry.orderId, action: "guard_error", state: entry.state, now, data: { message: e.message, seq: entry.seq } });
+    return "guard_error";
+  }
+}
+
+/**
  * After a state's actions succeeded: evaluate the automatic exits against fresh facts and
  * commit the winner. One step, so the facts the guards read are the facts the audit stores.
  */
@@ -22,15 +40,8 @@ export async function advanceAutomatic(
 ): Promise<AdvanceResult> {
   const now = deps.now();
   const facts: OrderFacts = await orderFacts(deps.db, entry.orderId, deps.homeCountry);
-  let chosen;
-  try {
-    chosen = chooseTransition(def, entry.state, facts, { kind: "automatic" });
-  } catch (e) {
-    if (!(e instanceof ConditionError)) throw e;
-    // Published versions are validated, so this means a bug or a hand-edited row: park it.
-    await auditOrder(deps.db, { orderId: entry.orderId, action: "guard_error", state: entry.state, now, data: { message: e.message, seq: entry.seq } });
-    return { kind: "stuck", reason: "guard_error" };
-  }
+  const chosen = await automaticExit(deps, def, entry, facts, now);
+  if (chosen === "guard_error") return { kind: "stuck", reason: "guard_error" };
   if (!chosen) return { kind: "wait" };
   const commit = await commitTransition(deps.db, {
     orderId: entry.orderId, from: entry.state, seq: entry.seq, to: chosen.transition.to, versionId: entry.versionId,

@@ -2,10 +2,10 @@ import "server-only";
 import { mapLimit } from "@/server/lib/map-limit";
 import type { ActionInput } from "../actions/action-result";
 import { recordAttempts, type AttemptRow } from "../actions/record-attempt";
-import { chooseTransition, ConditionError, type ActionType, type WorkflowDefinition, type WorkflowState } from "../model";
+import type { ActionType, WorkflowDefinition, WorkflowState } from "../model";
 import { isDunningState } from "@/server/payments/dunning";
 import { loadVersion } from "../store/load-definition";
-import { auditOrder } from "./audit-order";
+import { automaticExit } from "./advance-order";
 import { commitTransitions, stateEnteredEvent, type TransitionRequest } from "./commit-transition";
 import { loadStateEntries, type StateEntry } from "./load-state-entry";
 import { orderFactsMany } from "./order-facts";
@@ -104,13 +104,8 @@ async function chooseExits(
   for (const e of done) {
     const f = facts.get(e.orderId);
     if (!f) continue; // deleted meanwhile
-    let chosen;
-    try {
-      chosen = chooseTransition(definition, e.state, f, { kind: "automatic" });
-    } catch (err) {
-      if (!(err instanceof ConditionError)) throw err;
-      // Published versions are validated, so this means a bug or a hand-edited row: park it.
-      await auditOrder(deps.db, { orderId: e.orderId, action: "guard_error", state: e.state, now, data: { message: err.message, seq: e.seq } });
+    const chosen = await automaticExit(deps, definition, e, f, now);
+    if (chosen === "guard_error") {
       on.stuck(e);
       continue;
     }
