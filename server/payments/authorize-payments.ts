@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { GatewayOutcome, PaymentGateway, PaymentMethodRef } from "./gateway";
 import {
-  CLAIM_LEASE_MS, type Claim, fromOutcome, type PaymentRequest, type PaymentResult, type PaymentRow, type Recording,
+  CLAIM_LEASE_MS, type Claim, claimMany, fromOutcome, type PaymentRequest, type PaymentResult, type Recording,
   recordOutcomes, refused, releaseLeases, replayPrevious,
 } from "./payment-claims";
 import { methodToCharge } from "./payment-method";
@@ -42,27 +42,16 @@ export async function authorizeOrderPayments(
   const at = now.toISOString();
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
   const input = toClaim.map(({ req, order }) => ({ order_id: req.orderId, key: req.idempotencyKey, amount: Number(order.total_minor), currency: order.currency }));
-  const claimRows = input.length === 0 ? [] : await db.execute<{ order_id: string; before: PaymentRow | null; claimed: boolean }>(sql`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS i(order_id uuid, key text, amount bigint, currency text)
-    ), before AS (
-      SELECT p.order_id, p.id, p.status, p.ref, p.amount_minor, p.pending_key FROM payments p JOIN input i ON i.order_id = p.order_id
-    ), claimed AS (
-      INSERT INTO payments (order_id, gateway, status, amount_minor, currency, ref, pending_key, lease_until, updated_at)
-      SELECT order_id, ${gateway.name}, 'authorizing', amount, currency, NULL, key, ${lease}::timestamptz, ${at}::timestamptz FROM input
-      ON CONFLICT (order_id) DO UPDATE SET status = 'authorizing', pending_key = EXCLUDED.pending_key, lease_until = EXCLUDED.lease_until,
-        ref = NULL, gateway = EXCLUDED.gateway, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, updated_at = EXCLUDED.updated_at
-      -- Take over a finished try, or an in-flight one that is ours (a duplicate) or whose lease ended.
-      WHERE payments.status IN ('failed', 'voided', 'refunded')
-         OR (payments.status = 'authorizing' AND (payments.pending_key = EXCLUDED.pending_key
-             OR payments.lease_until IS NULL OR payments.lease_until <= ${at}::timestamptz))
-      RETURNING order_id
-    )
-    SELECT i.order_id::text,
-      (SELECT jsonb_build_object('id', b.id, 'status', b.status, 'ref', b.ref, 'amount_minor', b.amount_minor, 'pending_key', b.pending_key)
-       FROM before b WHERE b.order_id = i.order_id) AS before,
-      EXISTS (SELECT 1 FROM claimed c WHERE c.order_id = i.order_id) AS claimed
-    FROM input i`);
+  const claimRows = await claimMany(db, input, "order_id uuid, key text, amount bigint, currency text", sql`
+    INSERT INTO payments (order_id, gateway, status, amount_minor, currency, ref, pending_key, lease_until, updated_at)
+    SELECT order_id, ${gateway.name}, 'authorizing', amount, currency, NULL, key, ${lease}::timestamptz, ${at}::timestamptz FROM input
+    ON CONFLICT (order_id) DO UPDATE SET status = 'authorizing', pending_key = EXCLUDED.pending_key, lease_until = EXCLUDED.lease_until,
+      ref = NULL, gateway = EXCLUDED.gateway, amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency, updated_at = EXCLUDED.updated_at
+    -- Take over a finished try, or an in-flight one that is ours (a duplicate) or whose lease ended.
+    WHERE payments.status IN ('failed', 'voided', 'refunded')
+       OR (payments.status = 'authorizing' AND (payments.pending_key = EXCLUDED.pending_key
+           OR payments.lease_until IS NULL OR payments.lease_until <= ${at}::timestamptz))
+    RETURNING order_id`);
   const claims = new Map(claimRows.map((c) => [c.order_id, c]));
 
   const approved: Recording[] = [];

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { PaymentGateway } from "./gateway";
 import {
-  CLAIM_LEASE_MS, fromOutcome, type PaymentRequest, type PaymentResult, type PaymentRow, type Recording,
+  CLAIM_LEASE_MS, claimMany, fromOutcome, type PaymentRequest, type PaymentResult, type Recording,
   recordOutcomes, refused, releaseLeases, replayPrevious,
 } from "./payment-claims";
 
@@ -20,24 +20,13 @@ export async function captureOrderPayments(
   const now = requests[0]!.now;
   const at = now.toISOString();
   const input = requests.map((r) => ({ order_id: r.orderId, key: r.idempotencyKey }));
-  const claims = await db.execute<{ order_id: string; before: PaymentRow | null; claimed: boolean }>(sql`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS i(order_id uuid, key text)
-    ), before AS (
-      SELECT p.order_id, p.id, p.status, p.ref, p.amount_minor, p.pending_key FROM payments p JOIN input i ON i.order_id = p.order_id
-    ), claimed AS (
-      UPDATE payments p SET status = 'capturing', pending_key = i.key, updated_at = ${at}::timestamptz,
-        lease_until = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
-      FROM input i WHERE p.order_id = i.order_id AND p.ref IS NOT NULL
-        AND (p.status = 'authorized'
-             OR (p.status = 'capturing' AND (p.pending_key = i.key OR p.lease_until IS NULL OR p.lease_until <= ${at}::timestamptz)))
-      RETURNING p.order_id
-    )
-    SELECT i.order_id::text,
-      (SELECT jsonb_build_object('id', b.id, 'status', b.status, 'ref', b.ref, 'amount_minor', b.amount_minor, 'pending_key', b.pending_key)
-       FROM before b WHERE b.order_id = i.order_id) AS before,
-      EXISTS (SELECT 1 FROM claimed c WHERE c.order_id = i.order_id) AS claimed
-    FROM input i`);
+  const claims = await claimMany(db, input, "order_id uuid, key text", sql`
+    UPDATE payments p SET status = 'capturing', pending_key = i.key, updated_at = ${at}::timestamptz,
+      lease_until = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
+    FROM input i WHERE p.order_id = i.order_id AND p.ref IS NOT NULL
+      AND (p.status = 'authorized'
+           OR (p.status = 'capturing' AND (p.pending_key = i.key OR p.lease_until IS NULL OR p.lease_until <= ${at}::timestamptz)))
+    RETURNING p.order_id`);
   const results = new Map<string, PaymentResult>();
   const captured: Recording[] = [];
   const declined: Recording[] = [];

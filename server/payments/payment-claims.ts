@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { PaymentStatus } from "@/db/schema";
 import type { GatewayOutcome } from "./gateway";
@@ -34,6 +34,29 @@ export const refused = (code: string, retryable = false): PaymentResult => ({ ok
 /** The payment row as a claim saw it before writing. */
 export type PaymentRow = { id: string; status: PaymentStatus; ref: string | null; amount_minor: number; pending_key: string | null };
 export type Claim = { orderId: string; key: string; before: PaymentRow | null; claimed: boolean };
+
+export type ClaimRow = { order_id: string; before: PaymentRow | null; claimed: boolean };
+
+/**
+ * A set-based claim in one statement: `rows` become the CTE `input` (record columns
+ * `columns`, e.g. "order_id uuid, key text"), `claim` is the data-modifying statement over it
+ * and RETURNs the order_id of each row it took. Answers, per input row, the payment as it was
+ * before the claim and whether this claim took it.
+ */
+export async function claimMany(db: Database, rows: readonly object[], columns: string, claim: SQL): Promise<ClaimRow[]> {
+  if (rows.length === 0) return [];
+  return [...(await db.execute<ClaimRow>(sql`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(${sql.raw(columns)})
+    ), before AS (
+      SELECT p.order_id, p.id, p.status, p.ref, p.amount_minor, p.pending_key FROM payments p JOIN input i ON i.order_id = p.order_id
+    ), claimed AS (${claim})
+    SELECT i.order_id::text,
+      (SELECT jsonb_build_object('id', b.id, 'status', b.status, 'ref', b.ref, 'amount_minor', b.amount_minor, 'pending_key', b.pending_key)
+       FROM before b WHERE b.order_id = i.order_id) AS before,
+      EXISTS (SELECT 1 FROM claimed c WHERE c.order_id = i.order_id) AS claimed
+    FROM input i`))];
+}
 
 /** A previous try's call whose answer was lost: ask the gateway again under its key first. */
 export async function replayPrevious(claim: Claim, inFlight: PaymentStatus, call: (key: string) => Promise<GatewayOutcome>) {
