@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { programFlags, programShipments } from "@/db/schema";
 import { zonedInstant } from "@/server/schedule";
-import { auditContinuity } from "./audit-program";
+import { advanceCursors, auditSubscriptions, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
 import { planGeneration, type GenerationPlan } from "./forecast";
 import { insertChildOrders, type ChildOrderToCreate } from "./insert-child-orders";
 import { recordLedger, type LedgerEntry } from "./ledger";
@@ -81,11 +81,21 @@ export async function generateProgramCycles(tx: Transaction, subscriptionIds: re
   if (shipmentRows.length > 0) await tx.insert(programShipments).values(shipmentRows).onConflictDoNothing();
   await recordLedger(tx, ledger);
 
+  // Every cursor in one guarded statement (server/subscriptions/transition); the rows are locked
+  // by this transaction, so a mismatch means someone bypassed the lock.
+  const moved = await advanceCursors(tx, planned.map(({ enrollment: e, plan }) => ({
+    subscriptionId: e.subscriptionId, fromIndex: e.nextCycleIndex, toIndex: plan.state.shipmentsProcessed,
+    nextRunAt: plan.blocked ? new Date(now.getTime() + BLOCKED_RETRY_MS) : (plan.next?.runAt ?? null),
+    status: plan.completed ? "completed" : "active",
+  })), now);
+  if (moved !== planned.length) throw new Error(`advanced ${moved} of ${planned.length} locked program subscriptions`);
+  const audits: SubscriptionAuditEntry[] = [];
   for (const { enrollment, program, plan } of planned) {
-    await persistPlan(tx, enrollment, program, plan, now);
+    audits.push(...await persistPlan(tx, enrollment, program, plan, now));
     if (plan.completed) out.completed++;
     if (plan.blocked) out.blocked++;
   }
+  await auditSubscriptions(tx, { type: "system", id: "generation" }, audits);
   out.orders = created.map(({ orderId, subscriptionId, cycleIndex }) => ({ orderId, subscriptionId, cycleIndex }));
   out.backordered = created.filter((c) => c.backordered).length;
   return out;
@@ -96,36 +106,29 @@ export async function generateProgramSubscriptions(tx: Transaction, ids: readonl
   return generateProgramCycles(tx, await lockProgramSubscriptions(tx, [...new Set(ids)]), now);
 }
 
-async function persistPlan(tx: Transaction, e: EnrollmentRow, program: Program, plan: GenerationPlan, now: Date) {
+/** The enrollment's SubscriberState, the blocked flag, and the plan's audit rows (returned). */
+async function persistPlan(tx: Transaction, e: EnrollmentRow, program: Program, plan: GenerationPlan, now: Date): Promise<SubscriptionAuditEntry[]> {
   const from = e.state.shipmentsProcessed;
-  const nextRunAt = plan.blocked ? new Date(now.getTime() + BLOCKED_RETRY_MS) : (plan.next?.runAt ?? null);
-  const status = plan.completed ? "completed" : "active";
-  const moved = await tx.execute(sql`
-    UPDATE subscriptions SET next_cycle_index = ${plan.state.shipmentsProcessed}, next_run_at = ${nextRunAt?.toISOString() ?? null}::timestamptz,
-      status = ${status}::subscription_status, failure_count = 0, updated_at = now()
-    WHERE id = ${e.subscriptionId} AND status = 'active' AND next_cycle_index = ${e.nextCycleIndex}
-    RETURNING id`);
   const advanced = await tx.execute(sql`
-    UPDATE program_enrollments SET state = ${JSON.stringify(plan.state)}::jsonb, updated_at = now()
+    UPDATE program_enrollments SET state = ${JSON.stringify(plan.state)}::jsonb, updated_at = ${now.toISOString()}::timestamptz
     WHERE subscription_id = ${e.subscriptionId} AND (state->>'shipmentsProcessed')::int = ${from}
     RETURNING subscription_id`);
-  // The rows are locked by this transaction: a mismatch means someone bypassed the lock.
-  if (moved.length !== 1 || advanced.length !== 1) throw new Error(`program subscription ${e.subscriptionId} changed under its lock`);
+  // The row is locked by this transaction: a mismatch means someone bypassed the lock.
+  if (advanced.length !== 1) throw new Error(`program subscription ${e.subscriptionId} changed under its lock`);
 
-  type Audit = Parameters<typeof auditContinuity>[2][number];
-  const audits: Audit[] = plan.occasions.filter((o) => o.outcome !== "shipped").map((o) => ({
-    entityType: "subscription", entityId: e.subscriptionId, action: o.outcome === "missed" ? "program_shipment_missed" : "program_shipment_opted_out",
+  const audits: SubscriptionAuditEntry[] = plan.occasions.filter((o) => o.outcome !== "shipped").map((o) => ({
+    subscriptionId: e.subscriptionId, action: o.outcome === "missed" ? "program_shipment_missed" : "program_shipment_opted_out",
     data: { shipmentIndex: o.shipmentIndex, eventNumber: o.eventNumber, deliveryDate: o.date },
   }));
   if (plan.completed) {
-    audits.push({ entityType: "subscription", entityId: e.subscriptionId, action: "completed", fromState: "active", toState: "completed", data: { reason: "series_end", childOrders: plan.state.childOrdersCreated } });
+    audits.push({ subscriptionId: e.subscriptionId, action: "completed", fromState: "active", toState: "completed", data: { reason: "series_end", childOrders: plan.state.childOrdersCreated } });
   }
   if (plan.blocked) {
-    audits.push({ entityType: "subscription", entityId: e.subscriptionId, action: "program_generation_blocked", data: { shipmentIndex: plan.blocked.shipmentIndex, phantomProductId: plan.blocked.phantomProductId, deliveryDate: plan.blocked.date } });
+    audits.push({ subscriptionId: e.subscriptionId, action: "program_generation_blocked", data: { shipmentIndex: plan.blocked.shipmentIndex, phantomProductId: plan.blocked.phantomProductId, deliveryDate: plan.blocked.date } });
     await tx.insert(programFlags).values({
       programId: program.id, phantomProductId: plan.blocked.phantomProductId, shipDate: plan.blocked.date,
       flagDate: generationDate(plan.blocked.date, program.leadDays),
     }).onConflictDoUpdate({ target: [programFlags.programId, programFlags.phantomProductId, programFlags.shipDate], set: { status: "open", resolvedAt: null } });
   }
-  await auditContinuity(tx, { type: "system", id: "generation" }, audits);
+  return audits;
 }

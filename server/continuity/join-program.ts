@@ -1,11 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { addresses, customers, notifications, products, programEnrollments, programs, subscriptions } from "@/db/schema";
+import { addresses, customers, products, programEnrollments, programs, subscriptions } from "@/db/schema";
+import { createNotification } from "@/server/notifications/create-notification";
+import { auditSubscription } from "@/server/subscriptions/transition";
 import { toLocalDate } from "@/server/schedule";
 import { emitOrderCreated } from "@/server/generation/emit-order-created";
 import { AppError, conflict, notFound } from "../errors/app-error";
-import { auditContinuity } from "./audit-program";
 import { forecastShipments } from "./forecast";
 import { generateProgramSubscriptions } from "./generate-program-cycles";
 import { recordLedger } from "./ledger";
@@ -50,11 +51,11 @@ export async function joinProgram(db: Database, actor: JoinActor, programId: str
       subscriptionId: sub.id, key: `charge:${c.shipmentIndex}`, kind: "charge" as const, shipmentIndex: 0, amountMinor: c.amountMinor,
       reason: plan.schedule === "upfront" ? "Whole series, paid at signup" : "First installment, paid at signup",
     })), parent.currency);
-    await auditContinuity(tx, { type: "user", userId: actor.userId }, [{
-      entityType: "subscription", entityId: sub.id, action: "created", toState: "active",
+    await auditSubscription(tx, {
+      subscriptionId: sub.id, action: "created", actor: { type: "user", userId: actor.userId }, toState: "active",
       data: { programId, revision: parent.revision, versionId, startSlot: state.startSlot, joinedOn, billing: plan.schedule, totalMinor: plan.totalMinor },
-    }]);
-    await tx.insert(notifications).values({
+    });
+    await createNotification(tx, {
       customerId: customer.id, kind: "program_joined", title: `You joined ${parent.name}`,
       body: `Your first shipment is planned for ${first.date}.`, link: `/my-programs/enrollments/${sub.id}`, data: { subscriptionId: sub.id, programId },
     });

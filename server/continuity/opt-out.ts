@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { programOptOuts, subscriptions } from "@/db/schema";
 import { conflict, invalid, notFound } from "../errors/app-error";
-import { auditContinuity } from "./audit-program";
+import { auditSubscription } from "@/server/subscriptions/transition";
 import { forecastShipments } from "./forecast";
 import { loadEnrollment, loadOptOuts } from "./load-enrollments";
 import { loadProducts, loadProgramOrThrow, productIdsOf } from "./load-program";
@@ -48,9 +48,9 @@ export async function setShipmentOptOut(
         .returning({ i: programOptOuts.shipmentIndex });
       if (deleted.length === 0) throw conflict("You are not opted out of this shipment");
     }
-    await auditContinuity(tx, { type: "user", userId: actor.userId }, [{
-      entityType: "subscription", entityId: subscriptionId, action: choice === "opt_out" ? "program_opted_out" : "program_opted_in",
+    await auditSubscription(tx, {
+      subscriptionId, action: choice === "opt_out" ? "program_opted_out" : "program_opted_in", actor: { type: "user", userId: actor.userId },
       data: { shipmentIndex, eventNumber: row.eventNumber, deliveryDate: row.date, closesOn: row.generationDate },
-    }]);
+    });
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { programEnrollments, programShipments, subscriptions } from "@/db/schema";
 import { isUuid } from "@/server/subscriptions/subscription.schema";
+import { applyTransition, auditSubscription } from "@/server/subscriptions/transition";
 import { conflict, notFound } from "../errors/app-error";
-import { auditContinuity, type ContinuityActor } from "./audit-program";
+import type { ContinuityActor } from "./audit-program";
 import { ledgerTotals, recordLedger } from "./ledger";
 import { settlementOnCancel } from "./model";
 
@@ -28,10 +29,10 @@ export async function settleEnrollment(tx: Transaction, subscriptionId: string, 
     ...(settlement.refundMinor > 0 ? [{ subscriptionId, key: "refund:cancel", kind: "refund" as const, shipmentIndex: null, amountMinor: settlement.refundMinor, reason: "Cancelled: unshipped share of the prepaid series" }] : []),
     ...(settlement.writtenOffMinor > 0 ? [{ subscriptionId, key: "write_off:cancel", kind: "write_off" as const, shipmentIndex: null, amountMinor: settlement.writtenOffMinor, reason: "Cancelled: delivered value not yet paid, not collected" }] : []),
   ]);
-  await auditContinuity(tx, actor, [{
-    entityType: "subscription", entityId: subscriptionId, action: "program_settled",
+  await auditSubscription(tx, {
+    subscriptionId, action: "program_settled", actor,
     data: { schedule: plan.schedule, delivered: shipped, paidMinor: totals.charged, creditedMinor: totals.credited, ...settlement },
-  }]);
+  });
   return settlement;
 }
 
@@ -39,14 +40,17 @@ export async function settleEnrollment(tx: Transaction, subscriptionId: string, 
 export async function cancelEnrollment(db: Database, actor: { userId: string; customerId: string }, subscriptionId: string, now: Date) {
   if (!isUuid(subscriptionId)) throw notFound("Program subscription");
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: subscriptions.status }).from(subscriptions).innerJoin(programEnrollments, eq(programEnrollments.subscriptionId, subscriptions.id))
+    const [found] = await tx.select({ row: subscriptions }).from(subscriptions).innerJoin(programEnrollments, eq(programEnrollments.subscriptionId, subscriptions.id))
       .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, actor.customerId))).for("update", { of: subscriptions });
-    if (!row) throw notFound("Program subscription");
-    const [moved] = await tx.update(subscriptions).set({ status: "cancelled", cancelledAt: now, nextRunAt: null, updatedAt: now })
-      .where(and(eq(subscriptions.id, subscriptionId), inArray(subscriptions.status, ["active", "paused"]))).returning({ id: subscriptions.id });
-    if (!moved) throw conflict(`A ${row.status} subscription can't be cancelled`);
+    if (!found) throw notFound("Program subscription");
+    const { row } = found;
+    if (row.status !== "active" && row.status !== "paused") throw conflict(`A ${row.status} subscription can't be cancelled`);
     const userActor = { type: "user" as const, userId: actor.userId };
-    await auditContinuity(tx, userActor, [{ entityType: "subscription", entityId: subscriptionId, action: "cancelled", fromState: row.status, toState: "cancelled" }]);
+    // Guarded by the locked row's status and cursor: active|paused → cancelled, audited `cancelled`.
+    await applyTransition(tx, {
+      row, action: "cancelled", actor: userActor, now,
+      set: { status: "cancelled", cancelledAt: now, nextRunAt: null },
+    });
     return settleEnrollment(tx, subscriptionId, userActor, now);
   });
 }

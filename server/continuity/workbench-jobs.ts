@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
-import { programEnrollments, subscriptions, workbenchJobs } from "@/db/schema";
+import { programEnrollments, workbenchJobs } from "@/db/schema";
+import { auditSubscriptions, rescheduleRuns, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
 import { isUuid } from "@/server/subscriptions/subscription.schema";
 import { conflict, invalid, notFound } from "../errors/app-error";
 import { auditContinuity } from "./audit-program";
@@ -52,7 +53,8 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
     await lockProgramSubscriptions(tx, batch, ["active", "paused"]);
     const target = await loadProgramOrThrow(tx, job.programId, job.toRevision);
     const { isPhantom } = await loadProducts(tx, productIdsOf(target));
-    let applied = 0;
+    const runs: Array<{ subscriptionId: string; nextRunAt: Date }> = [];
+    const audits: SubscriptionAuditEntry[] = [];
     for (const e of await loadEnrollments(tx, batch)) {
       if (e.revision >= job.toRevision || (e.status !== "active" && e.status !== "paused")) continue;
       const state = stateOnRevision(target, e.state);
@@ -64,17 +66,18 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
       if (e.status === "active") {
         const ends = resolveShipment(target, state).done;
         const next = ends ? null : forecastShipments(target, state, e, { count: 1, isPhantom })[0];
-        await tx.update(subscriptions)
-          .set({ nextRunAt: next?.generationAt ?? now, updatedAt: now })
-          .where(and(eq(subscriptions.id, e.subscriptionId), eq(subscriptions.status, "active")));
+        runs.push({ subscriptionId: e.subscriptionId, nextRunAt: next?.generationAt ?? now });
       }
-      await auditContinuity(tx, { type: "user", userId: job.createdBy ?? "unknown" }, [{
-        entityType: "subscription", entityId: e.subscriptionId, action: "program_revision_applied",
+      audits.push({
+        subscriptionId: e.subscriptionId, action: "program_revision_applied",
         fromState: `revision ${e.revision}`, toState: `revision ${job.toRevision}`,
         data: { jobId, programId: job.programId, fromVersion: e.versionId, toVersion: state.versionId },
-      }]);
-      applied++;
+      });
     }
+    // The batch's next runs and audit rows, each in one statement.
+    await rescheduleRuns(tx, runs, now);
+    await auditSubscriptions(tx, { type: "user", userId: job.createdBy ?? "unknown" }, audits);
+    const applied = audits.length;
     const processed = job.processed + batch.length;
     const done = processed >= total;
     await tx.update(workbenchJobs).set({

@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { pgError } from "@/db/pg-error";
 import { generateProgramCycles } from "@/server/continuity/generate-program-cycles";
 import { applyCycles, type CycleWrite } from "./apply-cycles";
-import { insertSubscriptionAudit, type SubscriptionAuditRow } from "./insert-subscription-audit";
+import { auditSubscriptions, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
 import { loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
@@ -65,8 +65,8 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const out = emptyOutcome();
   const overrides = await loadOverrides(tx, rows.map((r) => r.id));
   const writes: CycleWrite[] = [];
-  const missed: SubscriptionAuditRow[] = [];
-  const outcomes: SubscriptionAuditRow[] = [];
+  const missed: SubscriptionAuditEntry[] = [];
+  const outcomes: SubscriptionAuditEntry[] = [];
   const failures: GenerationFailure[] = [];
 
   for (const row of rows) {
@@ -111,11 +111,11 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
     if (!plan.next) { outcomes.push(completedRow(row.id, plan.cycleIndex)); out.completed++; }
   }
 
-  await insertSubscriptionAudit(tx, missed);
+  await auditSubscriptions(tx, GENERATION, missed);
   const { moved, created } = await applyCycles(tx, writes);
   // Rows are locked by this transaction, so the guarded UPDATE must match each of them.
   if (moved !== writes.length) throw new Error(`advanced ${moved} of ${writes.length} locked subscriptions`);
-  await insertSubscriptionAudit(tx, outcomes);
+  await auditSubscriptions(tx, GENERATION, outcomes);
   out.autoPaused = await recordFailures(tx, failures, now, policy);
   out.failed = failures.length;
   out.orders = created.map(({ orderId, subscriptionId, cycleIndex }) => ({ orderId, subscriptionId, cycleIndex }));
@@ -129,7 +129,9 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   return out;
 }
 
-const completedRow = (subscriptionId: string, lastCycleIndex: number): SubscriptionAuditRow => ({
+const GENERATION = { type: "system", id: "generation" } as const;
+
+const completedRow = (subscriptionId: string, lastCycleIndex: number): SubscriptionAuditEntry => ({
   subscriptionId, action: "completed", fromState: "active", toState: "completed", data: { reason: "end_condition", lastCycleIndex },
 });
 

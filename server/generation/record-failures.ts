@@ -1,9 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { env } from "@/server/env";
 import { createNotifications } from "@/server/notifications/create-notification";
-import { insertSubscriptionAudit } from "./insert-subscription-audit";
+import { recordFailureStreaks } from "@/server/subscriptions/transition";
 
 /** Why a subscription's cycle could not be generated. */
 export type FailureReason = "product_not_sellable" | "product_not_orderable" | "invalid_schedule" | "generation_error";
@@ -33,7 +32,8 @@ export const defaultFailurePolicy = (): FailurePolicy => ({
  * A failed cycle keeps its index; the subscription is retried later (next_run_at moved to
  * now + backoff, so the claim query leaves it alone meanwhile) and, after `maxFailures`
  * consecutive failures, paused with an audit row and an in-app notification. A later success
- * resets the streak (advanceSubscriptions). Returns the ids that were paused.
+ * resets the streak (advanceCursors). The writes go through server/subscriptions/transition;
+ * a subscription no longer active is left alone. Returns the ids that were paused.
  */
 export async function recordFailures(
   tx: Transaction,
@@ -48,31 +48,13 @@ export async function recordFailures(
     const retryAt = pause ? null : new Date(now.getTime() + policy.retryMinutes * 60_000 * 2 ** (count - 1));
     return { ...f, count, pause, retryAt };
   });
-  const input = JSON.stringify(decided.map((d) => ({
-    id: d.subscriptionId, count: d.count, pause: d.pause, retry_at: d.retryAt?.toISOString() ?? null,
-  })));
-  await tx.execute(sql`
-    UPDATE subscriptions s
-    SET failure_count = v.count, updated_at = now(),
-        status = CASE WHEN v.pause THEN 'paused'::subscription_status ELSE s.status END,
-        next_run_at = CASE WHEN v.pause THEN s.next_run_at ELSE v.retry_at END
-    FROM jsonb_to_recordset(${input}::jsonb) AS v(id uuid, count int, pause boolean, retry_at timestamptz)
-    WHERE s.id = v.id AND s.status = 'active'`);
+  const pausedIds = new Set(await recordFailureStreaks(tx, decided.map((d) => ({
+    subscriptionId: d.subscriptionId, failureCount: d.count, pause: d.pause, retryAt: d.retryAt,
+    failed: { reason: d.reason, detail: d.detail, failureCount: d.count, retryAt: d.retryAt?.toISOString() },
+    paused: { reason: d.reason, failureCount: d.count },
+  })), now));
 
-  await insertSubscriptionAudit(tx, decided.flatMap((d) => {
-    const failed = {
-      subscriptionId: d.subscriptionId, action: "generation_failed",
-      data: { reason: d.reason, detail: d.detail, failureCount: d.count, retryAt: d.retryAt?.toISOString() },
-    };
-    if (!d.pause) return [failed];
-    const paused = {
-      subscriptionId: d.subscriptionId, action: "auto_paused", fromState: "active", toState: "paused",
-      data: { reason: d.reason, failureCount: d.count },
-    };
-    return [failed, paused];
-  }));
-
-  const paused = decided.filter((d) => d.pause);
+  const paused = decided.filter((d) => pausedIds.has(d.subscriptionId));
   await createNotifications(tx, paused.map((d) => ({
     customerId: d.customerId,
     kind: "subscription_auto_paused",

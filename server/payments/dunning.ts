@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, orders, payments, subscriptions } from "@/db/schema";
+import { orders, payments } from "@/db/schema";
+import { transitionMany } from "@/server/subscriptions/transition";
 import type { WorkflowDefinition } from "@/server/workflows/model";
 import type { PaymentGateway } from "./gateway";
 import { authorizeOrderPayment, captureOrderPayment, type PaymentResult } from "./order-payment";
@@ -51,16 +52,12 @@ export async function pauseSubscriptionForDunning(
   return db.transaction(async (tx) => {
     const [order] = await tx.select({ subscriptionId: orders.subscriptionId }).from(orders).where(eq(orders.id, input.orderId));
     if (!order?.subscriptionId) return null;
-    const [paused] = await tx
-      .update(subscriptions)
-      .set({ status: "paused", pausedUntil: null, updatedAt: input.now })
-      .where(and(eq(subscriptions.id, order.subscriptionId), eq(subscriptions.status, "active")))
-      .returning({ id: subscriptions.id });
-    if (!paused) return null;
-    await tx.insert(auditLog).values({
-      at: input.now, actorType: "system", actorId: "dunning", entityType: "subscription", entityId: paused.id,
-      action: "paused", fromState: "active", toState: "paused", data: { reason: "payment_failed", orderId: input.orderId },
+    const [paused] = await transitionMany(tx, {
+      ids: [order.subscriptionId], from: "active", to: "paused", set: { pausedUntil: null },
+      action: "paused", actor: { type: "system", id: "dunning" }, now: input.now,
+      data: () => ({ reason: "payment_failed", orderId: input.orderId }),
     });
-    return { subscriptionId: paused.id };
+    if (!paused) return null;
+    return { subscriptionId: paused };
   });
 }

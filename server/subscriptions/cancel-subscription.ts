@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database, Transaction } from "@/db/client";
-import { notifications } from "@/db/schema";
-import { applyTransition } from "./apply-transition";
+import { createNotification } from "@/server/notifications/create-notification";
+import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 import type { SubscriptionDto } from "./subscription-dto.schema";
@@ -32,7 +32,7 @@ export async function cancelLocked(
     set: { status: "cancelled", nextRunAt: null, pausedUntil: null, cancelledAt: now },
     data: { reason: input.reason ?? null },
   });
-  await tx.insert(notifications).values({
+  await createNotification(tx, {
     customerId: row.customerId, kind: "subscription_cancelled", title: "Subscription cancelled",
     body: "No further orders will be created for this subscription.", link: `/subscriptions/${row.id}`,
     data: { subscriptionId: row.id },

@@ -4,7 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import { cycleOverrides } from "@/db/schema";
 import { conflict, invalid } from "../errors/app-error";
 import type { Frequency } from "../schedule";
-import { applyTransition } from "./apply-transition";
+import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 import { cycleAt, lastCycleIndex } from "./subscription-schedule";

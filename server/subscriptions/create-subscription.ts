@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { addresses, customers, notifications, products, subscriptions } from "@/db/schema";
+import { addresses, customers, products, subscriptions } from "@/db/schema";
+import { createNotification } from "@/server/notifications/create-notification";
 import { generateForSubscriptions } from "../generation/generate-for-subscriptions";
 import { AppError, invalid, type FieldErrors } from "../errors/app-error";
 import { compareLocalDates, toLocalDate } from "../schedule";
 import { announceOrders } from "./announce-orders";
-import { auditSubscription } from "./apply-transition";
+import { auditSubscription } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import type { CustomerActor } from "./lock-subscription";
 import { cycleAt } from "./subscription-schedule";
@@ -57,7 +58,7 @@ export async function createSubscription(
       data: { productId: input.productId, quantity: input.quantity, frequency: input.frequency, startDate: input.startDate, localTime: input.localTime, timeZone, end: input.end },
     });
     const generated = await generateForSubscriptions(tx, [row.id], now);
-    await tx.insert(notifications).values({
+    await createNotification(tx, {
       customerId: actor.customerId, kind: "subscription_confirmed", title: "Subscription confirmed",
       body: `Your first delivery is scheduled for ${first.localDate}.`, link: `/subscriptions/${row.id}`,
       data: { subscriptionId: row.id },

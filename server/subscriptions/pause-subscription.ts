@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { invalid } from "../errors/app-error";
 import { compareLocalDates, toLocalDate } from "../schedule";
-import { applyTransition } from "./apply-transition";
+import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor } from "./lock-subscription";
 import type { SubscriptionDto } from "./subscription-dto.schema";

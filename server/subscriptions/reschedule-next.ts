@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { cycleOverrides } from "@/db/schema";
 import { conflict, invalid } from "../errors/app-error";
 import { compareLocalDates, occurrenceDate, zonedInstant } from "../schedule";
-import { applyTransition } from "./apply-transition";
+import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor } from "./lock-subscription";
 import { cycleAt } from "./subscription-schedule";

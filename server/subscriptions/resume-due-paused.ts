@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { notifications, subscriptions } from "@/db/schema";
+import { subscriptions } from "@/db/schema";
+import { createNotification } from "@/server/notifications/create-notification";
 import { compareLocalDates, toLocalDate } from "../schedule";
 import { resumeLocked } from "./resume-subscription";
 import { startOfLocalDay } from "./upcoming-timeline";
@@ -42,7 +43,7 @@ async function resumeOne(db: Database, id: string, now: Date): Promise<boolean> 
     const resumed = await resumeLocked(tx, row, {
       resumeAt: startOfLocalDay(row.pausedUntil, row.timeZone), now, actor: { type: "system" },
     });
-    await tx.insert(notifications).values({
+    await createNotification(tx, {
       customerId: row.customerId, kind: "subscription_resumed", title: "Subscription resumed",
       body: resumed.status === "completed"
         ? "Your pause has ended and the subscription has no deliveries left, so it is now complete."

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database, Transaction } from "@/db/client";
-import { applyTransition, type AuditActor } from "./apply-transition";
+import { applyTransition, type AuditActor } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 import { firstShippableCycle } from "./subscription-schedule";

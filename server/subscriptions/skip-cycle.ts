@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycleOverrides } from "@/db/schema";
 import { conflict, invalid } from "../errors/app-error";
-import { applyTransition } from "./apply-transition";
+import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor } from "./lock-subscription";
 import { cycleAt, firstShippableCycle } from "./subscription-schedule";

@@ -39,9 +39,19 @@ export function canPerform(status: SubscriptionStatus, action: CustomerAction): 
   return ACTION_FROM[action].includes(status);
 }
 
-/** Audit `action` values written for subscriptions (entity_type = 'subscription'). */
+/**
+ * Every audit `action` written for subscriptions (entity_type = 'subscription'), by whoever
+ * writes it; server/subscriptions/transition.ts only accepts these. The transition table
+ * (from → to, who, action) is in docs/subscriptions.md.
+ */
 export const SUBSCRIPTION_AUDIT_ACTIONS = [
+  // Customer use-cases (server/subscriptions, server/continuity join/cancel/opt-out).
   "created", "paused", "resumed", "skipped", "unskipped", "rescheduled", "order_now",
   "frequency_changed", "quantity_changed", "cancelled",
+  // Generation (server/generation): per cycle, end of series, failure streaks.
+  "cycle_generated", "cycle_skipped", "cycles_missed", "completed", "generation_failed", "auto_paused",
+  // Continuity programs: generation outcomes, opt-outs, settlement, workbench revision moves.
+  "program_shipment_missed", "program_shipment_opted_out", "program_generation_blocked",
+  "program_opted_out", "program_opted_in", "program_settled", "program_revision_applied",
 ] as const;
 export type SubscriptionAuditAction = (typeof SUBSCRIPTION_AUDIT_ACTIONS)[number];

@@ -8,7 +8,7 @@ import { createSubscription } from "../create-subscription";
 import { getSubscriptionDetail } from "../get-subscription-detail";
 import { listCustomerOrders } from "../list-customer-orders";
 import { listSubscriptions } from "../list-subscriptions";
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from "../notifications";
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/server/notifications/notification-inbox";
 import { pauseSubscription } from "../pause-subscription";
 import { suggestFrequencyFor } from "../suggest-frequency-for";
 import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "./factories";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
 import { customerActorOf } from "@/server/subscriptions/http-input";
-import { markNotificationRead } from "@/server/subscriptions/notifications";
+import { markNotificationRead } from "@/server/notifications/notification-inbox";
 
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
   await markNotificationRead(getDb(), customerActorOf(actor).customerId, params.id, new Date());

@@ -3,8 +3,8 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { notFound } from "../errors/app-error";
-import type { NotificationDto } from "./subscription-dto.schema";
-import { isUuid } from "./subscription.schema";
+import type { NotificationDto } from "@/server/subscriptions/subscription-dto.schema";
+import { isUuid } from "@/server/subscriptions/subscription.schema";
 
 /** The customer's in-app inbox, newest first, with the unread count for the badge. */
 export async function listNotifications(db: DbOrTx, customerId: string, limit = 50): Promise<{ notifications: NotificationDto[]; unread: number }> {

@@ -1,0 +1,212 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { subscriptions } from "@/db/schema";
+import { pgArray } from "@/server/generation/pg-array";
+import { conflict } from "../errors/app-error";
+import type { SubscriptionRow } from "./lock-subscription";
+import type { SubscriptionAuditAction, SubscriptionStatus } from "./subscription-status";
+
+/**
+ * The only writer of `subscriptions.status` and its cursor (next_cycle_index, next_run_at,
+ * failure_count, paused/cancelled timestamps), and of the subscription audit rows. Every write is
+ * guarded in SQL by the state it was planned from; every audit action is one of
+ * SUBSCRIPTION_AUDIT_ACTIONS (the type makes a new one a compile error until it is listed).
+ * Everything runs in the caller's transaction; `now` is passed in, never SQL now().
+ * Transition table: docs/subscriptions.md.
+ */
+export { SUBSCRIPTION_AUDIT_ACTIONS, type SubscriptionAuditAction } from "./subscription-status";
+
+/** A user, or a system part named by `id` ("generation", "dunning", "continuity"; none = automatic). */
+export type AuditActor = { type: "user"; userId: string } | { type: "system"; id?: string };
+
+export interface SubscriptionAuditEntry {
+  subscriptionId: string;
+  action: SubscriptionAuditAction;
+  fromState?: string | null;
+  toState?: string | null;
+  data?: Record<string, unknown> | null;
+  /** When the change took effect; the row's default (the statement's time) when absent. */
+  at?: Date;
+}
+
+/**
+ * Subscription audit rows in ONE insert (generation writes one per cycle, so rows travel as a
+ * single jsonb parameter rather than 8 parameters each), in input order.
+ */
+export async function auditSubscriptions(tx: Transaction, actor: AuditActor, entries: readonly SubscriptionAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const actorId = actor.type === "user" ? actor.userId : (actor.id ?? null);
+  const input = JSON.stringify(entries.map((e) => ({
+    entity_id: e.subscriptionId, action: e.action, from_state: e.fromState ?? null, to_state: e.toState ?? null,
+    data: e.data ?? null, at: e.at?.toISOString() ?? null,
+  })));
+  await tx.execute(sql`
+    INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
+    SELECT COALESCE(t.at, now()), ${actor.type}, ${actorId}::text, 'subscription', t.entity_id, t.action, t.from_state, t.to_state, t.data
+    FROM jsonb_to_recordset(${input}::jsonb) AS t(entity_id text, action text, from_state text, to_state text, data jsonb, at timestamptz)`);
+}
+
+export async function auditSubscription(tx: Transaction, entry: SubscriptionAuditEntry & { actor: AuditActor }): Promise<void> {
+  const { actor, ...rest } = entry;
+  await auditSubscriptions(tx, actor, [rest]);
+}
+
+/**
+ * One subscription, read (and locked) by the caller as `row`: UPDATE … WHERE id, owner,
+ * status = :from and next_cycle_index = :seen (so a generator that advanced the cursor meanwhile
+ * turns this into a conflict instead of a lost update), plus its audit row. Zero rows = conflict,
+ * and nothing (no audit row either) is written.
+ */
+export async function applyTransition(
+  tx: Transaction,
+  change: {
+    row: SubscriptionRow;
+    set: Partial<typeof subscriptions.$inferInsert>;
+    action: SubscriptionAuditAction;
+    actor: AuditActor;
+    now: Date;
+    data?: Record<string, unknown>;
+  },
+): Promise<SubscriptionRow> {
+  const { row, set, action, actor, now, data } = change;
+  const [updated] = await tx
+    .update(subscriptions)
+    .set({ ...set, updatedAt: now })
+    .where(and(
+      eq(subscriptions.id, row.id),
+      eq(subscriptions.customerId, row.customerId),
+      eq(subscriptions.status, row.status),
+      eq(subscriptions.nextCycleIndex, row.nextCycleIndex),
+    ))
+    .returning();
+  if (!updated) throw conflict("This subscription just changed. Reload and try again.");
+  await auditSubscription(tx, { subscriptionId: row.id, action, actor, fromState: row.status, toState: updated.status, data });
+  return updated;
+}
+
+/**
+ * Set-based status change: every subscription in `ids` still in `from` moves to `to` (plus the
+ * same `set` columns for all), with one audit row each. Rows no longer in `from` are left alone
+ * and get no audit row. Returns the ids that moved.
+ */
+export async function transitionMany(
+  tx: Transaction,
+  change: {
+    ids: readonly string[];
+    from: SubscriptionStatus;
+    to: SubscriptionStatus;
+    set?: Pick<Partial<typeof subscriptions.$inferInsert>, "pausedUntil" | "cancelledAt" | "nextRunAt">;
+    action: SubscriptionAuditAction;
+    actor: AuditActor;
+    now: Date;
+    data?: (subscriptionId: string) => Record<string, unknown>;
+  },
+): Promise<string[]> {
+  const { ids, from, to, set, action, actor, now, data } = change;
+  if (ids.length === 0) return [];
+  const moved = await tx
+    .update(subscriptions)
+    .set({ ...set, status: to, updatedAt: now })
+    .where(and(sql`${subscriptions.id} = ANY(${pgArray(ids)}::uuid[])`, eq(subscriptions.status, from)))
+    .returning({ id: subscriptions.id });
+  await auditSubscriptions(tx, actor, moved.map(({ id }) => ({
+    subscriptionId: id, action, fromState: from, toState: to, data: data?.(id) ?? null, at: now,
+  })));
+  return moved.map((m) => m.id);
+}
+
+/** A generator's move of one subscription's cursor (see advanceCursors). */
+export interface CursorMove {
+  subscriptionId: string;
+  /** The cursor the move was planned from; the UPDATE is guarded by it. */
+  fromIndex: number;
+  toIndex: number;
+  nextRunAt: Date | null;
+  /** "completed" when the end condition is reached (active → completed). */
+  status: "active" | "completed";
+}
+
+/**
+ * Moves generators' cursors in ONE statement: each row still active at `fromIndex` gets the new
+ * index, next run and status, and its failure streak reset (a success ends it). No audit rows:
+ * the generator audits what it created. Returns how many moved; the caller holds the rows'
+ * locks, so fewer than `moves.length` means someone bypassed them.
+ */
+export async function advanceCursors(tx: Transaction, moves: readonly CursorMove[], now: Date): Promise<number> {
+  if (moves.length === 0) return 0;
+  const col = <T extends string | number | null>(pick: (m: CursorMove) => T) => pgArray(moves.map(pick));
+  const [row] = await tx.execute<{ n: number }>(sql`
+    WITH moved AS (
+      UPDATE subscriptions s
+      SET next_cycle_index = i.to_index, next_run_at = i.next_run_at, status = i.status, failure_count = 0,
+          updated_at = ${now.toISOString()}::timestamptz
+      FROM unnest(${col((m) => m.subscriptionId)}::uuid[], ${col((m) => m.fromIndex)}::int[], ${col((m) => m.toIndex)}::int[],
+                  ${col((m) => m.nextRunAt?.toISOString() ?? null)}::timestamptz[], ${col((m) => m.status)}::subscription_status[])
+        AS i(subscription_id, from_index, to_index, next_run_at, status)
+      WHERE s.id = i.subscription_id AND s.status = 'active' AND s.next_cycle_index = i.from_index
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM moved`);
+  return row?.n ?? 0;
+}
+
+/**
+ * New next runs for active subscriptions whose cursor stays (a program moved to a new revision
+ * recomputes its next occasion), in one statement. Returns how many moved.
+ */
+export async function rescheduleRuns(
+  tx: Transaction, runs: ReadonlyArray<{ subscriptionId: string; nextRunAt: Date }>, now: Date,
+): Promise<number> {
+  if (runs.length === 0) return 0;
+  const [row] = await tx.execute<{ n: number }>(sql`
+    WITH moved AS (
+      UPDATE subscriptions s SET next_run_at = i.next_run_at, updated_at = ${now.toISOString()}::timestamptz
+      FROM unnest(${pgArray(runs.map((r) => r.subscriptionId))}::uuid[], ${pgArray(runs.map((r) => r.nextRunAt.toISOString()))}::timestamptz[])
+        AS i(subscription_id, next_run_at)
+      WHERE s.id = i.subscription_id AND s.status = 'active'
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM moved`);
+  return row?.n ?? 0;
+}
+
+/** One failed generation of an active subscription (see recordFailureStreaks). */
+export interface FailureStreak {
+  subscriptionId: string;
+  /** The streak including this failure. */
+  failureCount: number;
+  /** true: active → paused (next_run_at kept for the resume); false: retried at `retryAt`. */
+  pause: boolean;
+  retryAt: Date | null;
+  /** The `generation_failed` audit row's data. */
+  failed: Record<string, unknown>;
+  /** The `auto_paused` audit row's data (when pausing). */
+  paused?: Record<string, unknown>;
+}
+
+/**
+ * Generation failures in ONE statement: each still-active subscription gets its streak and
+ * either a retry time or active → paused; audit rows `generation_failed` (+ `auto_paused`) for
+ * the rows that moved. Returns the ids that were paused.
+ */
+export async function recordFailureStreaks(tx: Transaction, streaks: readonly FailureStreak[], now: Date): Promise<string[]> {
+  if (streaks.length === 0) return [];
+  const col = <T extends string | number | boolean | null>(pick: (f: FailureStreak) => T) => pgArray(streaks.map(pick));
+  const rows = await tx.execute<{ id: string }>(sql`
+    UPDATE subscriptions s
+    SET failure_count = v.count, updated_at = ${now.toISOString()}::timestamptz,
+        status = CASE WHEN v.pause THEN 'paused'::subscription_status ELSE s.status END,
+        next_run_at = CASE WHEN v.pause THEN s.next_run_at ELSE v.retry_at END
+    FROM unnest(${col((f) => f.subscriptionId)}::uuid[], ${col((f) => f.failureCount)}::int[], ${col((f) => f.pause)}::boolean[],
+                ${col((f) => f.retryAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, count, pause, retry_at)
+    WHERE s.id = v.id AND s.status = 'active'
+    RETURNING s.id`);
+  const moved = new Set(rows.map((r) => r.id));
+  const done = streaks.filter((f) => moved.has(f.subscriptionId));
+  await auditSubscriptions(tx, { type: "system", id: "generation" }, done.flatMap((f): SubscriptionAuditEntry[] => [
+    { subscriptionId: f.subscriptionId, action: "generation_failed", data: f.failed },
+    ...(f.pause ? [{ subscriptionId: f.subscriptionId, action: "auto_paused" as const, fromState: "active", toState: "paused", data: f.paused ?? null }] : []),
+  ]));
+  return done.filter((f) => f.pause).map((f) => f.subscriptionId);
+}
