@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditVocabularyOf } from "@/test/support/subscription-audit-vocabulary";
 import { getDb, type Database } from "@/db/client";
 import { programFlags, programShipments } from "@/db/schema";
 import { flagMissingSubstitutions } from "../flag-missing-substitutions";
@@ -157,5 +158,14 @@ describe("missing substitutions", () => {
     }, NOW));
     expect(err.code).toBe("VALIDATION");
     expect(err.fields?.["substitutions.1.from"]).toMatch(/Overlaps/);
+  });
+});
+
+describe("audit vocabulary", () => {
+  // Runs last in this file, over every audit row the tests above wrote.
+  it("writes only subscription audit actions listed in SUBSCRIPTION_AUDIT_ACTIONS", async () => {
+    const { seen, unlisted } = await auditVocabularyOf(getDb());
+    expect(seen.length).toBeGreaterThan(3);
+    expect(unlisted).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditVocabularyOf } from "@/test/support/subscription-audit-vocabulary";
 import { getDb, type Database } from "@/db/client";
 import { programLedger, programShipments, subscriptions, workbenchJobs } from "@/db/schema";
 import { activateProgram } from "../activate-program";
@@ -158,5 +159,14 @@ describe("continuity updates workbench", () => {
     const { subscriptionId } = await joinProgram(db, await makeCustomer(db), two.programId, NOW);
     const err = await errorOf(startWorkbenchJob(db, one.staffId, one.programId, { subscriptionIds: [subscriptionId], batchSize: 10 }));
     expect(err.code).toBe("VALIDATION");
+  });
+});
+
+describe("audit vocabulary", () => {
+  // Runs last in this file, over every audit row the tests above wrote.
+  it("writes only subscription audit actions listed in SUBSCRIPTION_AUDIT_ACTIONS", async () => {
+    const { seen, unlisted } = await auditVocabularyOf(getDb());
+    expect(seen.length).toBeGreaterThan(3);
+    expect(unlisted).toEqual([]);
   });
 });
