@@ -4,12 +4,16 @@ import { auditLog } from "@/db/schema";
 
 export type ContinuityActor = { type: "user"; userId: string } | { type: "system"; id: string };
 
-/** Audit rows for continuity changes, written in the caller's transaction. */
+/**
+ * Audit rows for program and product changes, written in the caller's transaction. Rows about a
+ * subscription go through server/subscriptions/transition (auditSubscriptions), which owns their
+ * vocabulary.
+ */
 export async function auditContinuity(
   db: DbOrTx,
   actor: ContinuityActor,
   rows: ReadonlyArray<{
-    entityType: "program" | "subscription" | "product"; entityId: string; action: string;
+    entityType: "program" | "product"; entityId: string; action: string;
     fromState?: string | null; toState?: string | null; data?: Record<string, unknown>;
   }>,
 ): Promise<void> {
