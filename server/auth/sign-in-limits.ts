@@ -28,7 +28,8 @@ async function signInFields(req: Request): Promise<{ email: string | null; json:
  * rate-limiter-flexible's login pattern: failures count per IP and per account (across IPs),
  * successes reset the account's count, and a key that used up its points is refused with 429
  * and Retry-After before the password is even checked (no scrypt work, no timing oracle).
- * next-auth answers a failed credentials sign-in 401; a success sets the session cookie.
+ * next-auth answers a failed credentials sign-in 401 (its client's `json: "true"` posts) or
+ * redirects to its error page (a plain form post); a success sets the session cookie.
  */
 export async function limitSignIn(req: Request, run: () => Promise<Response>): Promise<Response> {
   const { email, json } = await signInFields(req);
@@ -48,11 +49,11 @@ export async function limitSignIn(req: Request, run: () => Promise<Response>): P
   }
 
   const res = await run();
-  if (res.status === 401) {
+  if (/session-token=/.test(res.headers.get("set-cookie") ?? "")) {
+    if (account) await resetLimit("signin_account", account);
+  } else if (res.status === 401 || /[?&]error=/.test(res.headers.get("location") ?? "")) {
     await countFailure("signin_ip", ip);
     if (account) await countFailure("signin_account", account);
-  } else if (account && /session-token=/.test(res.headers.get("set-cookie") ?? "")) {
-    await resetLimit("signin_account", account);
   }
   return res;
 }
