@@ -57,7 +57,10 @@ test("new customer: monthly from the 31st, preview, confirm, pause, resume, skip
 
   // The API answers with exactly the dates the UI shows.
   const uiDates = await preview.evaluateAll((items) => items.map((li) => li.getAttribute("data-local-date")));
+  // page.request shares the page's cookies but is not a browser fetch: it sends Origin as one would
+  // (cookie-authenticated mutations require it, docs/security.md).
   const api = await page.request.post("/api/v1/schedules/preview", {
+    headers: { origin: new URL(page.url()).origin },
     data: { frequency: "monthly", startDate: start, timeZone: "America/New_York", localTime: "09:00", end: { kind: "until_cancelled" }, count: 6 },
   });
   expect(api.status()).toBe(200);
@@ -142,7 +145,7 @@ test("another customer's subscription is a 404 in the API and 'not found' in the
   const other = await browser.newPage({ timezoneId: "America/New_York" });
   await signUp(other, `other-${Date.now()}@example.test`);
   expect((await other.request.get(`/api/v1/subscriptions/${id}`)).status()).toBe(404);
-  expect((await other.request.post(`/api/v1/subscriptions/${id}/cancel`, { data: {} })).status()).toBe(404);
+  expect((await other.request.post(`/api/v1/subscriptions/${id}/cancel`, { data: {}, headers: { origin: new URL(other.url()).origin } })).status()).toBe(404);
   await other.goto(`/subscriptions/${id}`);
   await expect(other.getByText("Subscription not found")).toBeVisible();
   await other.close();

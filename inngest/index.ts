@@ -6,6 +6,7 @@ import { applyOrderEventFunction } from "./functions/apply-order-event";
 import { driveOrdersFunction } from "./functions/drive-orders";
 import { generateDueOrders } from "./functions/generate-due-orders";
 import { processIntake } from "./functions/process-intake";
+import { purgeSecurityRecords } from "./functions/purge-security-records";
 import { resumePausedSubscriptions } from "./functions/resume-paused-subscriptions";
 import { runOrderStateFunction } from "./functions/run-order-state";
 import { sendReminders } from "./functions/send-reminders";
@@ -16,4 +17,5 @@ import { sweepIntake } from "./functions/sweep-intake";
 /** Every function the app serves. One function per file under ./functions. */
 export const functions: InngestFunction.Any[] = [resumePausedSubscriptions, generateDueOrders, sendReminders, processIntake, sweepIntake, flagMissingSubstitutions, applyWorkbenchJob, settleCancelledEnrollments,
   startOrderWorkflowFunction, driveOrdersFunction, runOrderStateFunction, applyOrderEventFunction, sweepStuckOrdersFunction,
+  purgeSecurityRecords,
 ];

@@ -56,6 +56,39 @@ const envSchema = z.object({
   STRIPE_API_BASE: z.string().url().default("https://api.stripe.com"),
   /** Payments: dunning re-tries a declined payment after these delays (hours, comma list). */
   DUNNING_RETRY_HOURS: z.string().regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/).default("24,72"),
+  /**
+   * Abuse limits (docs/security.md, "Limits"), kept in PostgreSQL (table rate_limits) so they
+   * hold across app servers. Each is POINTS per window of SECONDS; over it the answer is 429
+   * with Retry-After until the window ends. Defaults are far above what a person, the e2e suite
+   * (every sign-in from 127.0.0.1) or the benches do.
+   */
+  /** Failed sign-ins from one IP address (any accounts). */
+  RATE_LIMIT_SIGNIN_IP_POINTS: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_SIGNIN_IP_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Failed sign-ins on one account (from any IPs); a successful sign-in resets it. */
+  RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SIGNIN_ACCOUNT_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Signup attempts from one IP address (each costs a scrypt hash). */
+  RATE_LIMIT_SIGNUP_IP_POINTS: z.coerce.number().int().positive().default(50),
+  RATE_LIMIT_SIGNUP_IP_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Unknown bearer tokens presented from one IP address (token guessing). */
+  RATE_LIMIT_TOKEN_IP_POINTS: z.coerce.number().int().positive().default(50),
+  RATE_LIMIT_TOKEN_IP_SECONDS: z.coerce.number().int().positive().default(900),
+  /** API calls with the bearer tokens of one account. */
+  RATE_LIMIT_TOKEN_ACCOUNT_POINTS: z.coerce.number().int().positive().default(3000),
+  RATE_LIMIT_TOKEN_ACCOUNT_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Intake requests from one IP address whose signature does not verify (or too large to check). */
+  RATE_LIMIT_INTAKE_IP_POINTS: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_INTAKE_IP_SECONDS: z.coerce.number().int().positive().default(600),
+  /**
+   * Reverse proxies in front of `next start` that append the peer address to X-Forwarded-For.
+   * 0 or 1: the rightmost entry is the client (Next's server sets it to the socket address
+   * when absent — but keeps a client-sent one, so with 0 proxies per-IP limits can be dodged;
+   * per-account limits still hold). N > 1: the Nth entry from the right.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Rejected intake payloads (bad signature, too large, …) are deleted after this many days. */
+  INTAKE_REJECTED_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   INTAKE_SECRET_SHOPIFY: z.string().default("dev-shopify-secret"),
   INTAKE_SECRET_WOOCOMMERCE: z.string().default("dev-woocommerce-secret"),
   INTAKE_SECRET_BIGCOMMERCE: z.string().default("dev-bigcommerce-secret"),

@@ -89,7 +89,7 @@ function send(id: string, action: SubscriptionAction): Promise<unknown> {
 
 /** fetchJson plus request headers (order-now's Idempotency-Key: a retried click can't double-order). */
 async function postWithHeaders(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { accept: "application/json", ...headers }, cache: "no-store" });
+  const res = await fetch(url, { method: "POST", headers: { accept: "application/json", "content-type": "application/json", ...headers }, cache: "no-store" });
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
   if (!res.ok) {
     throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? "Something went wrong. Please try again.", body?.error?.fields, body);

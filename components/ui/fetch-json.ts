@@ -26,9 +26,13 @@ function readError(status: number, body: unknown): ApiError {
  * cookie. Non-2xx answers throw an ApiError carrying the server's safe message.
  */
 export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const method = init.method ?? "GET";
+  // The server refuses a cookie-authenticated mutation not declared JSON (CSRF, docs/security.md),
+  // so every mutation says so, with a body or without.
+  const json = init.body !== undefined || !["GET", "HEAD"].includes(method.toUpperCase());
   const res = await fetch(url, {
-    method: init.method ?? "GET",
-    headers: init.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+    method,
+    headers: json ? { accept: "application/json", "content-type": "application/json" } : { accept: "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: init.signal,
     cache: "no-store",

@@ -9,3 +9,4 @@ export * from "./continuity";
 export * from "./intake";
 export * from "./workflows";
 export * from "./payments";
+export * from "./rate-limits";

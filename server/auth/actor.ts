@@ -6,6 +6,9 @@ import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { apiTokens, customers, users } from "@/db/schema";
 import { AppError } from "../errors/app-error";
+import { env } from "../env";
+import { clientIp } from "../security/client-ip";
+import { consumeOrThrow, countFailure, refuseIfExhausted } from "../security/rate-limiters";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
@@ -24,7 +27,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
  */
 export async function getActor(req?: Request): Promise<Actor | null> {
   const bearer = req?.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
-  if (bearer) return actorFromToken(bearer);
+  if (bearer && req) return actorFromToken(bearer, req);
   // With a request in hand, read the session cookie from it (works outside Next's request
   // scope too, e.g. in route tests); server components have no request and ask next-auth.
   let claims: { sub?: string; sv?: number } | null = null;
@@ -42,7 +45,14 @@ export async function getActor(req?: Request): Promise<Actor | null> {
   return { userId: user.userId, role: user.role, customerId: user.customerId, email: user.email };
 }
 
-async function actorFromToken(token: string): Promise<Actor | null> {
+/**
+ * Token use is limited (docs/security.md): unknown tokens per IP (guessing; checked before the
+ * lookup, counted when it fails) and every call per account. Both on the pool, outside any
+ * transaction: this runs before the route's use-case starts one.
+ */
+async function actorFromToken(token: string, req: Request): Promise<Actor | null> {
+  const ip = clientIp(req.headers, env().TRUSTED_PROXY_HOPS);
+  await refuseIfExhausted("token_ip", ip, "Too many requests with an unknown API token. Please wait and try again.");
   const db = getDb();
   const [row] = await db
     .select({ tokenId: apiTokens.id, userId: users.id, role: users.role, email: users.email, customerId: customers.id })
@@ -50,7 +60,11 @@ async function actorFromToken(token: string): Promise<Actor | null> {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(customers, eq(customers.userId, users.id))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(users.disabledAt)));
-  if (!row) return null;
+  if (!row) {
+    await countFailure("token_ip", ip);
+    return null;
+  }
+  await consumeOrThrow("token_account", row.userId, "Too many API requests for this account. Please slow down.");
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email };
 }

@@ -21,13 +21,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: string;
   readonly fields?: FieldErrors;
+  /** RATE_LIMITED: whole seconds until a retry can succeed (sent as `Retry-After`). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, userMessage: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, userMessage: string, fields?: FieldErrors, opts: { retryAfterSeconds?: number } = {}) {
     super(userMessage);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
     this.fields = fields;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   get status(): number {
@@ -39,6 +42,10 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not
 export const conflict = (message: string) => new AppError("CONFLICT", message);
 export const invalid = (fields: FieldErrors, message = "Please correct the highlighted fields") =>
   new AppError("VALIDATION", message, fields);
+
+/** 429: too many attempts; `msBeforeNext` (the limiter's) becomes Retry-After, at least 1 s. */
+export const rateLimited = (message: string, msBeforeNext: number) =>
+  new AppError("RATE_LIMITED", message, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

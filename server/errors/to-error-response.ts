@@ -19,9 +19,10 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
  * Maps any thrown value to a status and a body that is safe to send. Unknown errors are
  * logged server-side and become a generic 500: never a stack or a raw e.message.
  */
-export function toErrorResponse(e: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(e: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (e instanceof AppError) {
-    return { status: e.status, body: { error: { code: e.code, message: e.userMessage, fields: e.fields } } };
+    const headers = e.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(e.retryAfterSeconds) };
+    return { status: e.status, body: { error: { code: e.code, message: e.userMessage, fields: e.fields } }, headers };
   }
   if (e instanceof ZodError) {
     return {

@@ -5,13 +5,15 @@ import { type Actor, requireActor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { toErrorResponse, zodFieldErrors } from "../errors/to-error-response";
+import { env } from "../env";
+import { csrfRefusal, hasBearerToken, MUTATING_METHODS } from "../security/same-origin";
 
 type Ctx<P> = { req: Request; actor: Actor; params: P };
 type RouteContext<P> = { params: Promise<P> };
 
 /**
- * Wraps a route handler: authenticate + authorize, run, map errors to safe JSON.
- * Handlers stay thin: parse, call one domain function, return.
+ * Wraps a route handler: authenticate + authorize, refuse cross-site cookie mutations, run,
+ * map errors to safe JSON. Handlers stay thin: parse, call one domain function, return.
  */
 export function withAuth<P = Record<string, string>>(
   permission: Permission,
@@ -20,13 +22,25 @@ export function withAuth<P = Record<string, string>>(
   return async (req: Request, context: RouteContext<P>) => {
     try {
       const actor = await requireActor(permission, req);
+      assertNotCrossSite(req);
       const result = await handler({ req, actor, params: await context.params });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
-      const { status, body } = toErrorResponse(e);
-      return NextResponse.json(body, { status });
+      const { status, body, headers } = toErrorResponse(e);
+      return NextResponse.json(body, { status, headers });
     }
   };
+}
+
+/**
+ * CSRF (docs/security.md): a mutation authenticated by the session cookie must come from the
+ * app's own pages as JSON. Bearer-token calls carry no ambient credential and pass.
+ */
+export function assertNotCrossSite(req: Request): void {
+  if (!MUTATING_METHODS.has(req.method.toUpperCase()) || hasBearerToken(req)) return;
+  const e = env();
+  const refused = csrfRefusal(req, [e.APP_URL, e.NEXTAUTH_URL]);
+  if (refused) throw new AppError("FORBIDDEN", refused.reason, { [refused.field]: refused.reason });
 }
 
 /** Parses a JSON body with a zod schema; malformed JSON and field errors become 400/422. */

@@ -34,8 +34,13 @@ export type StorePayloadInput = {
   status?: IntakeStatus;
   reason?: string;
   errors?: IntakeIssue[];
-  /** Keep the text empty for bodies refused for their size; the hash and length still record them. */
+  /**
+   * false: the text stays empty, the hash and length still record the body. For every request
+   * whose signature did not verify (anyone can send those) and bodies refused for their size.
+   */
   keepBody?: boolean;
+  /** What `x-replen-body-bytes` records when the body was not read whole (">2097152"). */
+  bodyBytes?: string;
   now: Date;
 };
 
@@ -51,7 +56,7 @@ export async function storePayload(db: DbOrTx, input: StorePayloadInput): Promis
     // Postgres text cannot hold NUL; such a body is not JSON anyway. The hash keeps the exact bytes.
     rawBody: input.keepBody === false ? "" : decodeBody(input.body).replaceAll("\u0000", "\uFFFD"),
     bodySha256: sha256Hex(input.body),
-    headers: { ...storableHeaders(input.headers), "x-replen-body-bytes": String(input.body.byteLength) },
+    headers: { ...storableHeaders(input.headers), "x-replen-body-bytes": input.bodyBytes ?? String(input.body.byteLength) },
     signatureValid: input.signatureValid,
     status: input.status ?? "received",
     reason: input.reason ?? null,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -119,7 +120,9 @@ describe("governance: signatures, malformed bodies, dead letters, replays", () =
     expect(res.status).toBe(401);
     const row = await payloadRow(db, res.body.payloadId);
     expect(row).toMatchObject({ status: "rejected", reason: "bad_signature", signatureValid: false, attempts: 0, canonical: null });
-    expect(row.rawBody).toBe(raw);
+    // Anyone can send an unsigned request: its text is not kept, its hash and length are (#17).
+    expect(row.rawBody).toBe("");
+    expect(row.bodySha256).toBe(createHash("sha256").update(raw).digest("hex"));
     expect((await postIntake("shopify", raw, { unsigned: true })).status).toBe(401);
     expect(await countOrders(db)).toBe(0);
   });
@@ -199,7 +202,9 @@ describe("governance: signatures, malformed bodies, dead letters, replays", () =
   it("a WooCommerce webhook-creation ping is acknowledged and stored as ignored", async () => {
     const res = await postIntake("woocommerce", "webhook_id=42", { unsigned: true, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     expect(res).toMatchObject({ status: 200, body: { status: "ignored", reason: "webhook_ping" } });
-    expect(await payloadRow(getDb(), res.body.payloadId)).toMatchObject({ rawBody: "webhook_id=42", signatureValid: false });
+    expect(await payloadRow(getDb(), res.body.payloadId)).toMatchObject({
+      rawBody: "", bodySha256: createHash("sha256").update("webhook_id=42").digest("hex"), signatureValid: false, status: "ignored",
+    });
   });
 
   it("an unknown channel is 404 and an unsellable SKU is a dead letter", async () => {
