@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { customerIdOf } from "@/server/auth/actor";
 import { setShipmentOptOut } from "@/server/continuity/opt-out";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 const body = z.object({ shipmentIndex: z.number().int().min(0) });
 type P = { subscriptionId: string };
@@ -10,13 +11,13 @@ type P = { subscriptionId: string };
 /** Opt out of one upcoming shipment (until its processing lead). */
 export const POST = withAuth<P>("subscriptions:own", async ({ req, actor, params }) => {
   const { shipmentIndex } = await parseJson(req, body);
-  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, params.subscriptionId, shipmentIndex, "opt_out", new Date());
+  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), shipmentIndex, "opt_out", new Date());
   return { ok: true };
 });
 
 /** Opt back in (until the processing lead). */
 export const DELETE = withAuth<P>("subscriptions:own", async ({ req, actor, params }) => {
   const { shipmentIndex } = await parseJson(req, body);
-  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, params.subscriptionId, shipmentIndex, "opt_in", new Date());
+  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), shipmentIndex, "opt_in", new Date());
   return { ok: true };
 });
