@@ -23,3 +23,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(key, expected);
 }
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A real scrypt hash of a random password, made once per process. Sign-in verifies against it
+ * when the email has no account (or no password), so an unknown email costs the same scrypt
+ * work as a wrong password and timing does not tell which emails exist (#17).
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString("base64"));
+  return dummy;
+}

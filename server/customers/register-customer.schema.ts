@@ -8,3 +8,12 @@ export const registerCustomerSchema = z.object({
   timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
 });
 export type RegisterCustomerInput = z.infer<typeof registerCustomerSchema>;
+
+/**
+ * The one answer to a valid signup, whether the email was new or already taken, so the
+ * response never tells a prober which addresses have accounts (#17).
+ */
+export const SIGNUP_ACCEPTED = {
+  status: "accepted",
+  message: "If this email was not registered yet, your account is ready. Sign in with your email and password.",
+} as const;
