@@ -1,7 +1,8 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
-import { promisify } from "node:util";
+import crypto, { randomBytes, timingSafeEqual } from "node:crypto";
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+// Looked up on each call (not bound once) so the enumeration test can count the real scrypt runs.
+const scrypt = (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => crypto.scrypt(pw, salt, len, opts, (e, key) => (e ? reject(e) : resolve(key))));
 
 // scrypt is a memory-hard KDF (RFC 7914); N=2^15 costs ~32 MiB and ~50 ms per hash.
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
