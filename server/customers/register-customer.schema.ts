@@ -3,7 +3,8 @@ import { isValidTimeZone } from "../schedule";
 
 export const registerCustomerSchema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(120),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
+  // 254: the longest address SMTP can deliver (RFC 5321); a longer one overflowed the unique index (#17 fuzz).
+  email: z.string().trim().toLowerCase().max(254, "Enter a valid email address").email("Enter a valid email address"),
   password: z.string().min(8, "Use at least 8 characters").max(200),
   timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
 });

@@ -5,7 +5,11 @@ import { setShipmentOptOut } from "@/server/continuity/opt-out";
 import { parseJson, withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
 
-const body = z.object({ shipmentIndex: z.number().int().min(0) });
+// Bounded like every integer we take in: above int4 it used to reach PostgreSQL and fail there.
+const body = z.object({
+  shipmentIndex: z.number({ error: "Choose a shipment" }).int({ error: "Choose a shipment" }).min(0, { error: "Choose a shipment" })
+    .max(10_000, { error: "No such shipment" }),
+});
 type P = { subscriptionId: string };
 
 /** Opt out of one upcoming shipment (until its processing lead). */
