@@ -21,6 +21,8 @@ import { POST as reschedulePOST } from "@/app/api/v1/subscriptions/[id]/reschedu
 import { GET as subscriptionGET } from "@/app/api/v1/subscriptions/[id]/route";
 import { POST as createPOST } from "@/app/api/v1/subscriptions/route";
 import { DELETE as tokenDELETE } from "@/app/api/v1/tokens/[id]/route";
+import { POST as tokensPOST } from "@/app/api/v1/tokens/route";
+import { GET as adminOrdersGET } from "@/app/api/v1/admin/orders/route";
 import { getDb } from "@/db/client";
 import { createProgram } from "@/server/continuity/create-program";
 import { canonicalOrderSchema } from "@/server/intake/adapters/canonical-order";
@@ -178,5 +180,21 @@ describe("workbench filters reach SQL only when valid", () => {
     const res = await list("revision=1&joinedAfter=2026-01-01&joinedBefore=2026-12-31&versionId=A");
     expect(res.status).toBe(200);
     expect(res.json.rows).toEqual([]);
+  });
+});
+
+describe("a NUL character is refused at the edge with its field named", () => {
+  it("in a body (nested too) and in a query string, with nothing written", async () => {
+    const db = getDb();
+    const customer = await tokenFor(db, "customer");
+    const admin = await tokenFor(db, "admin");
+    const before = await allRowCounts(db);
+    const token = await call(tokensPOST, customer.token, { body: { name: "cli\u0000" } });
+    expect(token.status).toBe(422);
+    expect(Object.keys(token.json.error?.fields ?? {})).toEqual(["name"]);
+    const orders = await call(adminOrdersGET, admin.token, { path: "/api/v1/admin/orders?state=created%00" });
+    expect(orders.status).toBe(422);
+    expect(Object.keys(orders.json.error?.fields ?? {})).toEqual(["state"]);
+    expect(await allRowCounts(db)).toEqual(before);
   });
 });
