@@ -5,7 +5,7 @@ import { type Actor, requireActor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { toErrorResponse, zodFieldErrors } from "../errors/to-error-response";
-import { nulFieldErrors } from "./nul-fields";
+import { unstorableTextFields } from "./unstorable-text-fields";
 
 type Ctx<P> = { req: Request; actor: Actor; params: P };
 type RouteContext<P> = { params: Promise<P> };
@@ -38,8 +38,8 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
-  const nul = nulFieldErrors(raw);
-  if (nul) throw new AppError("VALIDATION", "Please correct the highlighted fields", nul);
+  const unstorable = unstorableTextFields(raw);
+  if (unstorable) throw new AppError("VALIDATION", "Please correct the highlighted fields", unstorable);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Please correct the highlighted fields", zodFieldErrors(parsed.error));
   return parsed.data;
@@ -47,8 +47,8 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
-  const nul = nulFieldErrors(params);
-  if (nul) throw new AppError("VALIDATION", "Invalid query parameters", nul);
+  const unstorable = unstorableTextFields(params);
+  if (unstorable) throw new AppError("VALIDATION", "Invalid query parameters", unstorable);
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid query parameters", zodFieldErrors(parsed.error));
   return parsed.data;
