@@ -2,8 +2,10 @@ import type { NextConfig } from "next";
 
 /**
  * Headers on every response: no framing (clickjacking), no MIME sniffing, no full URLs in
- * Referer to other sites, and HSTS once served in production. A script-src CSP is not set yet:
- * Next.js's inline bootstrap scripts need nonces first (docs: issue #17).
+ * Referer to other sites, and HSTS once served in production. Pages get the full CSP with a
+ * per-request script nonce from proxy.ts (a nonce cannot be static); this `frame-ancestors`
+ * policy covers what the proxy does not see (API routes, files), and on pages it is simply
+ * enforced alongside the proxy's (which forbids framing too).
  */
 const securityHeaders = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
 test.describe("sign-in and roles", () => {
@@ -15,6 +15,52 @@ test.describe("sign-in and roles", () => {
       expect(headers["x-content-type-options"], path).toBe("nosniff");
       expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     }
+  });
+
+  test("pages carry a script-src CSP with a fresh nonce that Next's own scripts use", async ({ page, request }) => {
+    const csp = async () => (await request.get("/signin")).headers()["content-security-policy"] ?? "";
+    const first = await csp();
+    expect(first).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(first).toContain("frame-ancestors 'none'");
+    const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonceOf(await csp())).not.toBe(nonceOf(first));
+    // The page's inline scripts carry the nonce of its own response, and nothing is blocked.
+    const violations = watchCspViolations(page);
+    const res = await page.goto("/signin");
+    const nonce = nonceOf(res!.headers()["content-security-policy"] ?? "");
+    expect(nonce).toBeTruthy();
+    const inline = await page.locator("script:not([src])").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(inline.length).toBeGreaterThan(0);
+    expect(new Set(inline)).toEqual(new Set([nonce]));
+    await signIn(page, DEMO.admin);
+    await page.goto("/workflows");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("signing in works with JavaScript disabled, by POST, and a wrong password says so", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+    await page.goto("/signin?callbackUrl=%2Fsubscriptions");
+    await page.getByLabel("Email").fill(DEMO.customer);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/signin\?/);
+    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect" })).toBeVisible();
+    expect(page.url()).not.toContain("not-the-password");
+
+    await page.getByLabel("Email").fill(DEMO.customer);
+    await page.getByLabel("Password").fill("replen-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/subscriptions$/);
+    await expect(page.getByTestId("whoami")).toContainText(DEMO.customer);
+    const callbacks = requests.filter((r) => r.includes("/api/auth/callback/credentials"));
+    expect(callbacks).toHaveLength(2);
+    expect(callbacks.every((r) => r.startsWith("POST "))).toBe(true);
+    expect(requests.filter((r) => r.includes("replen-demo") || r.includes("not-the-password"))).toEqual([]);
+    await context.close();
   });
 
   test("a callbackUrl to another origin is ignored after sign-in", async ({ page }) => {
@@ -56,3 +102,10 @@ test.describe("sign-in and roles", () => {
     expect(res.status()).toBe(403);
   });
 });
+
+/** Collects the browser's CSP refusals on `page` (Chromium logs each as a console error). */
+function watchCspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" && /Content Security Policy/i.test(m.text())) seen.push(m.text()); });
+  return seen;
+}

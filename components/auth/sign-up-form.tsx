@@ -24,7 +24,13 @@ export function SignUpForm() {
       setPending(false);
       return;
     }
-    await signIn("credentials", { email: form.email, password: form.password, redirect: false });
+    // The answer is the same for a new and a taken email (no enumeration); only signing in tells.
+    const signedIn = await signIn("credentials", { email: form.email, password: form.password, redirect: false });
+    if (!signedIn || signedIn.error) {
+      setErrors({ _: "If you already have an account with this email, sign in with its password." });
+      setPending(false);
+      return;
+    }
     // A full navigation so server components see the new session cookie.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/subscriptions/new");

@@ -6,12 +6,13 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { customers, users } from "@/db/schema";
 import { env } from "../env";
-import { verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { safeCallbackUrl } from "./safe-callback-url";
 import { revokeSessions } from "./session-user";
 
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+// A cap on the password keeps one request from buying an arbitrarily long scrypt input.
+const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1000) });
 
 /** Looks a user up by email and checks the password; null on any mismatch (no user enumeration). */
 export async function authenticate(raw: unknown) {
@@ -26,7 +27,9 @@ export async function authenticate(raw: unknown) {
     .from(users)
     .leftJoin(customers, eq(customers.userId, users.id))
     .where(eq(users.email, parsed.data.email.toLowerCase()));
-  if (!row?.hash || !(await verifyPassword(parsed.data.password, row.hash)) || row.disabledAt) return null;
+  // Always one scrypt verification, even for an unknown email: equal timing, no enumeration.
+  const matches = await verifyPassword(parsed.data.password, row?.hash ?? (await dummyPasswordHash()));
+  if (!row?.hash || !matches || row.disabledAt) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, customerId: row.customerId, sessionVersion: row.sessionVersion };
 }
 

@@ -1,5 +1,6 @@
 /** Request schemas for the merchandiser's program API (pure: the editor imports them too). */
 import { z } from "zod";
+import { boundedLocalDate } from "@/server/schedule/date-range";
 import { draftDefinitionSchema, substitutionRowSchema } from "./program-definition";
 
 const money = z.number({ error: "Enter a price" }).int({ error: "Use whole cents" }).min(0, { error: "Price can't be negative" }).max(10_000_000);
@@ -25,7 +26,7 @@ export type SaveProgramInput = z.infer<typeof saveProgramSchema>;
 export const editorPreviewSchema = z.object({
   draft: draftDefinitionSchema,
   substitutions: z.array(substitutionRowSchema).max(500),
-  joinDate: z.string(),
+  joinDate: boundedLocalDate(),
   versionId: z.string().optional(),
   count: z.number().int().min(1).max(36).default(12),
 });

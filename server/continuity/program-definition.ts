@@ -17,6 +17,7 @@ import {
   type Program,
   type Substitution,
 } from "./model";
+import { boundedLocalDate } from "@/server/schedule/date-range";
 import { FREQUENCIES } from "@/server/schedule/frequencies";
 export { PROGRAM_STATUSES, type ProgramStatus } from "./program-status";
 
@@ -30,7 +31,7 @@ const num = z.number().finite();
 export const draftDefinitionSchema = z.object({
   type: z.enum(PROGRAM_TYPES),
   startRule: z.enum(START_RULES),
-  seriesStartDate: z.string().nullable(),
+  seriesStartDate: boundedLocalDate().nullable(),
   period: z.enum(FREQUENCIES).nullable(),
   maxChildOrders: num.nullable(),
   leadDays: num,
@@ -51,8 +52,8 @@ export type DraftDefinition = z.infer<typeof draftDefinitionSchema>;
 export const substitutionRowSchema = z.object({
   phantomProductId: z.string(),
   substituteProductId: z.string(),
-  from: z.string(),
-  to: z.string(),
+  from: boundedLocalDate(),
+  to: boundedLocalDate(),
 });
 
 export interface ProgramIssue { path: string; message: string }

@@ -1,13 +1,18 @@
 /** Request schemas of the continuity updates workbench (pure; the UI imports them). */
 import { z } from "zod";
+import { boundedLocalDate } from "@/server/schedule/date-range";
 import { SUBSCRIPTION_STATUSES } from "@/server/subscriptions/subscription-status";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use YYYY-MM-DD" });
+// A query string reaches SQL through these: a shape-only check let "2027-13-45", a NUL in
+// versionId and a revision above int4 through to PostgreSQL (500s in the review, #17).
+const date = boundedLocalDate("Use YYYY-MM-DD");
+const INT4_MAX = 2_147_483_647;
 
 export const workbenchFilterSchema = z.object({
-  versionId: z.string().max(60).optional(),
+  versionId: z.string().max(60).regex(/^[^\u0000]*$/, { error: "Version id contains a character that is not allowed" }).optional(),
   status: z.enum(SUBSCRIPTION_STATUSES).optional(),
-  revision: z.coerce.number().int().positive().optional(),
+  revision: z.coerce.number({ error: "Revision must be a whole number" }).int({ error: "Revision must be a whole number" })
+    .positive({ error: "Revision must be at least 1" }).max(INT4_MAX, { error: "No such revision" }).optional(),
   joinedAfter: date.optional(),
   joinedBefore: date.optional(),
 });

@@ -3,11 +3,17 @@ import type { Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/pg-error";
 import { auditLog, customers, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
-import { invalid } from "../errors/app-error";
 import type { RegisterCustomerInput } from "./register-customer.schema";
 
-/** Creates a customer login and profile in one transaction; a taken email is a field error. */
-export async function registerCustomer(db: Database, input: RegisterCustomerInput) {
+export type RegisterResult = { created: true; userId: string; customerId: string } | { created: false };
+
+/**
+ * Creates a customer login and profile in one transaction. A taken email is NOT an error the
+ * caller may show: the signup answer must be the same whether or not an account exists (no
+ * account enumeration, #17), so it comes back as `{ created: false }` after the same scrypt
+ * work as a real signup.
+ */
+export async function registerCustomer(db: Database, input: RegisterCustomerInput): Promise<RegisterResult> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -19,10 +25,10 @@ export async function registerCustomer(db: Database, input: RegisterCustomerInpu
       await tx.insert(auditLog).values({
         actorType: "user", actorId: user!.id, entityType: "customer", entityId: customer!.id, action: "registered",
       });
-      return { userId: user!.id, customerId: customer!.id };
+      return { created: true as const, userId: user!.id, customerId: customer!.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw invalid({ email: "An account with this email already exists" });
+    if (isUniqueViolation(e)) return { created: false };
     throw e;
   }
 }

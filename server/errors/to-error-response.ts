@@ -46,6 +46,8 @@ const REFUSED: Record<string, string> = {
   "22007": "A date or time is not valid",
   "22003": "A number is out of range",
   "22P02": "A value has the wrong format",
+  // program_limit_exceeded: e.g. a value too long for its index (an 8 kB index row).
+  "54000": "A value is too long",
 };
 
 function refusedValue(e: unknown): string | null {

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { toErrorResponse, zodFieldErrors } from "../errors/to-error-response";
 import { env } from "../env";
 import { csrfRefusal, hasBearerToken, MUTATING_METHODS } from "../security/same-origin";
+import { unstorableTextFields } from "./unstorable-text-fields";
 
 type Ctx<P> = { req: Request; actor: Actor; params: P };
 type RouteContext<P> = { params: Promise<P> };
@@ -51,6 +52,8 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
+  const unstorable = unstorableTextFields(raw);
+  if (unstorable) throw new AppError("VALIDATION", "Please correct the highlighted fields", unstorable);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Please correct the highlighted fields", zodFieldErrors(parsed.error));
   return parsed.data;
@@ -58,6 +61,8 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
+  const unstorable = unstorableTextFields(params);
+  if (unstorable) throw new AppError("VALIDATION", "Invalid query parameters", unstorable);
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid query parameters", zodFieldErrors(parsed.error));
   return parsed.data;

@@ -18,6 +18,7 @@ export {
   tryParseLocalDate,
 } from "./local-date";
 export type { LocalDate, LocalDateParts } from "./local-date";
+export { DATE_RANGE, boundedInstant, boundedLocalDate, isLocalDateInRange } from "./date-range";
 export { indexOnOrBefore, occurrenceDate } from "./occurrence-date";
 export { isLocalTime, isValidTimeZone, parseLocalTime, toLocalDate, toLocalDateTime, zonedInstant } from "./zoned-time";
 export type { LocalTime } from "./zoned-time";

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { EndCondition } from "./end-condition";
 import { FREQUENCIES } from "./frequencies";
+import { boundedLocalDate } from "./date-range";
 import { compareLocalDates, isLocalDate } from "./local-date";
 import type { ScheduleParams } from "./occurrences";
 import { isLocalTime, isValidTimeZone } from "./zoned-time";
 
 // Field-level schemas are exported so forms can validate one input at a time.
-export const localDateSchema = z.string().refine(isLocalDate, { error: "Enter a valid date (YYYY-MM-DD)" });
+// Bounded to DATE_RANGE: a year-9999 anchor is a real date but breaks every schedule page.
+export const localDateSchema = boundedLocalDate();
 export const localTimeSchema = z.string().refine(isLocalTime, { error: "Enter a time as HH:MM (00:00–23:59)" });
 export const timeZoneSchema = z.string().refine(isValidTimeZone, { error: "Unknown time zone" });
 export const frequencySchema = z.enum(FREQUENCIES, { error: "Choose a frequency" });

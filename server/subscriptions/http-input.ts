@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { customerIdOf, type Actor } from "../auth/actor";
 import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/to-error-response";
+import { unstorableTextFields } from "../http/unstorable-text-fields";
 import type { CustomerActor } from "./lock-subscription";
 
 /** The acting customer for the lifecycle use-cases (403 for an account without a profile). */
@@ -24,6 +25,8 @@ export async function parseOptionalJson<S extends z.ZodType>(req: Request, schem
       throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
     }
   }
+  const unstorable = unstorableTextFields(raw);
+  if (unstorable) throw new AppError("VALIDATION", "Please correct the highlighted fields", unstorable);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Please correct the highlighted fields", zodFieldErrors(parsed.error));
   return parsed.data;

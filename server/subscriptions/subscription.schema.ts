@@ -84,7 +84,7 @@ export const pauseSchema = z.object({
 export type PauseInput = z.infer<typeof pauseSchema>;
 
 export const cycleTargetSchema = z.object({
-  cycleIndex: z.number().int().min(0).optional().meta({ description: "Which skipped cycle to restore; defaults to the earliest upcoming one." }),
+  cycleIndex: z.number().int().min(0).max(1_000_000, { error: "No such cycle" }).optional().meta({ description: "Which skipped cycle to restore; defaults to the earliest upcoming one." }),
 }).register(requestSchemas, { id: "UnskipRequest" });
 
 export const rescheduleSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedInstant } from "@/server/schedule/date-range";
 
 /**
  * The one order shape every channel is mapped into. The `api` channel accepts it (minus
@@ -74,7 +75,7 @@ export const totalsSchema = z.object({
 const orderFields = {
   channel: channelSchema,
   externalId: requiredText("External id"),
-  placedAt: z.iso.datetime({ error: "placedAt must be an ISO 8601 UTC timestamp ending in Z" }),
+  placedAt: boundedInstant("placedAt must be an ISO 8601 UTC timestamp ending in Z"),
   customer: customerSchema,
   currency: z.string().regex(/^[A-Z]{3}$/, { error: "Currency must be an ISO 4217 code in upper case" }),
   lines: z.array(canonicalLineSchema).min(1, { error: "Order has no lines" }),

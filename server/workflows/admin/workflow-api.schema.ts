@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { notFound } from "@/server/errors/app-error";
+import { intIdParam } from "@/server/http/path-params";
 import { ORDER_FIELDS, workflowDefinitionSchema } from "../model";
 
 /** Route param → workflow id; anything else is a 404, not a 422 (ids are not user input). */
 export function workflowIdParam(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound("Workflow");
-  return id;
+  return intIdParam(raw, "Workflow");
 }
 
 export const draftBodySchema = z.object({ definition: workflowDefinitionSchema });

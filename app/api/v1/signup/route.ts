@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { registerCustomer } from "@/server/customers/register-customer";
-import { registerCustomerSchema } from "@/server/customers/register-customer.schema";
+import { registerCustomerSchema, SIGNUP_ACCEPTED } from "@/server/customers/register-customer.schema";
 import { toErrorResponse } from "@/server/errors/to-error-response";
 import { env } from "@/server/env";
 import { parseJson } from "@/server/http/handler";
@@ -13,8 +13,8 @@ export async function POST(req: Request) {
   try {
     await consumeOrThrow("signup_ip", clientIp(req.headers, env().TRUSTED_PROXY_HOPS), "Too many sign-ups from your network. Please try again later.");
     const input = await parseJson(req, registerCustomerSchema);
-    const created = await registerCustomer(getDb(), input);
-    return NextResponse.json(created, { status: 201 });
+    await registerCustomer(getDb(), input);
+    return NextResponse.json(SIGNUP_ACCEPTED, { status: 202 });
   } catch (e) {
     const { status, body, headers } = toErrorResponse(e);
     return NextResponse.json(body, { status, headers });

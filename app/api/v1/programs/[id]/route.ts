@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { customerIdOf } from "@/server/auth/actor";
 import { getProgramForCustomer } from "@/server/continuity/customer-programs";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 /** The program as this customer would get it joining today: version, next 12 shipments. */
 export const GET = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) =>
-  getProgramForCustomer(getDb(), customerIdOf(actor), params.id, new Date()));
+  getProgramForCustomer(getDb(), customerIdOf(actor), uuidParam(params.id, "Program"), new Date()));

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { changeSubscription } from "@/server/subscriptions/change-subscription";
 import { getSubscriptionDetail } from "@/server/subscriptions/get-subscription-detail";
 import { customerActorOf } from "@/server/subscriptions/http-input";
@@ -9,10 +10,10 @@ type Params = { id: string };
 
 /** The subscription with its next 6 deliveries, orders and activity. */
 export const GET = withAuth<Params>("subscriptions:own", async ({ actor, params }) =>
-  getSubscriptionDetail(getDb(), customerActorOf(actor).customerId, params.id, new Date()));
+  getSubscriptionDetail(getDb(), customerActorOf(actor).customerId, uuidParam(params.id, "Subscription"), new Date()));
 
 /** Change frequency and/or quantity, effective from the next order. */
 export const PATCH = withAuth<Params>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseJson(req, changeSubscriptionSchema);
-  return { subscription: await changeSubscription(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+  return { subscription: await changeSubscription(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
 });

@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { revokeApiToken } from "@/server/subscriptions/api-tokens";
 
 export const DELETE = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
-  await revokeApiToken(getDb(), actor.userId, params.id);
+  await revokeApiToken(getDb(), actor.userId, uuidParam(params.id, "Token"));
   return { ok: true };
 });

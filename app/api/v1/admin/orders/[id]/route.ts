@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { getOrderDetail } from "@/server/workflows/queries/order-detail";
 
 type P = { id: string };
 
 /** One order with its lines, payment, pinned version, audit timeline and action attempts. */
-export const GET = withAuth<P>("orders:read_all", async ({ params }) => getOrderDetail(getDb(), params.id));
+export const GET = withAuth<P>("orders:read_all", async ({ params }) => getOrderDetail(getDb(), uuidParam(params.id, "Order")));

@@ -3,13 +3,14 @@ import { getProgramDetail } from "@/server/continuity/list-programs";
 import { saveProgramSchema } from "@/server/continuity/program-admin.schema";
 import { saveProgram } from "@/server/continuity/save-program";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 type P = { id: string };
 
-export const GET = withAuth<P>("programs:write", async ({ params }) => getProgramDetail(getDb(), params.id));
+export const GET = withAuth<P>("programs:write", async ({ params }) => getProgramDetail(getDb(), uuidParam(params.id, "Program")));
 
 /** Saves the draft and the (live) substitutions calendar; returns the draft's activation issues. */
 export const PUT = withAuth<P>("programs:write", async ({ req, actor, params }) => {
   const input = await parseJson(req, saveProgramSchema);
-  return saveProgram(getDb(), actor.userId, params.id, input, new Date());
+  return saveProgram(getDb(), actor.userId, uuidParam(params.id, "Program"), input, new Date());
 });

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { env } from "@/server/env";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { reviewDecisionSchema } from "@/server/workflows/admin/workflow-api.schema";
 import { submitReviewDecision } from "@/server/workflows/runtime/submit-review-decision";
 
@@ -11,7 +12,7 @@ type P = { orderId: string };
 export const POST = withAuth<P>("workflows:review", async ({ req, actor, params }) => {
   const body = await parseJson(req, reviewDecisionSchema);
   const result = await submitReviewDecision(getDb(), (events) => inngest.send(events), {
-    orderId: params.orderId, decision: body.decision, note: body.note, userId: actor.userId, role: actor.role,
+    orderId: uuidParam(params.orderId, "Order"), decision: body.decision, note: body.note, userId: actor.userId, role: actor.role,
     now: new Date(), homeCountry: env().HOME_COUNTRY,
   });
   return { ok: true, state: result.to };

@@ -3,9 +3,10 @@ import { getDb } from "@/db/client";
 import { customerIdOf } from "@/server/auth/actor";
 import { joinProgram } from "@/server/continuity/join-program";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 /** Subscribes the customer to the program, joining today. */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
-  const joined = await joinProgram(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, params.id, new Date());
+  const joined = await joinProgram(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.id, "Program"), new Date());
   return NextResponse.json(joined, { status: 201 });
 });

@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { customerIdOf } from "@/server/auth/actor";
 import { getEnrollmentTimeline } from "@/server/continuity/enrollment-timeline";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 /** The customer's timeline of one program subscription: shipped, opted out, upcoming. */
 export const GET = withAuth<{ subscriptionId: string }>("subscriptions:own", async ({ actor, params }) =>
-  getEnrollmentTimeline(getDb(), params.subscriptionId, customerIdOf(actor), new Date()));
+  getEnrollmentTimeline(getDb(), uuidParam(params.subscriptionId, "Enrollment"), customerIdOf(actor), new Date()));

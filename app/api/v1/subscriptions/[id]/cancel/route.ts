@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { cancelSubscription } from "@/server/subscriptions/cancel-subscription";
 import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-input";
 import { cancelSchema } from "@/server/subscriptions/subscription.schema";
@@ -7,5 +8,5 @@ import { cancelSchema } from "@/server/subscriptions/subscription.schema";
 /** Cancels at once: no order for this subscription is created after this returns. */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseOptionalJson(req, cancelSchema);
-  return { subscription: await cancelSubscription(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+  return { subscription: await cancelSubscription(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
 });

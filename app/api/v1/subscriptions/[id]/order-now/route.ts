@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf } from "@/server/subscriptions/http-input";
 import { orderNow } from "@/server/subscriptions/order-now";
 
@@ -12,6 +13,6 @@ const keySchema = z.string().trim().min(1).max(100).optional();
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const key = keySchema.safeParse(req.headers.get("idempotency-key") ?? undefined);
   if (!key.success) throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–100 characters");
-  const result = await orderNow(getDb(), customerActorOf(actor), params.id, { idempotencyKey: key.data }, new Date());
+  const result = await orderNow(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), { idempotencyKey: key.data }, new Date());
   return NextResponse.json(result, { status: result.created ? 201 : 200 });
 });

@@ -1,10 +1,11 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-input";
 import { pauseSubscription } from "@/server/subscriptions/pause-subscription";
 import { pauseSchema } from "@/server/subscriptions/subscription.schema";
 
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseOptionalJson(req, pauseSchema);
-  return { subscription: await pauseSubscription(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+  return { subscription: await pauseSubscription(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
 });

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf } from "@/server/subscriptions/http-input";
 import { rescheduleNext } from "@/server/subscriptions/reschedule-next";
 import { rescheduleSchema } from "@/server/subscriptions/subscription.schema";
@@ -7,5 +8,5 @@ import { rescheduleSchema } from "@/server/subscriptions/subscription.schema";
 /** Moves the next delivery to another date (that delivery only). */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseJson(req, rescheduleSchema);
-  return { subscription: await rescheduleNext(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+  return { subscription: await rescheduleNext(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
 });

@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf } from "@/server/subscriptions/http-input";
 import { skipNext } from "@/server/subscriptions/skip-cycle";
 
 /** Skips the next delivery. */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => ({
-  subscription: await skipNext(getDb(), customerActorOf(actor), params.id, new Date()),
+  subscription: await skipNext(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), new Date()),
 }));

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-input";
 import { unskipCycle } from "@/server/subscriptions/skip-cycle";
 import { cycleTargetSchema } from "@/server/subscriptions/subscription.schema";
@@ -7,5 +8,5 @@ import { cycleTargetSchema } from "@/server/subscriptions/subscription.schema";
 /** Restores a skipped delivery (the earliest upcoming one unless `cycleIndex` is given). */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseOptionalJson(req, cycleTargetSchema);
-  return { subscription: await unskipCycle(getDb(), customerActorOf(actor), params.id, input, new Date()) };
+  return { subscription: await unskipCycle(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
 });

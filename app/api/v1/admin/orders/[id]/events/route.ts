@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { env } from "@/server/env";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 import { orderEventBodySchema } from "@/server/workflows/admin/workflow-api.schema";
 import { sendOrderEvent } from "@/server/workflows/runtime/send-order-event";
 
@@ -14,7 +15,7 @@ type P = { id: string };
 export const POST = withAuth<P>("orders:operate", async ({ req, actor, params }) => {
   const body = await parseJson(req, orderEventBodySchema);
   const r = await sendOrderEvent(getDb(), (events) => inngest.send(events), {
-    orderId: params.id, event: body.event, data: body.data, userId: actor.userId, now: new Date(), homeCountry: env().HOME_COUNTRY,
+    orderId: uuidParam(params.id, "Order"), event: body.event, data: body.data, userId: actor.userId, now: new Date(), homeCountry: env().HOME_COUNTRY,
   });
   return { ok: true, state: r.state };
 });

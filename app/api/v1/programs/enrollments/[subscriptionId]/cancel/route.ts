@@ -2,8 +2,9 @@ import { getDb } from "@/db/client";
 import { customerIdOf } from "@/server/auth/actor";
 import { cancelEnrollment } from "@/server/continuity/settle-enrollment";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 /** Cancels the program subscription and settles a prepaid plan (refund rows). */
 export const POST = withAuth<{ subscriptionId: string }>("subscriptions:own", async ({ actor, params }) => ({
-  settlement: await cancelEnrollment(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, params.subscriptionId, new Date()),
+  settlement: await cancelEnrollment(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), new Date()),
 }));

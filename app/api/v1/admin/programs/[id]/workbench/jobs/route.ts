@@ -5,6 +5,7 @@ import { workbenchApplyRequested } from "@/inngest/events";
 import { startWorkbenchJob } from "@/server/continuity/workbench-jobs";
 import { workbenchApplySchema } from "@/server/continuity/workbench.schema";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
 
 /**
  * Queues the apply job, then (after commit) asks Inngest to run it. If that send is lost the
@@ -12,7 +13,7 @@ import { parseJson, withAuth } from "@/server/http/handler";
  */
 export const POST = withAuth<{ id: string }>("subscriptions:bulk_update", async ({ req, actor, params }) => {
   const input = await parseJson(req, workbenchApplySchema);
-  const job = await startWorkbenchJob(getDb(), actor.userId, params.id, input);
+  const job = await startWorkbenchJob(getDb(), actor.userId, uuidParam(params.id, "Program"), input);
   await inngest.send(workbenchApplyRequested.create({ jobId: job.jobId }, { id: `workbench-${job.jobId}` })).catch((e: unknown) => {
     console.error("[workbench] could not send the apply event; the cron will resume the job", e);
   });
