@@ -50,7 +50,15 @@ export interface InsertOptions {
    * One creation audit row per inserted order, data = { orderId, cycleIndex } + auditData. On
    * the subscription (generation's `cycle_generated`) or on the order (intake's `intake_accepted`).
    */
-  audit?: { actorType: string; actorId: string; entity: "subscription" | "order"; action: string; toState?: string };
+  audit?: {
+    actorType: string; actorId: string; entity: "subscription" | "order"; action: string; toState?: string;
+    /**
+     * The row's time; absent = the transaction's clock. Generation leaves it absent so its rows
+     * sort with the subscription's other audit rows, which auditSubscription still stamps with
+     * the database clock (switch to `now` when that does).
+     */
+    at?: Date;
+  };
 }
 
 /** One row per draft that became an order (a draft whose key already exists is left out). */
@@ -145,7 +153,7 @@ export async function insertOrders(
       FROM alloc
     ), audit AS (
       INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, to_state, data)
-      SELECT ${at}::timestamptz, ${audit?.actorType ?? ""}, ${audit?.actorId ?? ""}, ${audit?.entity ?? "order"},
+      SELECT COALESCE(${audit?.at?.toISOString() ?? null}::timestamptz, now()), ${audit?.actorType ?? ""}, ${audit?.actorId ?? ""}, ${audit?.entity ?? "order"},
              CASE WHEN ${audit?.entity ?? "order"} = 'order' THEN id::text ELSE subscription_id::text END,
              ${audit?.action ?? ""}, ${audit?.toState ?? null},
              -- Kept small (one row per order, millions a day): the order and its lines hold the rest.
