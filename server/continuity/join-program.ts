@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { addresses, customers, notifications, products, programEnrollments, programs, subscriptions } from "@/db/schema";
 import { toLocalDate } from "@/server/schedule";
-import { emitOrderCreated } from "@/server/generation/emit-order-created";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { auditContinuity } from "./audit-program";
 import { forecastShipments } from "./forecast";
@@ -61,7 +61,7 @@ export async function joinProgram(db: Database, actor: JoinActor, programId: str
     const generated = await generateProgramSubscriptions(tx, [sub.id], now);
     return { subscriptionId: sub.id, orders: generated.orders };
   });
-  await emitOrderCreated(orders);
+  await announceOrders(orders.map((o) => o.orderId));
   return { subscriptionId, orderIds: orders.map((o) => o.orderId) };
 }
 

@@ -8,7 +8,7 @@ import { intakeAdapters } from "./adapters";
 import { applySkuAliases } from "./apply-sku-aliases";
 import { applyToExistingOrder, findIntakeOrderForUpdate } from "./apply-to-existing-order";
 import { createIntakeOrder } from "./create-intake-order";
-import { announceOrder } from "./emit-intake-events";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { deadLetterPayload, finishPayload } from "./finish-payload";
 import type { IntakeResult } from "./intake-status";
 import { classifyAdapterError } from "./issue-codes";
@@ -44,7 +44,7 @@ export async function processPayload(db: Database, payloadId: string, opts: { no
       .where(eq(intakePayloads.id, payloadId)).catch(() => {});
     throw e;
   }
-  if (outcome.createdOrderId) await announceOrder(outcome.createdOrderId);
+  if (outcome.createdOrderId) await announceOrders([outcome.createdOrderId]);
   return outcome.result;
 }
 

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { orders } from "@/db/schema";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { insertOrders } from "@/server/orders/insert-orders";
-import { announceOrders } from "./announce-orders";
 import { applyTransition } from "./apply-transition";
 import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 
@@ -38,7 +38,7 @@ export async function orderNow(
     });
     return { orderId, created: true };
   });
-  if (result.created) await announceOrders([{ orderId: result.orderId }]);
+  if (result.created) await announceOrders([result.orderId]);
   return result;
 }
 

@@ -6,7 +6,8 @@ import { auditLog, intakeChannelSettings, intakePayloads, inventory, orderLines,
 import type { Harness } from "@/inngest/local/harness";
 import { editFixture } from "../fixtures/edit-fixture";
 import { loadFixture } from "../fixtures/load-fixture";
-import { findStalledPayloads, findUnannouncedIntakeOrders } from "../find-stalled-intake";
+import { redriveStuckOrders } from "@/server/workflows/runtime/redrive-stuck-orders";
+import { findStalledPayloads } from "../find-stalled-intake";
 import { intakeMetrics } from "../intake-metrics";
 import { countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "./intake-test-kit";
 
@@ -192,7 +193,7 @@ describe("GET /api/health", () => {
 });
 
 describe("sweeper queries (re-drive lost events)", () => {
-  it("finds payloads left received after their last attempt, and accepted orders whose workflow never started", async () => {
+  it("finds payloads left received after their last attempt; the one order sweeper re-announces accepted orders whose workflow never started", async () => {
     const db = getDb();
     const now = new Date();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -206,10 +207,11 @@ describe("sweeper queries (re-drive lost events)", () => {
     expect(await findStalledPayloads(db, { now })).toEqual([{ payloadId: stalled!.id, attempts: 2 }]);
 
     const res = await postIntake("shopify", loadFixture("shopify-orders-create"));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([]);
+    const announced = async () => (await redriveStuckOrders(db, { now, olderThanMinutes: 5 })).events.filter((e) => e.name === "order/created");
+    expect(await announced()).toEqual([]);
     await db.update(orders).set({ createdAt: ago(10) }).where(eq(orders.id, res.body.orderId!));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([res.body.orderId]);
+    expect(await announced()).toEqual([{ name: "order/created", id: `order-created-${res.body.orderId}`, data: { orderId: res.body.orderId } }]);
     await db.update(orders).set({ workflowVersionId: 1, state: "validation" }).where(eq(orders.id, res.body.orderId!));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([]);
+    expect(await announced()).toEqual([]);
   });
 });

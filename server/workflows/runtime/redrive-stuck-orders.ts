@@ -18,7 +18,8 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
  * holds reserved stock or an open payment, within SETTLE_WINDOW_DAYS), records a `workflow_redriven` audit row for each and
  * returns their state-entered events, with fresh ids (the original id is deduplicated).
  * Re-running a visit is harmless: actions are idempotent and the commit is guarded on
- * transition_seq. Also re-announces orders never pinned (order/created lost).
+ * transition_seq. Also THE sweeper for lost announcements (server/orders/announce-orders.ts):
+ * re-announces every order never pinned to a workflow, whoever created it.
  */
 export async function redriveStuckOrders(
   db: Database, opts: { now: Date; olderThanMinutes: number; limit?: number },
