@@ -45,7 +45,7 @@ const processRuns = () => harness.executor.runs({ functionId: "replen-intake-tes
 describe("state rule for an order that already exists", () => {
   const shopify = (edits: Record<string, unknown>) => editFixture("shopify-orders-create", edits);
 
-  it("records a later status, refuses an earlier one, and cancels through a guarded update that frees stock", async () => {
+  it("records a later status, refuses an earlier one, and cancels through the workflow runtime, which frees stock", async () => {
     const db = getDb();
     const created = await postIntake("shopify", loadFixture("shopify-orders-create"));
     const orderId = created.body.orderId!;
@@ -69,9 +69,14 @@ describe("state rule for an order that already exists", () => {
     expect(lines.every((l) => l.reservedQuantity === 0)).toBe(true);
     expect((await db.select().from(inventory).where(eq(inventory.productId, line!.productId)))[0]!.reserved).toBe(0);
     const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, orderId)).orderBy(auditLog.id);
+    // The cancel is the workflow runtime's guarded move, with its transition audit row.
     expect(audit.map((a) => [a.action, a.fromState, a.toState])).toEqual([
-      ["intake_accepted", null, "created"], ["intake_cancelled", "processing", "cancelled"],
+      ["intake_accepted", null, "created"], ["transition", "processing", "cancelled"],
     ]);
+    expect(audit[1]).toMatchObject({
+      actorType: "channel", actorId: "shopify",
+      data: { via: "external", event: "intake/cancelled", payloadId: cancel.body.payloadId, fromSeq: 0, seq: 1 },
+    });
     // A byte-identical redelivery of the create still gets its original result.
     const redelivered = await postIntake("shopify", loadFixture("shopify-orders-create"));
     expect(redelivered).toMatchObject({ status: 200, body: { payloadId: created.body.payloadId, status: "accepted", action: "created", orderId } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { NEW_ORDER_STATE } from "@/server/orders/order-states";
 import type { RuntimeEvent } from "./runtime-steps";
 import { SHIPPED_STATES } from "./settle-terminal-order";
 
@@ -64,7 +65,7 @@ export async function redriveStuckOrders(
         FROM jsonb_to_recordset(${JSON.stringify(stuck)}::jsonb) AS s(id text, state text, seq int, redrives int)`);
     }
     const unstarted = [...(await tx.execute<{ id: string }>(sql`
-      SELECT id FROM orders WHERE workflow_version_id IS NULL AND created_at < ${before}::timestamptz
+      SELECT id FROM orders WHERE workflow_version_id IS NULL AND state = ${NEW_ORDER_STATE} AND created_at < ${before}::timestamptz
       ORDER BY created_at LIMIT ${limit}`))];
     const events: RuntimeEvent[] = [
       ...stuck.map((s) => ({

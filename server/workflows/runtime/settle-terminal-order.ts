@@ -2,12 +2,13 @@ import "server-only";
 import { mapLimit } from "@/server/lib/map-limit";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { SHIPPED_STATES as SHIPPED_ORDER_STATES } from "@/server/orders/order-states";
 import { releaseStock } from "@/server/orders/release-stock";
 import type { PaymentGateway } from "@/server/payments/gateway";
 import { releaseOrderPayment } from "@/server/payments/order-payment";
 
-/** Terminal states whose orders left the warehouse; every other terminal state gives back. */
-export const SHIPPED_STATES = new Set(["shipped"]);
+/** Terminal states whose orders left the warehouse (server/orders); every other terminal state gives back. */
+export const SHIPPED_STATES: ReadonlySet<string> = new Set(SHIPPED_ORDER_STATES);
 
 export type Settlement = { units: number; payment: "released" | "failed" | "none" };
 
