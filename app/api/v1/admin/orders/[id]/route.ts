@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
-import { getOrderDetail } from "@/server/workflows/queries/order-detail";
+import { getOrderDetail } from "@/server/orders/get-order-detail";
 
 type P = { id: string };
 
