@@ -83,6 +83,9 @@ export async function insertOrders(
   tx: Transaction, drafts: readonly OrderDraft[], now: Date, opts: InsertOptions,
 ): Promise<InsertedOrder[]> {
   if (drafts.length === 0) return [];
+  if (opts.audit?.entity === "subscription" && drafts.some((d) => !d.subscriptionId)) {
+    throw new RangeError("insertOrders: a subscription audit row needs every draft's subscriptionId");
+  }
   const at = now.toISOString();
   const col = <T extends string | number | boolean | null>(pick: (d: OrderDraft) => T) => pgArray(drafts.map(pick));
   const text = (pick: (d: OrderDraft) => string | null) => pgQuotedArray(drafts.map(pick));
