@@ -94,6 +94,10 @@ export async function insertOrders(
   const lcol = <T extends string | number | boolean | null>(pick: (l: (typeof lines)[number]) => T) => pgArray(lines.map(pick));
   const ltext = (pick: (l: (typeof lines)[number]) => string | null) => pgQuotedArray(lines.map(pick));
   const audit = opts.audit;
+  // Name the one arbiter when the batch has one kind of key: each arbiter costs an index probe
+  // per row, and a generation batch of cycle orders needs only its own.
+  const arbiter = drafts.every((d) => d.cycleIndex != null) ? sql`ON CONSTRAINT orders_subscription_cycle`
+    : drafts.every((d) => d.externalId != null) ? sql`ON CONSTRAINT orders_channel_external` : sql``;
 
   const rows = await tx.execute<{ ord: number; order_id: string; backordered: boolean }>(sql`
     WITH o_in AS (
@@ -143,7 +147,7 @@ export async function insertOrders(
              CASE WHEN flags IS NULL THEN '{}'::text[] ELSE ARRAY(SELECT jsonb_array_elements_text(flags)) END,
              scheduled_for, ${at}::timestamptz, ${at}::timestamptz
       FROM src ORDER BY ord
-      ON CONFLICT DO NOTHING
+      ON CONFLICT ${arbiter} DO NOTHING
       RETURNING id
     ), placed AS (
       SELECT src.* FROM ins JOIN src ON src.id = ins.id
