@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, payments } from "@/db/schema";
+import { auditLog, orders, payments } from "@/db/schema";
 import { cancelOrderExternally } from "../runtime/cancel-order";
+import { redriveStuckOrders } from "../runtime/redrive-stuck-orders";
+import { startOrderWorkflow } from "../runtime/start-order-workflow";
 import { makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
 import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
 
@@ -50,5 +52,21 @@ describe("workflow runtime: external cancel", () => {
     const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
     expect(payment!.status).not.toBe("captured");
     expect((await stockOf(db, products[0]!.id))).toMatchObject({ onHand: 10, reserved: 0 });
+  });
+
+  it("an order cancelled before its workflow started is never announced, pinned or revived", async () => {
+    const db = getDb();
+    const { order, products } = await makeOrder(db, { lines: [{ quantity: 2, reserved: 2, stock: 10 }] });
+    const now = new Date();
+    const { event } = await db.transaction((tx) => cancelOrderExternally(tx, {
+      orderId: order.id, from: "created", seq: 0, versionId: null, actor: { type: "channel", id: "api" }, now, data: { event: "intake/cancelled" },
+    }));
+    expect(event).toBeNull();
+    expect((await stockOf(db, products[0]!.id)).reserved).toBe(0);
+    await db.update(orders).set({ createdAt: new Date(now.getTime() - 3_600_000) }).where(eq(orders.id, order.id));
+    const swept = await redriveStuckOrders(db, { now, olderThanMinutes: 5 });
+    expect(swept.events.filter((e) => e.data.orderId === order.id)).toEqual([]);
+    expect(await startOrderWorkflow(db, order.id, now)).toBeNull();
+    expect(await orderRow(db, order.id)).toMatchObject({ state: "cancelled", workflowVersionId: null, transitionSeq: 1 });
   });
 });
