@@ -1,14 +1,12 @@
 import { getDb } from "@/db/client";
 import { env, generationDisabled } from "@/server/env";
-import { orderCreatedEvent } from "@/server/generation/emit-order-created";
 import { generateAllDue } from "@/server/generation/generate-due";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { inngest } from "../client";
 import { generationContinue } from "../events";
 
 /** A run does at most this many batches; the next minute's run continues (Inngest caps steps per run). */
 export const MAX_BATCHES_PER_RUN = 50;
-/** Events per step.sendEvent call, well under Inngest's request size limit. */
-const EVENTS_PER_SEND = 500;
 
 /**
  * Every minute: generate the orders of all due cycles, one step per round, each round
@@ -49,9 +47,9 @@ export const generateDueOrders = inngest.createFunction(
       totals.skipped += round.skipped;
       totals.completed += round.completed;
       totals.failed += round.failed;
-      for (let i = 0; i < round.orderIds.length; i += EVENTS_PER_SEND) {
-        await step.sendEvent(`order-created-${n}-${i / EVENTS_PER_SEND}`, round.orderIds.slice(i, i + EVENTS_PER_SEND).map(orderCreatedEvent));
-      }
+      // The one announcement policy (server/orders): a send that still fails after the step's
+      // retries is logged and left to the stuck-order sweeper; the run goes on generating.
+      await announceOrders(round.orderIds, (k, events) => step.sendEvent(`order-created-${n}-${k}`, events));
       more = round.claimed === round.batches * batchSize && round.claimed > 0;
       if (!more) break;
     }

@@ -1,13 +1,14 @@
 import type { Inngest } from "inngest";
 import { getDb } from "@/db/client";
-import { intakeReceivedEvent, orderCreatedEvent } from "@/server/intake/emit-intake-events";
-import { findStalledPayloads, findUnannouncedIntakeOrders } from "@/server/intake/find-stalled-intake";
+import { intakeReceivedEvent } from "@/server/intake/emit-intake-events";
+import { findStalledPayloads } from "@/server/intake/find-stalled-intake";
 import { inngest } from "../client";
 
 /**
- * Every minute: re-drive intake work whose event was lost — payloads still `received`
- * (their retry event never arrived) and accepted orders whose order/created never started a
- * workflow. Postgres says what is unfinished; events only trigger (ARCHITECTURE.md).
+ * Every minute: re-drive intake payloads whose event was lost — still `received`, their retry
+ * event never arrived. Postgres says what is unfinished; events only trigger (ARCHITECTURE.md).
+ * Accepted orders whose order/created was lost are not this sweeper's: like every order, they
+ * are re-announced by the stuck-order sweeper (server/orders/announce-orders.ts).
  */
 export function createSweepIntake(client: Inngest) {
   return client.createFunction(
@@ -17,9 +18,7 @@ export function createSweepIntake(client: Inngest) {
       if (stalled.length > 0) {
         await step.sendEvent("retry-stalled-payloads", stalled.map((p) => intakeReceivedEvent(p.payloadId, p.attempts + 1)));
       }
-      const orders = await step.run("find-unannounced-orders", () => findUnannouncedIntakeOrders(getDb(), { now: new Date() }));
-      if (orders.length > 0) await step.sendEvent("reannounce-orders", orders.map(orderCreatedEvent));
-      return { retried: stalled.length, reannounced: orders.length };
+      return { retried: stalled.length };
     },
   );
 }

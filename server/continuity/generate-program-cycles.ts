@@ -57,7 +57,8 @@ export async function generateProgramCycles(tx: Transaction, subscriptionIds: re
       if (charge > 0) ledger.push({ subscriptionId: enrollment.subscriptionId, key: `charge:${o.shipmentIndex}`, kind: "charge", shipmentIndex: o.shipmentIndex, amountMinor: charge, reason: `Shipment ${o.shipmentIndex + 1} (${enrollment.billingPlan.schedule})` });
       if (o.outcome === "shipped") {
         orders.push({
-          subscriptionId: enrollment.subscriptionId, cycleIndex: o.shipmentIndex, productId: o.shipsProductId,
+          subscriptionId: enrollment.subscriptionId, customerId: enrollment.customerId, quantity: enrollment.quantity,
+          addressId: enrollment.addressId, cycleIndex: o.shipmentIndex, productId: o.shipsProductId,
           scheduledFor: zonedInstant(o.date, enrollment.localTime, enrollment.timeZone),
           meta: { programId: program.id, revision: enrollment.revision, versionId: enrollment.versionId, eventNumber: o.eventNumber, seriesProductId: o.productId, substituted: o.substituted, deliveryDate: o.date },
         });
@@ -69,7 +70,7 @@ export async function generateProgramCycles(tx: Transaction, subscriptionIds: re
     }
   }
 
-  const created = await insertChildOrders(tx, orders);
+  const created = await insertChildOrders(tx, orders, now);
   const orderBy = new Map(created.map((c) => [`${c.subscriptionId}:${c.cycleIndex}`, c.orderId]));
   const shipmentRows = planned.flatMap(({ enrollment, plan }) => plan.occasions.map((o) => ({
     subscriptionId: enrollment.subscriptionId, shipmentIndex: o.shipmentIndex, outcome: o.outcome, deliveryDate: o.date,

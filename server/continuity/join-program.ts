@@ -5,7 +5,7 @@ import { addresses, customers, products, programEnrollments, programs, subscript
 import { createNotification } from "@/server/notifications/create-notification";
 import { auditSubscription } from "@/server/subscriptions/transition";
 import { toLocalDate } from "@/server/schedule";
-import { emitOrderCreated } from "@/server/generation/emit-order-created";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { forecastShipments } from "./forecast";
 import { generateProgramSubscriptions } from "./generate-program-cycles";
@@ -62,7 +62,7 @@ export async function joinProgram(db: Database, actor: JoinActor, programId: str
     const generated = await generateProgramSubscriptions(tx, [sub.id], now);
     return { subscriptionId: sub.id, orders: generated.orders };
   });
-  await emitOrderCreated(orders);
+  await announceOrders(orders.map((o) => o.orderId));
   return { subscriptionId, orderIds: orders.map((o) => o.orderId) };
 }
 

@@ -18,6 +18,8 @@ export interface EnrollmentRow {
   billingPlan: BillingPlan;
   settledAt: Date | null;
   status: SubscriptionStatus;
+  quantity: number;
+  addressId: string | null;
   nextCycleIndex: number;
   frequency: Frequency;
   localTime: string;
@@ -29,7 +31,7 @@ const columns = {
   subscriptionId: programEnrollments.subscriptionId, programId: programEnrollments.programId,
   customerId: programEnrollments.customerId, revision: programEnrollments.revision, versionId: programEnrollments.versionId,
   joinedOn: programEnrollments.joinedOn, state: programEnrollments.state, billingPlan: programEnrollments.billingPlan,
-  settledAt: programEnrollments.settledAt, status: subscriptions.status, nextCycleIndex: subscriptions.nextCycleIndex,
+  settledAt: programEnrollments.settledAt, status: subscriptions.status, quantity: subscriptions.quantity, addressId: subscriptions.addressId, nextCycleIndex: subscriptions.nextCycleIndex,
   frequency: subscriptions.frequency, localTime: subscriptions.localTime, timeZone: subscriptions.timeZone,
   createdAt: programEnrollments.createdAt,
 };

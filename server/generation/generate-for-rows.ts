@@ -112,7 +112,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   }
 
   await auditSubscriptions(tx, GENERATION, missed);
-  const { moved, created } = await applyCycles(tx, writes);
+  const { moved, created } = await applyCycles(tx, writes, now);
   // Rows are locked by this transaction, so the guarded UPDATE must match each of them.
   if (moved !== writes.length) throw new Error(`advanced ${moved} of ${writes.length} locked subscriptions`);
   await auditSubscriptions(tx, GENERATION, outcomes);

@@ -15,7 +15,7 @@ export type { GeneratedOrder } from "./generate-for-rows";
  * Locks the subscriptions in `tx` (waiting if another transaction holds them) and ignores
  * ones that are not active. Idempotent: unique (subscription_id, cycle_index) + ON CONFLICT
  * DO NOTHING. Returns only orders created by this call; the caller emits `order/created`
- * for them AFTER commit (emitOrderCreated).
+ * for them AFTER commit (server/orders announceOrders).
  */
 export async function generateForSubscriptions(tx: Transaction, subscriptionIds: string[], now: Date): Promise<GeneratedOrder[]> {
   const rows = await lockSubscriptions(tx, [...new Set(subscriptionIds)]);

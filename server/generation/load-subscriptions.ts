@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { CycleOverrideKind } from "@/server/subscriptions/subscription-status";
-import { pgArray } from "./pg-array";
+import { pgArray } from "@/server/lib/pg-array";
 import type { CycleOverride, ScheduleRow } from "./plan-cycle";
 
 /** A subscription as generation sees it: schedule, cursor, and whether its product can be ordered. */

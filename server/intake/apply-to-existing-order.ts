@@ -1,18 +1,22 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { auditLog, intakePayloads, orders } from "@/db/schema";
+import { intakePayloads, orders } from "@/db/schema";
+import { cancelOrderExternally } from "@/server/workflows/runtime/cancel-order";
+import type { RuntimeEvent } from "@/server/workflows/runtime/runtime-steps";
 import type { Channel, OrderStatus } from "./adapters/canonical-order";
 import { finishPayload } from "./finish-payload";
 import type { IntakeResult, StoredCanonical } from "./intake-status";
 import { decideStatusUpdate } from "./status-rule";
 
 type PayloadRow = typeof intakePayloads.$inferSelect;
-export type ExistingOrder = { id: string; state: string };
+export type ExistingOrder = { id: string; state: string; seq: number; versionId: number | null };
+/** The payload's result, and the events to send once the transaction committed. */
+export type ExistingOrderOutcome = { result: IntakeResult; events: RuntimeEvent[] };
 
 /** The order a channel already sent under this external id, locked so updates to it serialise. */
 export async function findIntakeOrderForUpdate(tx: Transaction, channel: Channel, externalId: string): Promise<ExistingOrder | null> {
-  const [row] = await tx.select({ id: orders.id, state: orders.state }).from(orders)
+  const [row] = await tx.select({ id: orders.id, state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId }).from(orders)
     .where(and(eq(orders.channel, channel), eq(orders.externalId, externalId))).for("update");
   return row ?? null;
 }
@@ -20,18 +24,21 @@ export async function findIntakeOrderForUpdate(tx: Transaction, channel: Channel
 /**
  * Idempotency and the state rule (server/intake/status-rule.ts) for a payload about an order
  * that exists: a replay creates nothing and returns the original result; a later channel
- * status is recorded; an earlier one is refused; a cancel stops the order if it hasn't shipped.
+ * status is recorded; an earlier one is refused; a cancel stops the order if it hasn't shipped —
+ * through the workflow runtime (cancelOrderExternally: guarded move, audit row, stock released;
+ * the returned event settles the payment after commit).
  */
 export async function applyToExistingOrder(
   tx: Transaction, row: PayloadRow, order: StoredCanonical, existing: ExistingOrder, now: Date,
-): Promise<IntakeResult> {
+): Promise<ExistingOrderOutcome> {
+  const finish = async (result: Parameters<typeof finishPayload>[2]) => ({ result: await finishPayload(tx, row, result, now), events: [] });
   const accepted = and(eq(intakePayloads.orderId, existing.id), eq(intakePayloads.status, "accepted"));
   // A byte-identical redelivery of a payload already applied gets that payload's result,
   // whatever happened to the order since (e.g. a create redelivered after a cancel).
   if (row.correctedBody === null) {
     const [same] = await tx.select({ id: intakePayloads.id, action: intakePayloads.action }).from(intakePayloads)
       .where(and(accepted, eq(intakePayloads.bodySha256, row.bodySha256))).orderBy(asc(intakePayloads.processedAt)).limit(1);
-    if (same) return finishPayload(tx, row, { canonical: order, orderId: existing.id, status: "duplicate", duplicateOf: same.id, action: same.action }, now);
+    if (same) return finish({ canonical: order, orderId: existing.id, status: "duplicate", duplicateOf: same.id, action: same.action });
   }
   const [original] = await tx.select({ id: intakePayloads.id }).from(intakePayloads)
     .where(and(accepted, eq(intakePayloads.action, "created"))).orderBy(asc(intakePayloads.processedAt)).limit(1);
@@ -43,41 +50,24 @@ export async function applyToExistingOrder(
 
   switch (decision.kind) {
     case "duplicate":
-      return finishPayload(tx, row, { ...base, status: "duplicate", duplicateOf: original?.id ?? null, action: "created" }, now);
+      return finish({ ...base, status: "duplicate", duplicateOf: original?.id ?? null, action: "created" });
     case "advance":
-      return finishPayload(tx, row, { ...base, status: "accepted", action: "status_advanced" }, now);
+      return finish({ ...base, status: "accepted", action: "status_advanced" });
     case "refuse": {
       const message = decision.reason === "already_shipped"
         ? `The order has already shipped (state ${existing.state}); the channel's cancellation was not applied`
         : `The channel status "${order.status}" would move the order back from "${recorded}"`;
-      return finishPayload(tx, row, {
+      return finish({
         ...base, status: "rejected", reason: decision.reason, errors: [{ path: "status", message, code: decision.reason }],
-      }, now);
+      });
     }
-    case "cancel":
-      await cancelOrder(tx, existing, { channel: order.channel, payloadId: row.id, now });
-      return finishPayload(tx, row, { ...base, status: "accepted", action: "cancelled" }, now);
+    case "cancel": {
+      const { event } = await cancelOrderExternally(tx, {
+        orderId: existing.id, from: existing.state, seq: existing.seq, versionId: existing.versionId,
+        actor: { type: "channel", id: order.channel }, now, data: { event: "intake/cancelled", payloadId: row.id },
+      });
+      const { result } = await finish({ ...base, status: "accepted", action: "cancelled" });
+      return { result, events: event ? [event] : [] };
+    }
   }
-}
-
-/**
- * Guarded transition to `cancelled` (… WHERE state = :seen, the row is locked) that also bumps
- * transition_seq, so any workflow step still in flight for the old state can no longer commit.
- * Stock the order held is released in the same transaction.
- */
-async function cancelOrder(tx: Transaction, existing: ExistingOrder, ctx: { channel: Channel; payloadId: string; now: Date }) {
-  const moved = await tx.update(orders)
-    .set({ state: "cancelled", stateEnteredAt: ctx.now, transitionSeq: sql`${orders.transitionSeq} + 1` })
-    .where(and(eq(orders.id, existing.id), eq(orders.state, existing.state))).returning({ id: orders.id });
-  if (moved.length === 0) throw new Error("order state changed under a row lock");
-  await tx.execute(sql`
-    UPDATE inventory v SET reserved = v.reserved - r.qty, updated_at = now()
-    FROM (SELECT product_id, SUM(reserved_quantity)::int AS qty FROM order_lines
-          WHERE order_id = ${existing.id} AND reserved_quantity > 0 GROUP BY product_id) r
-    WHERE v.product_id = r.product_id`);
-  await tx.execute(sql`UPDATE order_lines SET reserved_quantity = 0 WHERE order_id = ${existing.id} AND reserved_quantity > 0`);
-  await tx.insert(auditLog).values({
-    actorType: "channel", actorId: ctx.channel, entityType: "order", entityId: existing.id, action: "intake_cancelled",
-    fromState: existing.state, toState: "cancelled", at: ctx.now, data: { payloadId: ctx.payloadId },
-  });
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { auditLog, customers, orderLines, orders } from "@/db/schema";
+import { auditLog, customers } from "@/db/schema";
+import { insertOrders } from "@/server/orders/insert-orders";
 import type { StoredCanonical } from "./intake-status";
 import type { ValidOrder } from "./validate-order";
 
 /**
  * Inserts a validated canonical order as `orders` (kind intake) + `order_lines` + an audit row,
- * inside the caller's transaction. Idempotent by the unique (channel, external_id): a
+ * inside the caller's transaction, through server/orders' insertOrders. Idempotent by the unique (channel, external_id): a
  * concurrent copy that got there first makes this return null (ON CONFLICT DO NOTHING) and
  * create nothing. Line prices are the channel's (what the customer was charged), not the
  * catalog's; the line name is our product's (the channel's is kept in meta). Stock is not reserved here: the workflow's reserve_inventory action does that.
@@ -16,46 +17,35 @@ export async function createIntakeOrder(
   tx: Transaction, order: StoredCanonical, valid: ValidOrder, ctx: { payloadId: string; now: Date },
 ): Promise<string | null> {
   const customerId = valid.customerId ?? (await createCustomer(tx, order));
-  const [created] = await tx.insert(orders).values({
+  const [created] = await insertOrders(tx, [{
     customerId,
     kind: "intake",
     channel: order.channel,
     externalId: order.externalId,
     currency: order.currency,
-    subtotalMinor: order.totals.subtotalMinor,
-    discountMinor: order.totals.discountMinor,
-    taxMinor: order.totals.taxMinor,
-    shippingMinor: order.totals.shippingMinor,
-    totalMinor: order.totals.totalMinor,
+    totals: order.totals,
     shippingAddress: order.shippingAddress
       ? { ...order.shippingAddress, line2: order.shippingAddress.line2 ?? null, region: order.shippingAddress.region ?? null }
       : null,
     flags: valid.flags,
-    createdAt: ctx.now,
-    stateEnteredAt: ctx.now,
-  }).onConflictDoNothing({ target: [orders.channel, orders.externalId] }).returning({ id: orders.id });
-  if (!created) return null;
-
-  await tx.insert(orderLines).values(order.lines.map((line, i) => ({
-    orderId: created.id,
-    productId: valid.lines[i]!.productId,
-    sku: line.sku,
-    name: valid.lines[i]!.productName,
-    quantity: line.quantity,
-    unitPriceMinor: line.unitPriceMinor,
-    meta: {
-      discountMinor: line.discountMinor,
-      taxMinor: line.taxMinor,
-      ...(line.name ? { channelName: line.name } : {}),
-      ...(order.aliases?.some((a) => a.to === line.sku) ? { channelSkus: order.aliases.filter((a) => a.to === line.sku).map((a) => a.from) } : {}),
-    },
-  })));
-  await tx.insert(auditLog).values({
-    actorType: "channel", actorId: order.channel, entityType: "order", entityId: created.id, action: "intake_accepted",
-    toState: "created", at: ctx.now,
-    data: { payloadId: ctx.payloadId, externalId: order.externalId, channelStatus: order.status, flags: valid.flags, notes: order.notes },
+    lines: order.lines.map((line, i) => ({
+      productId: valid.lines[i]!.productId,
+      sku: line.sku,
+      name: valid.lines[i]!.productName,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      meta: {
+        discountMinor: line.discountMinor,
+        taxMinor: line.taxMinor,
+        ...(line.name ? { channelName: line.name } : {}),
+        ...(order.aliases?.some((a) => a.to === line.sku) ? { channelSkus: order.aliases.filter((a) => a.to === line.sku).map((a) => a.from) } : {}),
+      },
+    })),
+    auditData: { payloadId: ctx.payloadId, externalId: order.externalId, channelStatus: order.status, flags: valid.flags, notes: order.notes },
+  }], ctx.now, {
+    reserve: false, audit: { actorType: "channel", actorId: order.channel, entity: "order", action: "intake_accepted", toState: "created", at: ctx.now },
   });
-  return created.id;
+  return created?.orderId ?? null;
 }
 
 /** Lenient customer mode: an unknown buyer becomes a customer (no login, time zone UTC). */

@@ -18,21 +18,3 @@ export async function findStalledPayloads(
     LIMIT ${opts.limit ?? 500}`);
   return rows.map((r) => ({ payloadId: r.id, attempts: Number(r.attempts) }));
 }
-
-/**
- * Intake orders whose workflow never started (the order/created send after commit was lost),
- * the same rule generation applies to its orders: re-sent with their deterministic event id.
- */
-export async function findUnannouncedIntakeOrders(
-  db: DbOrTx, opts: { now: Date; olderThanMinutes?: number; withinHours?: number; limit?: number },
-): Promise<string[]> {
-  const olderThan = new Date(opts.now.getTime() - (opts.olderThanMinutes ?? 5) * 60_000).toISOString();
-  const within = new Date(opts.now.getTime() - (opts.withinHours ?? 24) * 3_600_000).toISOString();
-  const rows = await db.execute<{ id: string }>(sql`
-    SELECT id FROM orders
-    WHERE kind = 'intake' AND state = 'created' AND workflow_version_id IS NULL
-      AND created_at < ${olderThan}::timestamptz AND created_at >= ${within}::timestamptz
-    ORDER BY created_at
-    LIMIT ${opts.limit ?? 1000}`);
-  return rows.map((r) => r.id);
-}

@@ -3,12 +3,15 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { pgError } from "@/db/pg-error";
 import { intakePayloads } from "@/db/schema";
+import { inngest } from "@/inngest/client";
+import { announceOrders } from "@/server/orders/announce-orders";
+import type { RuntimeEvent } from "@/server/workflows/runtime/runtime-steps";
+import { sendAfterCommit } from "@/server/workflows/runtime/submit-review-decision";
 import { notFound } from "../errors/app-error";
 import { intakeAdapters } from "./adapters";
 import { applySkuAliases } from "./apply-sku-aliases";
 import { applyToExistingOrder, findIntakeOrderForUpdate } from "./apply-to-existing-order";
 import { createIntakeOrder } from "./create-intake-order";
-import { announceOrder } from "./emit-intake-events";
 import { deadLetterPayload, finishPayload } from "./finish-payload";
 import type { IntakeResult } from "./intake-status";
 import { classifyAdapterError } from "./issue-codes";
@@ -36,7 +39,7 @@ export async function processPayload(db: Database, payloadId: string, opts: { no
     .returning({ id: intakePayloads.id });
   if (claimed.length === 0) return loadPayloadResult(db, payloadId);
 
-  let outcome: { result: IntakeResult; createdOrderId?: string };
+  let outcome: Outcome;
   try {
     outcome = await db.transaction((tx) => processLocked(tx, payloadId, opts.now));
   } catch (e) {
@@ -44,11 +47,15 @@ export async function processPayload(db: Database, payloadId: string, opts: { no
       .where(eq(intakePayloads.id, payloadId)).catch(() => {});
     throw e;
   }
-  if (outcome.createdOrderId) await announceOrder(outcome.createdOrderId);
+  if (outcome.createdOrderId) await announceOrders([outcome.createdOrderId]);
+  // A cancelled order's terminal state settles its payment; a lost send is the sweeper's.
+  if (outcome.events?.length) await sendAfterCommit((events) => inngest.send(events), outcome.events);
   return outcome.result;
 }
 
-async function processLocked(tx: Transaction, payloadId: string, now: Date): Promise<{ result: IntakeResult; createdOrderId?: string }> {
+type Outcome = { result: IntakeResult; createdOrderId?: string; events?: RuntimeEvent[] };
+
+async function processLocked(tx: Transaction, payloadId: string, now: Date): Promise<Outcome> {
   const [row] = await tx.select().from(intakePayloads).where(eq(intakePayloads.id, payloadId)).for("update");
   if (!row) throw notFound("Intake payload");
   if (row.status !== "received") return { result: resultOfPayload(row) };
@@ -58,7 +65,7 @@ async function processLocked(tx: Transaction, payloadId: string, now: Date): Pro
   const order = applySkuAliases(parsed.order, await loadSkuAliases(tx, row.channel));
 
   const existing = await findIntakeOrderForUpdate(tx, row.channel, order.externalId);
-  if (existing) return { result: await applyToExistingOrder(tx, row, order, existing, now) };
+  if (existing) return applyToExistingOrder(tx, row, order, existing, now);
 
   const settings = await loadChannelSettings(tx, row.channel);
   if (order.status === "cancelled") {
@@ -76,7 +83,7 @@ async function processLocked(tx: Transaction, payloadId: string, now: Date): Pro
     // A concurrent copy of the same order committed first: this one is its replay.
     const winner = await findIntakeOrderForUpdate(tx, row.channel, order.externalId);
     if (!winner) throw new Error("order conflict without an order");
-    return { result: await applyToExistingOrder(tx, row, order, winner, now) };
+    return applyToExistingOrder(tx, row, order, winner, now);
   }
   const result = await finishPayload(tx, row, { status: "accepted", action: "created", canonical: order, orderId }, now);
   return { result, createdOrderId: orderId };

@@ -1,3 +1,4 @@
+import { CLOSED_STATES, SHIPPED_STATES } from "@/server/orders/order-states";
 import type { OrderStatus } from "./adapters/canonical-order";
 
 /**
@@ -9,7 +10,7 @@ import type { OrderStatus } from "./adapters/canonical-order";
  * | same status                                   | duplicate: original result, nothing made |
  * | later (open→paid, paid→fulfilled…)            | advance: recorded on the payload only    |
  * | earlier, or anything after cancelled          | refuse `state_regression`                |
- * | cancelled, order not shipped/closed           | cancel: guarded UPDATE to `cancelled`    |
+ * | cancelled, order not shipped/closed           | cancel: through the workflow runtime     |
  * | cancelled, order already shipped              | refuse `already_shipped`                 |
  * | cancelled, order already cancelled/rejected   | advance (nothing left to stop)           |
  */
@@ -20,10 +21,6 @@ export type StatusDecision =
   | { kind: "refuse"; reason: "state_regression" | "already_shipped" };
 
 const RANK: Record<OrderStatus, number> = { open: 0, paid: 1, fulfilled: 2, cancelled: 3 };
-
-/** Workflow states (default workflow) after which a channel cancel is refused or moot. */
-export const SHIPPED_STATES: readonly string[] = ["shipped"];
-export const CLOSED_STATES: readonly string[] = ["cancelled", "rejected"];
 
 export function decideStatusUpdate(recorded: OrderStatus, incoming: OrderStatus, orderState: string): StatusDecision {
   if (incoming === recorded) return { kind: "duplicate" };

@@ -6,7 +6,7 @@ import { createNotification } from "@/server/notifications/create-notification";
 import { generateForSubscriptions } from "../generation/generate-for-subscriptions";
 import { AppError, invalid, type FieldErrors } from "../errors/app-error";
 import { compareLocalDates, toLocalDate } from "../schedule";
-import { announceOrders } from "./announce-orders";
+import { announceOrders } from "@/server/orders/announce-orders";
 import { auditSubscription } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import type { CustomerActor } from "./lock-subscription";
@@ -66,7 +66,7 @@ export async function createSubscription(
     return { id: row.id, created: generated };
   });
 
-  await announceOrders(created);
+  await announceOrders(created.map((o) => o.orderId));
   const { dto } = await getSubscriptionOrThrow(db, actor.customerId, id);
   return { subscription: dto, firstOrderId: created[0]?.orderId ?? null };
 }

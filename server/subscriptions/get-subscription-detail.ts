@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { listSubscriptionActivity } from "./list-activity";
-import { listCustomerOrders } from "./list-customer-orders";
+import { listCustomerOrders } from "@/server/orders/list-customer-orders";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import { loadOverrides } from "./lock-subscription";
 import { toLocalDate } from "../schedule";

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { addresses, inventory, orderLines, orders, products, type OrderAddress } from "@/db/schema";
-import { announceOrders } from "./announce-orders";
-import { applyTransition } from "./apply-transition";
+import { orders } from "@/db/schema";
+import { announceOrders } from "@/server/orders/announce-orders";
+import { insertOrders } from "@/server/orders/insert-orders";
+import { applyTransition } from "./transition";
 import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 
 /**
@@ -12,7 +13,8 @@ import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor, type Subsc
  * untouched (docs/schedule.md; to replace the next delivery, also skip it).
  *
  * `generateForSubscriptions` doesn't fit: it creates the cursor's cycle and advances the series.
- * Stock is reserved with the generation rule (min(quantity, available); the rest backordered).
+ * It goes through server/orders' insertOrders: catalog price, stock reserved with the batch rule
+ * (min(quantity, available); the rest backordered), the subscription's address else the default.
  * With an idempotency key a retried request returns the first order instead of a second one
  * (unique (channel, external_id)).
  */
@@ -36,50 +38,16 @@ export async function orderNow(
     });
     return { orderId, created: true };
   });
-  if (result.created) await announceOrders([{ orderId: result.orderId }]);
+  if (result.created) await announceOrders([result.orderId]);
   return result;
 }
 
 async function insertOrderNow(tx: Transaction, row: SubscriptionRow, externalId: string | null, now: Date): Promise<string> {
-  const [product] = await tx.select().from(products).where(eq(products.id, row.productId));
-  if (!product) throw new Error(`subscription ${row.id} has no product`);
-  const [stock] = await tx
-    .select({ available: sql<number>`${inventory.onHand} - ${inventory.reserved}` })
-    .from(inventory)
-    .where(eq(inventory.productId, product.id))
-    .for("update");
-  const reserved = Math.max(0, Math.min(row.quantity, Number(stock?.available ?? 0)));
-  const total = product.priceMinor * row.quantity;
-
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      customerId: row.customerId, kind: "order_now", subscriptionId: row.id, cycleIndex: null, externalId,
-      currency: product.currency, subtotalMinor: total, totalMinor: total,
-      shippingAddress: await shippingAddressOf(tx, row), scheduledFor: now,
-      flags: reserved < row.quantity ? ["backordered"] : [],
-    })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("order insert returned no row");
-  await tx.insert(orderLines).values({
-    orderId: order.id, productId: product.id, sku: product.sku, name: product.name, quantity: row.quantity,
-    unitPriceMinor: product.priceMinor, reservedQuantity: reserved,
-  });
-  if (reserved > 0) {
-    await tx.update(inventory)
-      .set({ reserved: sql`${inventory.reserved} + ${reserved}`, updatedAt: now })
-      .where(eq(inventory.productId, product.id));
-  }
-  return order.id;
-}
-
-/** The subscription's address, else the customer's default — as generation does. */
-async function shippingAddressOf(tx: Transaction, row: SubscriptionRow): Promise<OrderAddress | null> {
-  const where = row.addressId
-    ? and(eq(addresses.id, row.addressId), eq(addresses.customerId, row.customerId))
-    : eq(addresses.customerId, row.customerId);
-  const [a] = await tx.select().from(addresses).where(where).orderBy(desc(addresses.isDefault)).limit(1);
-  return a
-    ? { name: a.name, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postalCode: a.postalCode, country: a.country, valid: a.valid }
-    : null;
+  const [order] = await insertOrders(tx, [{
+    customerId: row.customerId, kind: "order_now", subscriptionId: row.id, externalId, addressId: row.addressId,
+    scheduledFor: now, lines: [{ productId: row.productId, quantity: row.quantity }],
+  }], now, { reserve: true });
+  // The idempotency key was checked under the subscription's lock, so nothing can conflict here.
+  if (!order) throw new Error(`order-now for subscription ${row.id} inserted no order`);
+  return order.orderId;
 }

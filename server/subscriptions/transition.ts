@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { subscriptions } from "@/db/schema";
-import { pgArray } from "@/server/generation/pg-array";
+import { pgArray } from "@/server/lib/pg-array";
 import { conflict } from "../errors/app-error";
 import type { SubscriptionRow } from "./lock-subscription";
 import type { SubscriptionAuditAction, SubscriptionStatus } from "./subscription-status";

@@ -6,7 +6,8 @@ import { auditLog, intakeChannelSettings, intakePayloads, inventory, orderLines,
 import type { Harness } from "@/inngest/local/harness";
 import { editFixture } from "../fixtures/edit-fixture";
 import { loadFixture } from "../fixtures/load-fixture";
-import { findStalledPayloads, findUnannouncedIntakeOrders } from "../find-stalled-intake";
+import { redriveStuckOrders } from "@/server/workflows/runtime/redrive-stuck-orders";
+import { findStalledPayloads } from "../find-stalled-intake";
 import { intakeMetrics } from "../intake-metrics";
 import { countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "./intake-test-kit";
 
@@ -44,7 +45,7 @@ const processRuns = () => harness.executor.runs({ functionId: "replen-intake-tes
 describe("state rule for an order that already exists", () => {
   const shopify = (edits: Record<string, unknown>) => editFixture("shopify-orders-create", edits);
 
-  it("records a later status, refuses an earlier one, and cancels through a guarded update that frees stock", async () => {
+  it("records a later status, refuses an earlier one, and cancels through the workflow runtime, which frees stock", async () => {
     const db = getDb();
     const created = await postIntake("shopify", loadFixture("shopify-orders-create"));
     const orderId = created.body.orderId!;
@@ -68,9 +69,14 @@ describe("state rule for an order that already exists", () => {
     expect(lines.every((l) => l.reservedQuantity === 0)).toBe(true);
     expect((await db.select().from(inventory).where(eq(inventory.productId, line!.productId)))[0]!.reserved).toBe(0);
     const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, orderId)).orderBy(auditLog.id);
+    // The cancel is the workflow runtime's guarded move, with its transition audit row.
     expect(audit.map((a) => [a.action, a.fromState, a.toState])).toEqual([
-      ["intake_accepted", null, "created"], ["intake_cancelled", "processing", "cancelled"],
+      ["intake_accepted", null, "created"], ["transition", "processing", "cancelled"],
     ]);
+    expect(audit[1]).toMatchObject({
+      actorType: "channel", actorId: "shopify",
+      data: { via: "external", event: "intake/cancelled", payloadId: cancel.body.payloadId, fromSeq: 0, seq: 1 },
+    });
     // A byte-identical redelivery of the create still gets its original result.
     const redelivered = await postIntake("shopify", loadFixture("shopify-orders-create"));
     expect(redelivered).toMatchObject({ status: 200, body: { payloadId: created.body.payloadId, status: "accepted", action: "created", orderId } });
@@ -192,7 +198,7 @@ describe("GET /api/health", () => {
 });
 
 describe("sweeper queries (re-drive lost events)", () => {
-  it("finds payloads left received after their last attempt, and accepted orders whose workflow never started", async () => {
+  it("finds payloads left received after their last attempt; the one order sweeper re-announces accepted orders whose workflow never started", async () => {
     const db = getDb();
     const now = new Date();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -206,10 +212,11 @@ describe("sweeper queries (re-drive lost events)", () => {
     expect(await findStalledPayloads(db, { now })).toEqual([{ payloadId: stalled!.id, attempts: 2 }]);
 
     const res = await postIntake("shopify", loadFixture("shopify-orders-create"));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([]);
+    const announced = async () => (await redriveStuckOrders(db, { now, olderThanMinutes: 5 })).events.filter((e) => e.name === "order/created");
+    expect(await announced()).toEqual([]);
     await db.update(orders).set({ createdAt: ago(10) }).where(eq(orders.id, res.body.orderId!));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([res.body.orderId]);
+    expect(await announced()).toEqual([{ name: "order/created", id: `order-created-${res.body.orderId}`, data: { orderId: res.body.orderId } }]);
     await db.update(orders).set({ workflowVersionId: 1, state: "validation" }).where(eq(orders.id, res.body.orderId!));
-    expect(await findUnannouncedIntakeOrders(db, { now })).toEqual([]);
+    expect(await announced()).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { hashToken } from "@/server/auth/actor";
 import { createApiToken, listApiTokens, revokeApiToken } from "../api-tokens";
 import { createSubscription } from "../create-subscription";
 import { getSubscriptionDetail } from "../get-subscription-detail";
-import { listCustomerOrders } from "../list-customer-orders";
+import { listCustomerOrders } from "@/server/orders/list-customer-orders";
 import { listSubscriptions } from "../list-subscriptions";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/server/notifications/notification-inbox";
 import { pauseSubscription } from "../pause-subscription";

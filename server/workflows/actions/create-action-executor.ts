@@ -3,7 +3,8 @@ import { mapLimit } from "@/server/lib/map-limit";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orderLines, orders } from "@/db/schema";
-import { releaseOrderInventory, releaseOrdersInventory, reserveOrderInventory, reserveOrdersInventory } from "@/server/inventory/order-inventory";
+import { releaseOrderStock, releaseStock } from "@/server/orders/release-stock";
+import { reserveOrderStock, reserveStock } from "@/server/orders/reserve-stock";
 import { authorizeOrderPayments } from "@/server/payments/authorize-payments";
 import { captureOrderPayments } from "@/server/payments/capture-payments";
 import type { PaymentGateway } from "@/server/payments/gateway";
@@ -47,11 +48,11 @@ export function createActionExecutor(deps: ActionDeps): ActionExecutor {
       case "capture_payment":
         return fromPayment(await captureOrderPayment(db, gateway, { orderId: i.orderId, idempotencyKey: i.idempotencyKey, now: i.now }));
       case "reserve_inventory": {
-        const r = await reserveOrderInventory(db, i.orderId, i.now);
+        const r = await reserveOrderStock(db, i.orderId, i.now);
         return r.ok ? ok({ reservedNow: r.reservedNow }) : fail(`insufficient_stock:${r.short.map((s) => s.sku).join(",")}`);
       }
       case "release_inventory":
-        return ok(await releaseOrderInventory(db, i.orderId, i.now));
+        return ok(await releaseOrderStock(db, i.orderId, i.now));
       case "tax_customs_check": {
         const s = await orderSummary(db, i.orderId);
         if (!s) return fail("order_not_found", false);
@@ -110,14 +111,14 @@ export function createActionExecutor(deps: ActionDeps): ActionExecutor {
       case "capture_payment":
         return (await captureOrderPayments(db, gateway, requests, { parallelism })).map(fromPayment);
       case "reserve_inventory": {
-        const results = await reserveOrdersInventory(db, ids, now);
+        const results = await reserveStock(db, ids, now);
         return ids.map((id) => {
           const r = results.get(id)!;
           return r.ok ? ok({ reservedNow: r.reservedNow }) : fail(`insufficient_stock:${r.short.map((s) => s.sku).join(",")}`);
         });
       }
       case "release_inventory": {
-        const units = await releaseOrdersInventory(db, ids, now);
+        const units = await releaseStock(db, ids, now);
         return ids.map((id) => ok({ units: units.get(id) ?? 0 }));
       }
       case "tax_customs_check": {

@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import type { OrderFacts } from "../model";
 import type { RuntimeActor } from "./runtime-steps";
 
-export type TransitionVia = "transition" | "on_failure" | "timeout" | "event" | "manual";
+/** `external`: forced from outside the definition (a channel cancelled the order, cancel-order.ts). */
+export type TransitionVia = "transition" | "on_failure" | "timeout" | "event" | "manual" | "external";
 
 export type TransitionRequest = {
   orderId: string;
@@ -12,7 +13,8 @@ export type TransitionRequest = {
   /** orders.transition_seq the decision was made on; the UPDATE is guarded on it. */
   seq: number;
   to: string;
-  versionId: number;
+  /** null only for an external move of an order whose workflow never started. */
+  versionId: number | null;
   via: TransitionVia;
   /** Transition id, `<state>:timeout` or `<action>:on_failure`. */
   edgeId: string;
@@ -37,7 +39,7 @@ export type CommitResult = { committed: true; seq: number; replayed: boolean } |
  * report it as committed so the caller (re-)sends the next event — same deterministic id,
  * deduplicated; otherwise report not committed.
  */
-export async function commitTransition(db: Database, t: TransitionRequest): Promise<CommitResult> {
+export async function commitTransition(db: DbOrTx, t: TransitionRequest): Promise<CommitResult> {
   const [result] = await commitTransitions(db, [t]);
   return result ?? { committed: false };
 }
@@ -47,7 +49,7 @@ export async function commitTransition(db: Database, t: TransitionRequest): Prom
  * every order whose guard still holds and writes their audit rows, and one more (only if some
  * did not move) looks for engine commits that a lost step result hid. One request per order.
  */
-export async function commitTransitions(db: Database, requests: readonly TransitionRequest[]): Promise<CommitResult[]> {
+export async function commitTransitions(db: DbOrTx, requests: readonly TransitionRequest[]): Promise<CommitResult[]> {
   if (requests.length === 0) return [];
   // One statement must not move an order twice (UPDATE … FROM would apply one row but audit
   // both): a repeated order goes in a later statement, where its stale seq loses the race.

@@ -174,12 +174,13 @@ export async function driveOrders(
       },
     });
     const commits = await commitTransitions(deps.db, requests);
+    // Requests chosen from a pinned definition always carry its version.
     return commits.flatMap((c, i) => {
       const r = requests[i] as TransitionRequest;
       if (!c.committed) return []; // someone else moved it first; their event drives it
       if (!c.replayed) result.moved++;
       eventIds.delete(r.orderId);
-      return [{ orderId: r.orderId, state: r.to, seq: c.seq, versionId: r.versionId, enteredAt: now.toISOString() }];
+      return [{ orderId: r.orderId, state: r.to, seq: c.seq, versionId: r.versionId!, enteredAt: now.toISOString() }];
     });
   };
 

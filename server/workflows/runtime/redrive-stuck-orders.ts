@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { NEW_ORDER_STATE } from "@/server/orders/order-states";
 import type { RuntimeEvent } from "./runtime-steps";
 import { SHIPPED_STATES } from "./settle-terminal-order";
 
@@ -18,7 +19,8 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
  * holds reserved stock or an open payment, within SETTLE_WINDOW_DAYS), records a `workflow_redriven` audit row for each and
  * returns their state-entered events, with fresh ids (the original id is deduplicated).
  * Re-running a visit is harmless: actions are idempotent and the commit is guarded on
- * transition_seq. Also re-announces orders never pinned (order/created lost).
+ * transition_seq. Also THE sweeper for lost announcements (server/orders/announce-orders.ts):
+ * re-announces every order never pinned to a workflow, whoever created it.
  */
 export async function redriveStuckOrders(
   db: Database, opts: { now: Date; olderThanMinutes: number; limit?: number },
@@ -63,7 +65,7 @@ export async function redriveStuckOrders(
         FROM jsonb_to_recordset(${JSON.stringify(stuck)}::jsonb) AS s(id text, state text, seq int, redrives int)`);
     }
     const unstarted = [...(await tx.execute<{ id: string }>(sql`
-      SELECT id FROM orders WHERE workflow_version_id IS NULL AND created_at < ${before}::timestamptz
+      SELECT id FROM orders WHERE workflow_version_id IS NULL AND state = ${NEW_ORDER_STATE} AND created_at < ${before}::timestamptz
       ORDER BY created_at LIMIT ${limit}`))];
     const events: RuntimeEvent[] = [
       ...stuck.map((s) => ({

@@ -14,7 +14,7 @@ export interface RuntimeSteps {
   sendEvent(id: string, events: RuntimeEvent[]): Promise<void>;
 }
 
-/** The actor written to audit rows: the engine itself or a signed-in user. */
-export type RuntimeActor = { type: "system"; id: string } | { type: "user"; id: string };
+/** The actor written to audit rows: the engine itself, a signed-in user, or a sales channel (intake). */
+export type RuntimeActor = { type: "system"; id: string } | { type: "user"; id: string } | { type: "channel"; id: string };
 
 export const SYSTEM: RuntimeActor = { type: "system", id: "workflow" };

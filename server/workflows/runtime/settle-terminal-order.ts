@@ -2,12 +2,13 @@ import "server-only";
 import { mapLimit } from "@/server/lib/map-limit";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { releaseOrdersInventory } from "@/server/inventory/order-inventory";
+import { SHIPPED_STATES as SHIPPED_ORDER_STATES } from "@/server/orders/order-states";
+import { releaseStock } from "@/server/orders/release-stock";
 import type { PaymentGateway } from "@/server/payments/gateway";
 import { releaseOrderPayment } from "@/server/payments/order-payment";
 
-/** Terminal states whose orders left the warehouse; every other terminal state gives back. */
-export const SHIPPED_STATES = new Set(["shipped"]);
+/** Terminal states whose orders left the warehouse (server/orders); every other terminal state gives back. */
+export const SHIPPED_STATES: ReadonlySet<string> = new Set(SHIPPED_ORDER_STATES);
 
 export type Settlement = { units: number; payment: "released" | "failed" | "none" };
 
@@ -39,8 +40,8 @@ export async function settleTerminalOrders(
   const shipped = inputs.filter((i) => SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
   const others = inputs.filter((i) => !SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
   const units = new Map([
-    ...(await releaseOrdersInventory(db, shipped, now, { consume: true })),
-    ...(await releaseOrdersInventory(db, others, now)),
+    ...(await releaseStock(db, shipped, now, { consume: true })),
+    ...(await releaseStock(db, others, now)),
   ]);
   const payments = new Map<string, Awaited<ReturnType<typeof releaseOrderPayment>>>();
   await mapLimit(others, opts.parallelism, async (orderId) => {

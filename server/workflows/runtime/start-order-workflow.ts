@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { NEW_ORDER_STATE } from "@/server/orders/order-states";
 import { liveVersionForNewOrders } from "../store/live-version";
 import { loadVersion } from "../store/load-definition";
 
@@ -24,7 +25,8 @@ export async function startOrderWorkflows(db: Database, orderIds: readonly strin
   const rows = await db.execute<{ id: string; state: string; version_id: number; seq: number; pinned_now: boolean }>(sql`
     WITH pinned AS (
       UPDATE orders SET workflow_version_id = ${live.versionId}, state = ${initial.id}, state_entered_at = ${at}::timestamptz
-      WHERE id = ANY(${ids}::uuid[]) AND workflow_version_id IS NULL
+      -- Still new: an order cancelled before its workflow started (a channel's cancel) stays cancelled.
+      WHERE id = ANY(${ids}::uuid[]) AND workflow_version_id IS NULL AND state = ${NEW_ORDER_STATE}
       RETURNING id, transition_seq
     ), audited AS (
       INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)

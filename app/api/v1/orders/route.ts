@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { parseQuery, withAuth } from "@/server/http/handler";
 import { customerActorOf } from "@/server/subscriptions/http-input";
-import { listCustomerOrders } from "@/server/subscriptions/list-customer-orders";
+import { listCustomerOrders } from "@/server/orders/list-customer-orders";
 import { idSchema } from "@/server/subscriptions/subscription.schema";
 
 const querySchema = z.object({

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf } from "@/server/subscriptions/http-input";
-import { getCustomerOrderOrThrow } from "@/server/subscriptions/list-customer-orders";
+import { getCustomerOrderOrThrow } from "@/server/orders/list-customer-orders";
 
 export const GET = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => ({
   order: await getCustomerOrderOrThrow(getDb(), customerActorOf(actor).customerId, uuidParam(params.id, "Order")),

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
-import { getOrderDetail } from "@/server/workflows/queries/order-detail";
+import { getOrderDetail } from "@/server/orders/get-order-detail";
 
 type P = { id: string };
 

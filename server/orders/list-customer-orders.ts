@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderLines, orders } from "@/db/schema";
-import { notFound } from "../errors/app-error";
-import type { OrderDto } from "./subscription-dto.schema";
-import { isUuid } from "./subscription.schema";
+import { notFound } from "@/server/errors/app-error";
+import type { OrderDto } from "@/server/subscriptions/subscription-dto.schema";
+import { isUuid } from "@/server/subscriptions/subscription.schema";
 
 export type CustomerOrderFilter = { subscriptionId?: string; orderId?: string; limit?: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pgArray } from "./pg-array";
+import { pgArray, pgQuotedArray } from "./pg-array";
 
 describe("pgArray", () => {
   it("writes uuids, numbers, booleans, timestamps and NULLs unquoted", () => {
@@ -10,5 +10,13 @@ describe("pgArray", () => {
 
   it("refuses anything that would need quoting rather than mis-split it", () => {
     for (const bad of ["a,b", "x}", '"q"', "two words", "", "NULL", "null"]) expect(() => pgArray([bad])).toThrow(RangeError);
+  });
+});
+
+describe("pgQuotedArray", () => {
+  it("quotes and escapes every element so commas, braces, quotes and the word NULL survive", () => {
+    expect(pgQuotedArray(['a,b', 'x}', '"q"', "back\\slash", "NULL", null, ""])).toBe(
+      '{"a,b","x}","\\"q\\"","back\\\\slash","NULL",NULL,""}',
+    );
   });
 });

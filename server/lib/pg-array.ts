@@ -21,3 +21,18 @@ export function pgArray(values: readonly (string | number | boolean | null)[]): 
 
 // uuid, ISO-8601 timestamp, identifier: letters, digits, '-', ':', '.', '_', '+'; never NULL itself.
 const SAFE = /^(?!null$)[\w\-:.+]+$/i;
+
+/**
+ * pgArray for values that may need quoting (channel SKUs and names, idempotency keys, JSON
+ * text for `::jsonb[]`): every element is double-quoted with `\` and `"` escaped, which the
+ * array parser reads back verbatim. Slower than pgArray, so only the columns that need it use it.
+ */
+export function pgQuotedArray(values: readonly (string | null)[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ",";
+    out += v === null || v === undefined ? "NULL" : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  }
+  return out + "}";
+}
