@@ -54,10 +54,13 @@ export async function rowCounts(db: DbOrTx, tables: readonly string[]): Promise<
   return counts;
 }
 
-/** Row counts of every table of the app's schema (drizzle's own bookkeeping excluded). */
+/**
+ * Row counts of every table of the app's schema (drizzle's own bookkeeping excluded). rate_limits
+ * is left out: every request, refused or not, may count against a limit — that is its job.
+ */
 export async function allRowCounts(db: DbOrTx): Promise<Record<string, number>> {
   const tables = await db.execute<{ name: string }>(
-    sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'rate_limits' ORDER BY 1`,
   );
   return rowCounts(db, tables.map((t) => t.name));
 }
