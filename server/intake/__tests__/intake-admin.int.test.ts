@@ -8,7 +8,7 @@ import { GET as payloadsGet } from "@/app/api/v1/admin/intake/payloads/route";
 import { POST as replayPost } from "@/app/api/v1/admin/intake/replay/route";
 import { PUT as settingsPut } from "@/app/api/v1/admin/intake/settings/[channel]/route";
 import { getDb } from "@/db/client";
-import type { Harness } from "@/inngest/local/harness";
+import type { Harness } from "@/tools/inngest-local/harness";
 import { editFixture } from "../fixtures/edit-fixture";
 import { loadFixture } from "../fixtures/load-fixture";
 import { countOrders, makeStaffToken, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "./intake-test-kit";

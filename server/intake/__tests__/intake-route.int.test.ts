@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, customers, intakePayloads, intakeSkuAliases, orders } from "@/db/schema";
-import type { Harness } from "@/inngest/local/harness";
+import type { Harness } from "@/tools/inngest-local/harness";
 import { editFixture } from "../fixtures/edit-fixture";
 import { loadFixture } from "../fixtures/load-fixture";
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as healthGet } from "@/app/api/health/route";
 import { getDb } from "@/db/client";
 import { auditLog, intakeChannelSettings, intakePayloads, inventory, orderLines, orders, products } from "@/db/schema";
-import type { Harness } from "@/inngest/local/harness";
+import type { Harness } from "@/tools/inngest-local/harness";
 import { editFixture } from "../fixtures/edit-fixture";
 import { loadFixture } from "../fixtures/load-fixture";
 import { findStalledPayloads, findUnannouncedIntakeOrders } from "../find-stalled-intake";

@@ -5,7 +5,7 @@ import { apiTokens, intakePayloads, inventory, orderLines, orders, products, use
 import { POST as intakePost } from "@/app/api/intake/[channel]/route";
 import { inngest } from "@/inngest/client";
 import { createProcessIntake } from "@/inngest/functions/process-intake";
-import { startHarness, type Harness } from "@/inngest/local/harness";
+import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { hashToken } from "@/server/auth/actor";
 import type { Role } from "@/server/auth/roles";
 import type { Channel } from "../adapters/canonical-order";

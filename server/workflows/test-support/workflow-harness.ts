@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from "@/inngest/local/harness";
+import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { createApplyOrderEvent } from "@/inngest/functions/apply-order-event";
 import { createDriveOrders } from "@/inngest/functions/drive-orders";
 import { createRunOrderState } from "@/inngest/functions/run-order-state";
