@@ -11,7 +11,7 @@ import { listSubscriptions } from "../list-subscriptions";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "../notifications";
 import { pauseSubscription } from "../pause-subscription";
 import { suggestFrequencyFor } from "../suggest-frequency-for";
-import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "./factories";
+import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -8,8 +8,8 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { closeEmailTransports, emailSender } from "@/server/notifications/send-email";
 import { startMailSink } from "@/scripts/lib/mail-sink";
-import { defaultRuntimeDeps } from "../runtime/default-runtime-deps";
-import type { RuntimeDeps } from "../runtime/runtime-deps";
+import { defaultRuntimeDeps } from "@/server/workflows/runtime/default-runtime-deps";
+import type { RuntimeDeps } from "@/server/workflows/runtime/runtime-deps";
 import { orderRow } from "./order-factory";
 
 export type WorkflowHarness = Harness & {

@@ -8,8 +8,8 @@ import { createProcessIntake } from "@/inngest/functions/process-intake";
 import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { hashToken } from "@/server/auth/actor";
 import type { Role } from "@/server/auth/roles";
-import type { Channel } from "../adapters/canonical-order";
-import { signFor } from "../fixtures/sign-for";
+import type { Channel } from "@/server/intake/adapters/canonical-order";
+import { signFor } from "./sign-for";
 
 /** The dev defaults in server/env.ts: what a channel configured against a dev app signs with. */
 export const DEV_SECRETS: Record<Channel, string> = {
