@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiTokens, notifications, orderLines, orders } from "@/db/schema";
 import { hashToken } from "@/server/auth/actor";
-import { createApiToken, listApiTokens, revokeApiToken } from "../api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";
 import { createSubscription } from "../create-subscription";
 import { getSubscriptionDetail } from "../get-subscription-detail";
 import { listCustomerOrders } from "../list-customer-orders";
