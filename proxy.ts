@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { LANDING } from "@/server/auth/permissions";
 import { env } from "@/server/env";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 
 /**
  * Only redirects: signed-out visitors go to /signin, signed-in ones skip it. Authorization

@@ -8,7 +8,7 @@ import { apiTokens, customers, users } from "@/db/schema";
 import { AppError } from "../errors/app-error";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
-import type { Role } from "./roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { sessionUser } from "./session-user";
 
 /** Who is acting. Customers always carry their customerId; queries filter by it. */

@@ -18,7 +18,7 @@ import {
   type Substitution,
 } from "./model";
 import { FREQUENCIES } from "@/server/schedule/frequencies";
-export { PROGRAM_STATUSES, type ProgramStatus } from "./program-status";
+export { PROGRAM_STATUSES, type ProgramStatus } from "@/db/vocabulary/program-status";
 
 export type ProgramDefinition = Omit<Program, "id" | "substitutions">;
 

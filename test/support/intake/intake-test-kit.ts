@@ -7,7 +7,7 @@ import { inngest } from "@/inngest/client";
 import { createProcessIntake } from "@/inngest/functions/process-intake";
 import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { hashToken } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 import type { Channel } from "@/server/intake/adapters/canonical-order";
 import { signFor } from "./sign-for";
 
