@@ -6,11 +6,11 @@ import { EventRouter } from "./router";
 import { snapshot } from "./run";
 import { Runner } from "./runner";
 import { listen } from "./server";
-import { AppSyncer, type SyncResult } from "./sync";
+import { AppSyncer } from "./sync";
 import { TimerSet } from "./timers";
-import type { InngestEvent, LogLevel, Logger, ProtocolIssue, Rejection, RunSnapshot, RunStatus } from "./types";
+import type { LogLevel, Logger, ProtocolIssue, RunStatus } from "./types";
 import { Waiters } from "./waiters";
-import type { LocalExecutor, WaitOptions } from "./executor-api";
+import type { LocalExecutor } from "./executor-api";
 
 export type { SyncResult } from "./sync";
 export type { LocalExecutor, WaitOptions } from "./executor-api";
