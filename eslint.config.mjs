@@ -26,7 +26,7 @@ const DOMAINS = fs
 
 const domainInternals = DOMAINS.map((domain) => ({
   target: `./server/!(${domain}|seed)/**`,
-  from: `./server/${domain}/*/*/**`,
+  from: `./server/${domain}/*/**`,
   except: [abs(`server/${domain}/model/index.{ts,tsx}`)],
   message: `server/${domain}/'s subfolders are internal to it: import its top-level files or its model/ index (docs/conventions.md).`,
 }));
@@ -84,7 +84,18 @@ const serverExceptClientSafe = `^@/server/(?!(${CLIENT_SAFE_SERVER.join("|")})$)
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["node_modules/**", ".next*/**", ".data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next*/**",
+      ".data/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "test/lint-fixtures/**",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],

@@ -4,14 +4,6 @@
  * one-line change that the type checker then forces through every `Record<Frequency, …>`
  * (labels and periods live in server/schedule/frequencies.ts).
  */
-export const FREQUENCIES = [
-  "daily",
-  "weekly",
-  "biweekly",
-  "monthly",
-  "quarterly",
-  "semiannual",
-  "annual",
-] as const;
+export const FREQUENCIES = ["daily", "weekly", "biweekly", "monthly", "quarterly", "semiannual", "annual"] as const;
 
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -6,9 +6,7 @@ export type Channel = (typeof CHANNELS)[number];
  * Lifecycle of a stored intake payload (the transition table is in server/intake/intake-status.ts
  * and docs/intake-governance.md).
  */
-export const INTAKE_STATUSES = [
-  "received", "accepted", "duplicate", "ignored", "rejected", "dead_lettered", "superseded",
-] as const;
+export const INTAKE_STATUSES = ["received", "accepted", "duplicate", "ignored", "rejected", "dead_lettered", "superseded"] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
 
 /** What an accepted payload did to its order. */
