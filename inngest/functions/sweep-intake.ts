@@ -7,7 +7,7 @@ import { inngest } from "../client";
 /**
  * Every minute: re-drive intake work whose event was lost — payloads still `received`
  * (their retry event never arrived) and accepted orders whose order/created never started a
- * workflow. Postgres says what is unfinished; events only trigger (ARCHITECTURE.md).
+ * workflow. Postgres says what is unfinished; events only trigger (README.md, "Architecture").
  */
 export function createSweepIntake(client: Inngest) {
   return client.createFunction(

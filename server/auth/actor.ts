@@ -55,7 +55,7 @@ async function actorFromToken(token: string): Promise<Actor | null> {
   return { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email };
 }
 
-/** The one authorization gate: every route handler, server action and page calls it. */
+/** The one authorization gate: every route handler and page calls it (there are no server actions). */
 export async function requireActor(permission: Permission, req?: Request): Promise<Actor> {
   const actor = await getActor(req);
   return authorize(actor, permission);
