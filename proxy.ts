@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { CSRF_HEADER, csrfCookieName, csrfTokenFor } from "@/server/auth/csrf-cookie";
 import { LANDING } from "@/server/auth/permissions";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { env } from "@/server/env";
 import { contentSecurityPolicy, newNonce } from "@/server/http/content-security-policy";
 

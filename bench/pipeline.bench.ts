@@ -1,5 +1,5 @@
 import { createDb } from "../db/client";
-import { startLocalExecutor } from "../inngest/local/executor";
+import { startLocalExecutor } from "../tools/inngest-local/executor";
 import { generateAllDue } from "../server/generation/generate-due";
 import { seedDemo } from "../server/seed/seed-demo";
 import { defaultRuntimeDeps } from "../server/workflows/runtime/default-runtime-deps";

@@ -19,7 +19,7 @@ function shopifySecret(): string {
 const SCREENSHOTS = process.env.SCREENSHOTS === "1";
 
 function shopifyWebhook(): { body: string; externalId: string } {
-  const fixture = fs.readFileSync("server/intake/fixtures/shopify-orders-create.json", "utf8");
+  const fixture = fs.readFileSync("test/support/intake/fixtures/shopify-orders-create.json", "utf8");
   // A fresh 64-bit order id, kept as an unquoted number literal exactly as Shopify sends it.
   const externalId = `59${String(randomInt(1e9)).padStart(9, "0")}${String(randomInt(1e8)).padStart(8, "0")}`;
   const body = fixture.replace('"id": 5987431293829471813,', `"id": ${externalId},`);

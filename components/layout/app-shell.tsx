@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UnreadBadge } from "@/components/notifications/unread-badge";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: Record<Role, Array<{ href: string; label: string }>> = {

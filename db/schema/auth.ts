@@ -1,5 +1,5 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { ROLES } from "../../server/auth/roles";
+import { ROLES } from "../vocabulary/roles";
 
 export const roleEnum = pgEnum("role", ROLES);
 

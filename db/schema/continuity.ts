@@ -2,10 +2,8 @@ import { sql } from "drizzle-orm";
 import {
   bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid,
 } from "drizzle-orm/pg-core";
-import type { BillingPlan } from "../../server/continuity/model/billing-plan";
-import type { SubscriberState } from "../../server/continuity/model/subscriber-state";
-import type { DraftDefinition, ProgramDefinition } from "../../server/continuity/program-definition";
-import { PROGRAM_STATUSES } from "../../server/continuity/program-status";
+import type { JsonShape } from "../vocabulary/json-shapes";
+import { PROGRAM_STATUSES } from "../vocabulary/program-status";
 import { users } from "./auth";
 import { products } from "./catalog";
 import { customers } from "./customers";
@@ -24,7 +22,7 @@ export const programs = pgTable("programs", {
   description: text("description").notNull().default(""),
   parentProductId: uuid("parent_product_id").notNull().unique().references(() => products.id),
   status: programStatusEnum("status").notNull().default("draft"),
-  draft: jsonb("draft").$type<DraftDefinition>().notNull(),
+  draft: jsonb("draft").$type<JsonShape<"programDraft">>().notNull(),
   currentRevision: integer("current_revision"),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -37,7 +35,7 @@ export const programRevisions = pgTable(
   {
     programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
-    definition: jsonb("definition").$type<ProgramDefinition>().notNull(),
+    definition: jsonb("definition").$type<JsonShape<"programDefinition">>().notNull(),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -74,8 +72,8 @@ export const programEnrollments = pgTable(
     revision: integer("revision").notNull(),
     versionId: text("version_id").notNull(),
     joinedOn: date("joined_on", { mode: "string" }).notNull(),
-    state: jsonb("state").$type<SubscriberState>().notNull(),
-    billingPlan: jsonb("billing_plan").$type<BillingPlan>().notNull(),
+    state: jsonb("state").$type<JsonShape<"subscriberState">>().notNull(),
+    billingPlan: jsonb("billing_plan").$type<JsonShape<"billingPlan">>().notNull(),
     settledAt: timestamp("settled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

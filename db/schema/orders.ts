@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint, check, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uuid,
 } from "drizzle-orm/pg-core";
-import { ORDER_KINDS } from "../../server/orders/order-kinds";
+import { ORDER_KINDS } from "../vocabulary/order-kinds";
 import { products } from "./catalog";
 import { customers } from "./customers";
 import { subscriptions } from "./subscriptions";

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import {
   check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid,
 } from "drizzle-orm/pg-core";
-import { FREQUENCIES } from "../../server/schedule/frequencies";
+import { FREQUENCIES } from "../vocabulary/frequencies";
 import {
   CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES,
-} from "../../server/subscriptions/subscription-status";
+} from "../vocabulary/subscription-status";
 import { products } from "./catalog";
 import { addresses, customers } from "./customers";
 

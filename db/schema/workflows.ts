@@ -1,7 +1,7 @@
 import {
   bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid,
 } from "drizzle-orm/pg-core";
-import type { WorkflowDefinition } from "../../server/workflows/model/definition.schema";
+import type { JsonShape } from "../vocabulary/json-shapes";
 import { users } from "./auth";
 import { orders } from "./orders";
 
@@ -12,7 +12,7 @@ import { orders } from "./orders";
 export const workflows = pgTable("workflows", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
-  draft: jsonb("draft").$type<WorkflowDefinition>().notNull(),
+  draft: jsonb("draft").$type<JsonShape<"workflowDefinition">>().notNull(),
   draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -28,7 +28,7 @@ export const workflowVersions = pgTable(
     id: serial("id").primaryKey(),
     workflowId: integer("workflow_id").notNull().references(() => workflows.id, { onDelete: "restrict" }),
     version: integer("version").notNull(),
-    definition: jsonb("definition").$type<WorkflowDefinition>().notNull(),
+    definition: jsonb("definition").$type<JsonShape<"workflowDefinition">>().notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
   },

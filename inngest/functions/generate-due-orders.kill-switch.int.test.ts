@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { makeSubscription, ordersOf } from "@/server/generation/__tests__/factories";
+import { makeSubscription, ordersOf } from "@/test/support/generation/factories";
 
 /** The minute's cron tick (the function also listens to generation/continue). */
 const CRON_TICK = { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } } as never;

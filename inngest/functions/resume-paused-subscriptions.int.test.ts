@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createInput, makeCustomer, makeProduct, startEventSink, subscriptionRow } from "@/server/subscriptions/__tests__/factories";
+import { createInput, makeCustomer, makeProduct, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
 import { createSubscription } from "@/server/subscriptions/create-subscription";
 import { pauseSubscription } from "@/server/subscriptions/pause-subscription";
 import { resumePausedSubscriptions } from "./resume-paused-subscriptions";

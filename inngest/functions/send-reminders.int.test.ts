@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { makeCustomer, makeSubscription } from "@/server/generation/__tests__/factories";
+import { makeCustomer, makeSubscription } from "@/test/support/generation/factories";
 import { closeEmailTransports } from "@/server/notifications/send-email";
 import { startMailSink } from "@/scripts/lib/mail-sink";
 

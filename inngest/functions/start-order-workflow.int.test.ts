@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { makeOrder, orderRow } from "@/server/workflows/test-support/order-factory";
+import { makeOrder, orderRow } from "@/test/support/workflows/order-factory";
 import { startOrderWorkflowFunction } from "./start-order-workflow";
 
 /** @inngest/test: the real start-and-drive step against Postgres, for a batch of order/created events. */

@@ -6,7 +6,7 @@ import { inngest } from "../client";
 
 /**
  * Every minute: re-drive intake payloads whose event was lost — still `received`, their retry
- * event never arrived. Postgres says what is unfinished; events only trigger (ARCHITECTURE.md).
+ * event never arrived. Postgres says what is unfinished; events only trigger (README.md, "Architecture").
  * Accepted orders whose order/created was lost are not this sweeper's: like every order, they
  * are re-announced by the stuck-order sweeper (server/orders/announce-orders.ts).
  */

@@ -7,7 +7,7 @@ import { inngest } from "../client";
 /**
  * Every minute: orders idle past WORKFLOW_STUCK_AFTER_MINUTES in a state that should move by
  * itself (a lost event, a crashed run) get their state-entered event again. Postgres says
- * what is unfinished; the engine only drives (ARCHITECTURE.md).
+ * what is unfinished; the engine only drives (README.md, "Architecture").
  */
 export function createSweepStuckOrders(client: Inngest) {
   return client.createFunction(

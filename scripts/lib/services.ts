@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { startLocalExecutor } from "../../inngest/local/executor";
+import { startLocalExecutor } from "../../tools/inngest-local/executor";
 import { startMailSink } from "./mail-sink";
 
 /**

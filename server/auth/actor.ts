@@ -11,7 +11,7 @@ import { clientIp } from "../security/client-ip";
 import { consumeOrThrow, countFailure, refuseIfExhausted } from "../security/rate-limiters";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
-import type { Role } from "./roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { sessionUser } from "./session-user";
 
 /** Who is acting. Customers always carry their customerId; queries filter by it. */
@@ -69,7 +69,7 @@ async function actorFromToken(token: string, req: Request): Promise<Actor | null
   return { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email };
 }
 
-/** The one authorization gate: every route handler, server action and page calls it. */
+/** The one authorization gate: every route handler and page calls it (there are no server actions). */
 export async function requireActor(permission: Permission, req?: Request): Promise<Actor> {
   const actor = await getActor(req);
   return authorize(actor, permission);

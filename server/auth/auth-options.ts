@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { customers, users } from "@/db/schema";
 import { env } from "../env";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import type { Role } from "./roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { safeCallbackUrl } from "./safe-callback-url";
 import { revokeSessions } from "./session-user";
 

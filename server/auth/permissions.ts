@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import type { Role } from "@/db/vocabulary/roles";
 
 /** Every permission a route or action may require. */
 export const PERMISSIONS = [

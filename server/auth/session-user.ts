@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { customers, users } from "@/db/schema";
-import type { Role } from "./roles";
+import type { Role } from "@/db/vocabulary/roles";
 
 /** What a session may act as, read from the database — never from the cookie. */
 export type SessionUser = { userId: string; role: Role; customerId: string | null; email: string; sessionVersion: number };

@@ -19,7 +19,7 @@ import {
 } from "./model";
 import { boundedLocalDate } from "@/server/schedule/date-range";
 import { FREQUENCIES } from "@/server/schedule/frequencies";
-export { PROGRAM_STATUSES, type ProgramStatus } from "./program-status";
+export { PROGRAM_STATUSES, type ProgramStatus } from "@/db/vocabulary/program-status";
 
 export type ProgramDefinition = Omit<Program, "id" | "substitutions">;
 

@@ -1,3 +1,4 @@
+import type { IntakeAction, IntakeStatus } from "@/db/vocabulary/intake";
 import type { CanonicalOrder } from "./adapters/canonical-order";
 
 /**
@@ -13,16 +14,12 @@ import type { CanonicalOrder } from "./adapters/canonical-order";
  * "Processing" is not persisted: a payload is processed inside one transaction that holds its
  * row lock, so a crash rolls it back to `received` and the retry/sweeper picks it up again.
  */
-export const INTAKE_STATUSES = [
-  "received", "accepted", "duplicate", "ignored", "rejected", "dead_lettered", "superseded",
-] as const;
-export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+// The status and action arrays live with their pgEnums in db/vocabulary (db/ never imports
+// server/); re-exported so the domain, its zod schemas and the UI share the one array.
+export { INTAKE_ACTIONS, INTAKE_STATUSES, type IntakeAction, type IntakeStatus } from "@/db/vocabulary/intake";
 
 /** Statuses a payload never leaves (except dead_lettered, which a replay re-opens). */
 export const FINAL_STATUSES: readonly IntakeStatus[] = ["accepted", "duplicate", "ignored", "rejected", "superseded"];
-
-export const INTAKE_ACTIONS = ["created", "status_advanced", "cancelled"] as const;
-export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
 
 /** Machine-readable reason codes; `reason` on a payload is the first error's code. */
 export const INTAKE_REASONS = [

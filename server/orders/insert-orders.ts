@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import type { OrderAddress } from "@/db/schema";
-import type { OrderKind } from "./order-kinds";
+import type { OrderKind } from "@/db/vocabulary/order-kinds";
 import { pgArray, pgQuotedArray } from "@/server/lib/pg-array";
 import { batchReservationCtes } from "./reserve-stock";
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { payments, testGatewayOperations } from "@/db/schema";
-import { makeOrder } from "@/server/workflows/test-support/order-factory";
+import { makeOrder } from "@/test/support/workflows/order-factory";
 import type { PaymentGateway } from "./gateway";
 import { authorizeOrderPayment, captureOrderPayment, releaseOrderPayment } from "./order-payment";
 import { createTestGateway } from "./test-gateway";

@@ -1,19 +1,8 @@
-/**
- * The supported recurrence frequencies. This one `as const` array is the single source
- * of truth for the DB enum, zod schemas and UI pickers, so adding a frequency is a
- * one-line change that the type checker then forces through every `Record<Frequency, …>`.
- */
-export const FREQUENCIES = [
-  "daily",
-  "weekly",
-  "biweekly",
-  "monthly",
-  "quarterly",
-  "semiannual",
-  "annual",
-] as const;
+import { FREQUENCIES, type Frequency } from "@/db/vocabulary/frequencies";
 
-export type Frequency = (typeof FREQUENCIES)[number];
+// The array itself lives with the pgEnum in db/vocabulary (db/ never imports server/); the
+// schedule engine re-exports it so its callers keep one import for frequencies.
+export { FREQUENCIES, type Frequency };
 
 export const FREQUENCY_LABELS: Readonly<Record<Frequency, string>> = {
   daily: "Daily",

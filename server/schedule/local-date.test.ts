@@ -10,7 +10,7 @@ import {
   monthsBetween,
   toEpochDay,
 } from "./local-date";
-import { checkProperty } from "./testing/property";
+import { checkProperty } from "@/test/support/schedule/property";
 
 describe("local dates", () => {
   it.each(["2027-01-01", "2028-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])("accepts %s", (value) => {

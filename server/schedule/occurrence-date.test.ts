@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from "./frequencies";
 import { daysInMonth, formatLocalDate, parseLocalDate } from "./local-date";
 import { indexOnOrBefore, occurrenceDate } from "./occurrence-date";
-import { checkProperty } from "./testing/property";
+import { checkProperty } from "@/test/support/schedule/property";
 
 const series = (anchor: string, frequency: Frequency, length: number) =>
   Array.from({ length }, (_, n) => occurrenceDate(anchor, frequency, n));

@@ -3,7 +3,7 @@ import { isFinished, lastIndex } from "./end-condition";
 import { FREQUENCIES } from "./frequencies";
 import { addDays } from "./local-date";
 import { firstIndexAfter, firstIndexOnOrAfter, nextOccurrence, occurrenceAt, occurrences, type ScheduleParams } from "./occurrences";
-import { checkProperty } from "./testing/property";
+import { checkProperty } from "@/test/support/schedule/property";
 
 const ny: ScheduleParams = {
   anchorDate: "2027-01-15",

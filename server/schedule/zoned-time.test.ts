@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysInMonth, formatLocalDate } from "./local-date";
-import { checkProperty } from "./testing/property";
+import { checkProperty } from "@/test/support/schedule/property";
 import { isLocalTime, isValidTimeZone, toLocalDate, toLocalDateTime, zonedInstant } from "./zoned-time";
 
 const iso = (date: string, time: string, timeZone: string) => zonedInstant(date, time, timeZone).toISOString();

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { END_CONDITION_KINDS, FREQUENCIES } from "../schedule";
-import { ORDER_KINDS } from "../orders/order-kinds";
+import { ORDER_KINDS } from "@/db/vocabulary/order-kinds";
 import { responseSchemas } from "./api-schemas";
 import { SUBSCRIPTION_STATUSES } from "./subscription-status";
 

@@ -1,17 +1,11 @@
-/**
- * Subscription lifecycle. Allowed transitions (each is a guarded UPDATE … WHERE status = :from):
- *   active → paused → active, active|paused → cancelled, active → completed (end condition reached).
- * cancelled and completed are final.
- */
-export const SUBSCRIPTION_STATUSES = ["active", "paused", "cancelled", "completed"] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+import type { SubscriptionStatus } from "@/db/vocabulary/subscription-status";
 
-export const END_KINDS = ["until_cancelled", "after_cycles", "on_date"] as const;
-export type EndKind = (typeof END_KINDS)[number];
-
-/** Per-cycle exceptions to the schedule; none of them moves the anchor (docs/schedule.md). */
-export const CYCLE_OVERRIDE_KINDS = ["skip", "opt_out", "reschedule"] as const;
-export type CycleOverrideKind = (typeof CYCLE_OVERRIDE_KINDS)[number];
+// The status, end-kind and override vocabularies live with their pgEnums in db/vocabulary
+// (db/ never imports server/); re-exported so the domain keeps one import for them.
+export {
+  CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES,
+  type CycleOverrideKind, type EndKind, type SubscriptionStatus,
+} from "@/db/vocabulary/subscription-status";
 
 /**
  * What a customer can do to a subscription, and from which statuses. The one table the

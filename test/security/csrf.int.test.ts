@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { GET as detailGET } from "@/app/api/v1/subscriptions/[id]/route";
 import { POST as pausePOST } from "@/app/api/v1/subscriptions/[id]/pause/route";
 import { createSubscription } from "@/server/subscriptions/create-subscription";
-import { createApiToken } from "@/server/subscriptions/api-tokens";
-import { createInput, makeCustomer, makeProduct, subscriptionRow } from "@/server/subscriptions/__tests__/factories";
+import { createApiToken } from "@/server/auth/api-tokens";
+import { createInput, makeCustomer, makeProduct, subscriptionRow } from "@/test/support/subscriptions/factories";
 import { env } from "@/server/env";
 import { browserRequest, sessionCookie } from "../support/browser-request";
 

@@ -37,12 +37,12 @@ import { POST as createPOST } from "@/app/api/v1/subscriptions/route";
 import { DELETE as tokenDELETE } from "@/app/api/v1/tokens/[id]/route";
 import { POST as tokensPOST } from "@/app/api/v1/tokens/route";
 import { getDb } from "@/db/client";
-import { makeActiveProgram, makeCatalog } from "@/server/continuity/__tests__/factories";
+import { makeActiveProgram, makeCatalog } from "@/test/support/continuity/factories";
 import type { DraftDefinition } from "@/server/continuity/program-definition";
-import { makeProduct, startEventSink } from "@/server/subscriptions/__tests__/factories";
+import { makeProduct, startEventSink } from "@/test/support/subscriptions/factories";
 import { defaultWorkflowDefinition } from "@/server/workflows/model/default-workflow";
 import { seedDefaultWorkflow } from "@/server/workflows/store/seed-default-workflow";
-import { makeOrder } from "@/server/workflows/test-support/order-factory";
+import { makeOrder } from "@/test/support/workflows/order-factory";
 import { allRowCounts, call, type Handler, tokenFor } from "./security-test-kit";
 
 /**

@@ -26,7 +26,7 @@ import { GET as adminOrdersGET } from "@/app/api/v1/admin/orders/route";
 import { getDb } from "@/db/client";
 import { createProgram } from "@/server/continuity/create-program";
 import { canonicalOrderSchema } from "@/server/intake/adapters/canonical-order";
-import { makeProduct, startEventSink } from "@/server/subscriptions/__tests__/factories";
+import { makeProduct, startEventSink } from "@/test/support/subscriptions/factories";
 import { allRowCounts, call, tokenFor } from "./security-test-kit";
 
 /**

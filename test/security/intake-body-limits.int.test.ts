@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { intakePayloads, rateLimits } from "@/db/schema";
 import { POST as intakePOST } from "@/app/api/intake/[channel]/route";
 import { purgeSecurityRecords } from "@/inngest/functions/purge-security-records";
-import { signFor } from "@/server/intake/fixtures/sign-for";
+import { signFor } from "@/test/support/intake/sign-for";
 import { MAX_INTAKE_BODY_BYTES } from "@/server/intake/receive-intake";
 
 /**

@@ -9,7 +9,7 @@ import { POST as signupPOST } from "@/app/api/v1/signup/route";
 import { authOptions } from "@/server/auth/auth-options";
 import { hashPassword } from "@/server/auth/password";
 import { limitSignIn } from "@/server/auth/sign-in-limits";
-import { createApiToken } from "@/server/subscriptions/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 
 /**
  * Finding 3 of the security review (#17): 50 wrong passwords in 8.6 s, all 401, never 429;

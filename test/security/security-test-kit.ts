@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { hashToken } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/roles";
-import { makeCustomer } from "@/server/subscriptions/__tests__/factories";
+import type { Role } from "@/db/vocabulary/roles";
+import { makeCustomer } from "@/test/support/subscriptions/factories";
 
 /**
  * Shared by the security suite: call a route handler exactly as Next does (a Request and a

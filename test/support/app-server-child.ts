@@ -6,7 +6,7 @@
  * Prints "ready" once listening.
  */
 import http from "node:http";
-import { nextListener } from "../../inngest/local/harness";
+import { nextListener } from "../../tools/inngest-local/harness";
 
 const port = Number(process.argv[2]);
 const { GET, POST, PUT } = await import("../../app/api/inngest/route");

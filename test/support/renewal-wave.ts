@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import postgres from "postgres";
-import { startLocalExecutor, type LocalExecutor } from "../../inngest/local/executor";
+import { startLocalExecutor, type LocalExecutor } from "../../tools/inngest-local/executor";
 import { seedDueSubscriptions } from "../../bench/generation/seed";
 import { freePort } from "../../scripts/lib/free-port";
 import { checkInvariants, pipelineProgress } from "./renewal-invariants";

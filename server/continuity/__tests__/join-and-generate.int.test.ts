@@ -11,7 +11,7 @@ import { generateDueBatch } from "@/server/generation/generate-due";
 import { getEnrollmentTimeline } from "../enrollment-timeline";
 import {
   NOW, acceptanceDraft, auditOf, childItems, enrollmentOf, errorOf, makeActiveProgram, makeCatalog, makeCustomer, startEventSink, subscriptionOf,
-} from "./factories";
+} from "@/test/support/continuity/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

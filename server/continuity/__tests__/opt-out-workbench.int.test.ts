@@ -13,7 +13,7 @@ import { previewWorkbench } from "../workbench-preview";
 import { runWorkbenchBatch, startWorkbenchJob } from "../workbench-jobs";
 import {
   NOW, acceptanceDraft, auditOf, childItems, enrollmentOf, errorOf, makeActiveProgram, makeCatalog, makeCustomer, series, startEventSink, subscriptionOf,
-} from "./factories";
+} from "@/test/support/continuity/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

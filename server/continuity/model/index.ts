@@ -10,11 +10,11 @@ export {
   START_RULES,
   assignmentRuleSchema,
   paymentScheduleSchema,
-  programSchema,
   seriesEventSchema,
   seriesVersionSchema,
   substitutionSchema,
 } from "./program-schema";
+export { programSchema } from "./validated-program";
 export type {
   AssignmentRule,
   PaymentSchedule,

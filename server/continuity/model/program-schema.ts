@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { frequencySchema, localDateSchema } from "@/server/schedule";
-import { programIssues } from "./program-issues";
 
 /**
  * The whole definition of a continuity program, as stored and as edited by merchandisers.
  * Single-field rules live on the fields; rules that relate fields (standing needs a start
  * date, upfront needs a finite series, rules must name real versions…) are in
- * `programIssues`, reported with the path of the field to fix. Rules: docs/continuity.md.
+ * `programIssues`, reported with the path of the field to fix; `programSchema`
+ * (validated-program.ts) is this shape with them applied. Rules: docs/continuity.md.
  */
 
 export const PROGRAM_TYPES = ["regular", "perpetual", "standing"] as const;
@@ -76,7 +76,7 @@ export const paymentScheduleSchema = z.discriminatedUnion(
   { error: "Choose a payment schedule" },
 );
 
-const programShape = z.object({
+export const programShape = z.object({
   id: z.string().min(1),
   type: z.enum(PROGRAM_TYPES, { error: "Choose a program type" }),
   startRule: z.enum(START_RULES, { error: "Choose a start rule" }),
@@ -100,7 +100,3 @@ export type SeriesVersion = z.output<typeof seriesVersionSchema>;
 export type AssignmentRule = z.output<typeof assignmentRuleSchema>;
 export type Substitution = z.output<typeof substitutionSchema>;
 export type PaymentSchedule = z.output<typeof paymentScheduleSchema>;
-
-export const programSchema = programShape.superRefine((program, ctx) => {
-  for (const issue of programIssues(program)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-});

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/db/client";
 import { generateAllDue } from "../generate-due";
-import { makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "./factories";
+import { makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "@/test/support/generation/factories";
 
 const now = new Date("2027-01-31T14:00:00Z");
 const pools: ReturnType<typeof createDb>[] = [];

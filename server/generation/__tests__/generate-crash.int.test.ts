@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/db/client";
 import { generateAllDue } from "../generate-due";
-import { makeCustomer, makeProduct, stockOf } from "./factories";
+import { makeCustomer, makeProduct, stockOf } from "@/test/support/generation/factories";
 
 const now = new Date("2027-01-31T14:00:00Z");
 const root = path.resolve(__dirname, "../../..");

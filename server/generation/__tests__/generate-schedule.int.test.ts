@@ -6,7 +6,7 @@ import { generateAllDue } from "../generate-due";
 import { generateForSubscriptions } from "../generate-for-subscriptions";
 import {
   addOverride, auditOf, linesOf, makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf,
-} from "./factories";
+} from "@/test/support/generation/factories";
 
 const at = (iso: string) => new Date(iso);
 const run = (now: string) => generateAllDue(getDb(), { now: at(now), batchSize: 100 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { inventory, notifications, orderLines, orders } from "@/db/schema";
 import { generateAllDue } from "../generate-due";
-import { auditOf, makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "./factories";
+import { auditOf, makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "@/test/support/generation/factories";
 
 const at = (iso: string) => new Date(iso);
 const policy = { maxFailures: 3, retryMinutes: 60 };

@@ -6,7 +6,7 @@ import { closeEmailTransports, emailSender } from "@/server/notifications/send-e
 import { startMailSink } from "@/scripts/lib/mail-sink";
 import { generateAllDue } from "../generate-due";
 import { createDueReminders, runReminders, sendReminderEmails } from "../reminders";
-import { addOverride, makeCustomer, makeProduct, makeSubscription, resetGenerationTables } from "./factories";
+import { addOverride, makeCustomer, makeProduct, makeSubscription, resetGenerationTables } from "@/test/support/generation/factories";
 
 const at = (iso: string) => new Date(iso);
 const appUrl = "https://shop.example.test";

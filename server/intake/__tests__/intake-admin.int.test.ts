@@ -8,10 +8,10 @@ import { GET as payloadsGet } from "@/app/api/v1/admin/intake/payloads/route";
 import { POST as replayPost } from "@/app/api/v1/admin/intake/replay/route";
 import { PUT as settingsPut } from "@/app/api/v1/admin/intake/settings/[channel]/route";
 import { getDb } from "@/db/client";
-import type { Harness } from "@/inngest/local/harness";
-import { editFixture } from "../fixtures/edit-fixture";
-import { loadFixture } from "../fixtures/load-fixture";
-import { countOrders, makeStaffToken, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "./intake-test-kit";
+import type { Harness } from "@/tools/inngest-local/harness";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import { loadFixture } from "@/test/support/intake/load-fixture";
+import { countOrders, makeStaffToken, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
 let admin: string;

@@ -3,12 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, customers, intakePayloads, intakeSkuAliases, orders } from "@/db/schema";
-import type { Harness } from "@/inngest/local/harness";
-import { editFixture } from "../fixtures/edit-fixture";
-import { loadFixture } from "../fixtures/load-fixture";
+import type { Harness } from "@/tools/inngest-local/harness";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import { loadFixture } from "@/test/support/intake/load-fixture";
 import {
   countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest,
-} from "./intake-test-kit";
+} from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
 beforeAll(async () => {

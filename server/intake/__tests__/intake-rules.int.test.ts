@@ -3,13 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as healthGet } from "@/app/api/health/route";
 import { getDb } from "@/db/client";
 import { auditLog, intakeChannelSettings, intakePayloads, inventory, orderLines, orders, products } from "@/db/schema";
-import type { Harness } from "@/inngest/local/harness";
-import { editFixture } from "../fixtures/edit-fixture";
-import { loadFixture } from "../fixtures/load-fixture";
+import type { Harness } from "@/tools/inngest-local/harness";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import { loadFixture } from "@/test/support/intake/load-fixture";
 import { redriveStuckOrders } from "@/server/workflows/runtime/redrive-stuck-orders";
 import { findStalledPayloads } from "../find-stalled-intake";
 import { intakeMetrics } from "../intake-metrics";
-import { countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "./intake-test-kit";
+import { countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { editFixture } from "../fixtures/edit-fixture";
-import { loadFixture } from "../fixtures/load-fixture";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import { loadFixture } from "@/test/support/intake/load-fixture";
 import { apiAdapter } from "./api-adapter";
 import { apiOrderSchema } from "./canonical-order";
 

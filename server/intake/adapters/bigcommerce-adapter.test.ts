@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editFixture } from "../fixtures/edit-fixture";
-import { loadFixture } from "../fixtures/load-fixture";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import { loadFixture } from "@/test/support/intake/load-fixture";
 import { bigCommerceAdapter } from "./bigcommerce-adapter";
 import type { CanonicalOrder } from "./canonical-order";
 import type { ParseResult } from "./channel-adapter";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANNELS } from "@/db/vocabulary/intake";
 import { boundedInstant } from "@/server/schedule/date-range";
 
 /**
@@ -7,7 +8,8 @@ import { boundedInstant } from "@/server/schedule/date-range";
  * keep field names and messages stable and prefer additive changes.
  */
 
-export const CHANNELS = ["shopify", "woocommerce", "bigcommerce", "api"] as const;
+// CHANNELS lives with its pgEnum in db/vocabulary (db/ never imports server/).
+export { CHANNELS } from "@/db/vocabulary/intake";
 export const ORDER_STATUSES = ["open", "paid", "fulfilled", "cancelled"] as const;
 
 export const channelSchema = z.enum(CHANNELS);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editFixture } from "../fixtures/edit-fixture";
-import type { FixtureName } from "../fixtures/load-fixture";
+import { editFixture } from "@/test/support/intake/edit-fixture";
+import type { FixtureName } from "@/test/support/intake/load-fixture";
 import type { CanonicalLine, CanonicalOrder, Channel } from "./canonical-order";
 import { checkTotals } from "./check-totals";
 import { decodeHtmlEntities } from "./decode-html-entities";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadFixture, type FixtureName } from "../fixtures/load-fixture";
-import { signFor } from "../fixtures/sign-for";
+import { loadFixture, type FixtureName } from "@/test/support/intake/load-fixture";
+import { signFor } from "@/test/support/intake/sign-for";
 import type { Channel } from "./canonical-order";
 import { intakeAdapters } from "./index";
 import { getHeader, hmacSha256Base64, verifyBearerToken, verifyHmacBase64 } from "./signature";

@@ -4,7 +4,7 @@ import { createDb, getDb, type Database } from "@/db/client";
 import { auditLog, orderLines, orders, products } from "@/db/schema";
 import {
   makeCustomer, makeProduct, makeSubscription, resetGenerationTables, stockOf,
-} from "@/server/generation/__tests__/factories";
+} from "@/test/support/generation/factories";
 import { insertOrders, type InsertOptions, type OrderDraft } from "../insert-orders";
 
 const now = new Date("2027-01-31T14:00:00Z");

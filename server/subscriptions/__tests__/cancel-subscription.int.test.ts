@@ -9,7 +9,7 @@ import { cancelLocked, cancelSubscription } from "../cancel-subscription";
 import { createSubscription } from "../create-subscription";
 import { lockOwnedSubscriptionOrThrow } from "../lock-subscription";
 import { pauseSubscription } from "../pause-subscription";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "./factories";
+import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -10,7 +10,7 @@ import { getSubscriptionDetail } from "../get-subscription-detail";
 import { rescheduleNext } from "../reschedule-next";
 import { skipNext } from "../skip-cycle";
 import { lastCycleIndex } from "../subscription-schedule";
-import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "./factories";
+import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -4,7 +4,7 @@ import { cancelSubscription } from "../cancel-subscription";
 import { createSubscription } from "../create-subscription";
 import { orderNow } from "../order-now";
 import { pauseSubscription } from "../pause-subscription";
-import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, stockOf, subscriptionRow } from "./factories";
+import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, stockOf, subscriptionRow } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

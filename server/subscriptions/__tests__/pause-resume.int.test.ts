@@ -7,7 +7,7 @@ import { createSubscription } from "../create-subscription";
 import { pauseSubscription } from "../pause-subscription";
 import { resumeDuePaused } from "../resume-due-paused";
 import { resumeSubscription } from "../resume-subscription";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "./factories";
+import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiTokens, notifications, orderLines, orders } from "@/db/schema";
 import { hashToken } from "@/server/auth/actor";
-import { createApiToken, listApiTokens, revokeApiToken } from "../api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";
 import { createSubscription } from "../create-subscription";
 import { getSubscriptionDetail } from "../get-subscription-detail";
 import { listCustomerOrders } from "@/server/orders/list-customer-orders";
@@ -11,7 +11,7 @@ import { listSubscriptions } from "../list-subscriptions";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/server/notifications/notification-inbox";
 import { pauseSubscription } from "../pause-subscription";
 import { suggestFrequencyFor } from "../suggest-frequency-for";
-import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "./factories";
+import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

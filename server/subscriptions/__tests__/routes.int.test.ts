@@ -11,8 +11,8 @@ import { POST as resumePOST } from "@/app/api/v1/subscriptions/[id]/resume/route
 import { POST as skipPOST } from "@/app/api/v1/subscriptions/[id]/skip/route";
 import { GET as listGET, POST as createPOST } from "@/app/api/v1/subscriptions/route";
 import { POST as tokensPOST } from "@/app/api/v1/tokens/route";
-import { createApiToken } from "../api-tokens";
-import { makeCustomer, makeProduct, startEventSink } from "./factories";
+import { createApiToken } from "@/server/auth/api-tokens";
+import { makeCustomer, makeProduct, startEventSink } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -8,7 +8,7 @@ import { getSubscriptionDetail } from "../get-subscription-detail";
 import { pauseSubscription } from "../pause-subscription";
 import { rescheduleNext } from "../reschedule-next";
 import { skipNext, unskipCycle } from "../skip-cycle";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "./factories";
+import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
 beforeAll(async () => { sink = await startEventSink(); });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { generateAllDue } from "@/server/generation/generate-due";
-import { addOverride, auditOf, makeCustomer as makeBareCustomer, makeProduct as makeBareProduct, makeSubscription, resetGenerationTables, subscriptionOf } from "@/server/generation/__tests__/factories";
+import { addOverride, auditOf, makeCustomer as makeBareCustomer, makeProduct as makeBareProduct, makeSubscription, resetGenerationTables, subscriptionOf } from "@/test/support/generation/factories";
 import { pauseSubscriptionForDunning } from "@/server/payments/dunning";
 import { auditVocabularyOf } from "@/test/support/subscription-audit-vocabulary";
 import { cancelSubscription } from "../cancel-subscription";
@@ -16,7 +16,7 @@ import { resumeSubscription } from "../resume-subscription";
 import { skipNext, unskipCycle } from "../skip-cycle";
 import { SUBSCRIPTION_AUDIT_ACTIONS } from "../subscription-status";
 import { advanceCursors, applyTransition, recordFailureStreaks, rescheduleRuns, transitionMany, type CursorMove } from "../transition";
-import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "./factories";
+import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "@/test/support/subscriptions/factories";
 
 const at = (iso: string) => new Date(iso);
 const SYSTEM = { type: "system", id: "test" } as const;

@@ -5,8 +5,8 @@ import { auditLog, orders, payments } from "@/db/schema";
 import { cancelOrderExternally } from "../runtime/cancel-order";
 import { redriveStuckOrders } from "../runtime/redrive-stuck-orders";
 import { startOrderWorkflow } from "../runtime/start-order-workflow";
-import { makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
-import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
+import { makeOrder, orderRow, stockOf, transitionsOf } from "@/test/support/workflows/order-factory";
+import { startWorkflowHarness, type WorkflowHarness } from "@/test/support/workflows/workflow-harness";
 
 /** A cancel from outside the workflow (a channel's): the runtime's guarded move, then its terminal run settles. */
 describe("workflow runtime: external cancel", () => {

@@ -7,8 +7,8 @@ import { defaultWorkflowDefinition, type WorkflowDefinition } from "../model";
 import { defaultRuntimeDeps } from "../runtime/default-runtime-deps";
 import { createInProcessDriver } from "../runtime/in-process-driver";
 import { startOrderWorkflow } from "../runtime/start-order-workflow";
-import { publishCustomWorkflow, pinOrder } from "../test-support/custom-workflow";
-import { attemptsOf, makeOrder, orderRow, transitionsOf } from "../test-support/order-factory";
+import { publishCustomWorkflow, pinOrder } from "@/test/support/workflows/custom-workflow";
+import { attemptsOf, makeOrder, orderRow, transitionsOf } from "@/test/support/workflows/order-factory";
 
 /** Wraps the real executor, forcing some action ids to fail. */
 function failing(real: ActionExecutor, ids: Record<string, { error: string; retryable?: boolean }>): ActionExecutor {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
-import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
+import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "@/test/support/workflows/order-factory";
+import { startWorkflowHarness, type WorkflowHarness } from "@/test/support/workflows/workflow-harness";
 
 /**
  * The default workflow end to end: real Inngest functions served over HTTP, driven by the

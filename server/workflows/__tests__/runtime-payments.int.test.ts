@@ -5,9 +5,9 @@ import { getDb } from "@/db/client";
 import { notifications, payments, subscriptions, testGatewayOperations } from "@/db/schema";
 import { savePaymentMethod } from "@/server/payments/payment-method";
 import { TEST_CARDS } from "@/server/payments/test-cards";
-import { callRoute, makeStaff } from "../test-support/api-client";
-import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
-import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
+import { callRoute, makeStaff } from "@/test/support/workflows/api-client";
+import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "@/test/support/workflows/order-factory";
+import { startWorkflowHarness, type WorkflowHarness } from "@/test/support/workflows/workflow-harness";
 
 /** Dunning retries after 1 and 2 minutes (fast-forwarded with fireSleeps), then pause. */
 const DUNNING = [60_000, 120_000];

@@ -13,9 +13,9 @@ import { GET as workflowsGet } from "@/app/api/v1/admin/workflows/route";
 import { getDb } from "@/db/client";
 import { defaultWorkflowDefinition, type WorkflowDefinition } from "../model";
 import { seedDefaultWorkflow } from "../store/seed-default-workflow";
-import { callRoute, makeStaff } from "../test-support/api-client";
-import { makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
-import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
+import { callRoute, makeStaff } from "@/test/support/workflows/api-client";
+import { makeOrder, orderRow, stockOf, transitionsOf } from "@/test/support/workflows/order-factory";
+import { startWorkflowHarness, type WorkflowHarness } from "@/test/support/workflows/workflow-harness";
 
 const BIG = 60_000; // above the default APPROVAL_THRESHOLD_MINOR (50 000)
 

@@ -9,9 +9,9 @@ import { verifySignature } from "../actions/webhook-action";
 import { defaultRuntimeDeps } from "../runtime/default-runtime-deps";
 import { driveOrders } from "../runtime/drive-orders";
 import { liveVersionForNewOrders } from "../store/live-version";
-import { publishCustomWorkflow, pinOrder } from "../test-support/custom-workflow";
-import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "../test-support/order-factory";
-import { startWorkflowHarness, type WorkflowHarness } from "../test-support/workflow-harness";
+import { publishCustomWorkflow, pinOrder } from "@/test/support/workflows/custom-workflow";
+import { attemptsOf, makeOrder, orderRow, stockOf, transitionsOf } from "@/test/support/workflows/order-factory";
+import { startWorkflowHarness, type WorkflowHarness } from "@/test/support/workflows/workflow-harness";
 
 const FAST = { attempts: 3, initialIntervalMs: 100, backoffRate: 2, maxIntervalMs: 1_000 };
 

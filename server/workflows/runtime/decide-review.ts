@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { AppError, conflict, notFound } from "@/server/errors/app-error";
 import { chooseTransition, compareTransitions, type ManualRole, triggerMatches, type WorkflowDefinition } from "../model";
 import { commitTransition } from "./commit-transition";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 import { stateEnteredEvent } from "./commit-transition";
 import { decideReview, type DecisionResult, type ReviewDecision } from "./decide-review";
 import type { RuntimeEvent } from "./runtime-steps";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { parseJson, withAuth } from "@/server/http/handler";
-import { createApiToken, listApiTokens } from "@/server/subscriptions/api-tokens";
+import { createApiToken, listApiTokens } from "@/server/auth/api-tokens";
 import { createTokenSchema } from "@/server/subscriptions/subscription.schema";
 
 export const GET = withAuth("subscriptions:own", async ({ actor }) => ({ tokens: await listApiTokens(getDb(), actor.userId) }));

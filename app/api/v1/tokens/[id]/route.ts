@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
-import { revokeApiToken } from "@/server/subscriptions/api-tokens";
+import { revokeApiToken } from "@/server/auth/api-tokens";
 
 export const DELETE = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) => {
   await revokeApiToken(getDb(), actor.userId, uuidParam(params.id, "Token"));

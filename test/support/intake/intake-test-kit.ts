@@ -5,11 +5,11 @@ import { apiTokens, intakePayloads, inventory, orderLines, orders, products, use
 import { POST as intakePost } from "@/app/api/intake/[channel]/route";
 import { inngest } from "@/inngest/client";
 import { createProcessIntake } from "@/inngest/functions/process-intake";
-import { startHarness, type Harness } from "@/inngest/local/harness";
+import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { hashToken } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/roles";
-import type { Channel } from "../adapters/canonical-order";
-import { signFor } from "../fixtures/sign-for";
+import type { Role } from "@/db/vocabulary/roles";
+import type { Channel } from "@/server/intake/adapters/canonical-order";
+import { signFor } from "./sign-for";
 
 /** The dev defaults in server/env.ts: what a channel configured against a dev app signs with. */
 export const DEV_SECRETS: Record<Channel, string> = {

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { addresses, auditLog, customers, inventory, orderLines, orders, products, subscriptions, users } from "@/db/schema";
 import { inngest } from "@/inngest/client";
-import type { CustomerActor } from "../lock-subscription";
+import type { CustomerActor } from "@/server/subscriptions/lock-subscription";
 
 /** 10:00 in New York on the day these tests are written about; every use-case gets it passed in. */
 export const NOW = new Date("2026-11-24T15:00:00Z");

@@ -2,8 +2,30 @@ import { toSerializedError, type CallOutcome, type Op } from "./call";
 import { resolveDueAt } from "./duration";
 import { ExpressionError, compileExpression, type Compiled } from "./expressions";
 import { ulid } from "./events";
+import type { LocalFunction } from "./config";
 import type { Run } from "./run";
-import type { Runner } from "./runner";
+import type { TimerSet } from "./timers";
+import type { InngestEvent, SerializedError, StepResult } from "./types";
+import type { Waiters } from "./waiters";
+
+/**
+ * What applying ops needs from the runner. Declared here rather than importing `Runner`,
+ * because runner.ts calls applyOps: the runner satisfies this structurally, without a cycle.
+ */
+export interface OpsHost {
+  readonly deps: {
+    readonly timers: TimerSet;
+    readonly waiters: Waiters;
+    backoffMs(attempt: number): number;
+    findFunction(id: string): LocalFunction | undefined;
+  };
+  start(fn: LocalFunction, event: InngestEvent, parent?: Run["parent"]): Run;
+  enqueue(run: Run, stepId: string, attempt: number, delayMs?: number): void;
+  memoize(run: Run, stepId: string, result: StepResult): boolean;
+  progressed(run: Run): void;
+  protocolFailure(run: Run, message: string): void;
+  finish(run: Run, state: "completed" | "failed" | "cancelled", result: { output?: unknown; error?: SerializedError }): void;
+}
 
 /**
  * Applies the ops of a 206 response. Opcode payloads as inngest@4.24.0 sends
@@ -12,7 +34,7 @@ import type { Runner } from "./runner";
  * - WaitForEvent: event name in `name` (spec: `opts.event`), `opts.timeout`, `opts.if`
  * - InvokeFunction: `opts.function_id`, `opts.payload.data`, optional `opts.timeout`
  */
-export function applyOps(runner: Runner, run: Run, attempt: number, outcome: Extract<CallOutcome, { kind: "ops" }>): void {
+export function applyOps(runner: OpsHost, run: Run, attempt: number, outcome: Extract<CallOutcome, { kind: "ops" }>): void {
   // More than one op at once means parallel steps: from now on the SDK must
   // plan every step and let us run each in its own call (spec §5.5).
   if (outcome.ops.length > 1) run.disableImmediateExecution = true;
@@ -71,7 +93,7 @@ function stringOpt(op: Op, key: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-function sleep(runner: Runner, run: Run, op: Op, label: string): void {
+function sleep(runner: OpsHost, run: Run, op: Op, label: string): void {
   const spec = stringOpt(op, "duration") ?? op.name;
   let dueAt: number;
   try {
@@ -85,7 +107,7 @@ function sleep(runner: Runner, run: Run, op: Op, label: string): void {
   run.pending.set(op.id, { kind: "sleep", name: label, timer });
 }
 
-function waitForEvent(runner: Runner, run: Run, op: Op, label: string): void {
+function waitForEvent(runner: OpsHost, run: Run, op: Op, label: string): void {
   const eventName = stringOpt(op, "event") ?? op.name;
   const timeout = stringOpt(op, "timeout");
   if (!eventName || !timeout) return runner.protocolFailure(run, `WaitForEvent op for "${label}" lacks an event name or timeout`);
@@ -115,7 +137,7 @@ function waitForEvent(runner: Runner, run: Run, op: Op, label: string): void {
 }
 
 /** Returns true if the step was settled immediately (unknown target). */
-function invoke(runner: Runner, run: Run, op: Op, label: string): boolean {
+function invoke(runner: OpsHost, run: Run, op: Op, label: string): boolean {
   const fnId = stringOpt(op, "function_id") ?? "";
   const target = runner.deps.findFunction(fnId);
   if (!target) return runner.memoize(run, op.id, { error: { name: "Error", message: `step.invoke "${label}": function "${fnId}" is not synced with the local executor` } });

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from "@/inngest/local/harness";
+import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { createApplyOrderEvent } from "@/inngest/functions/apply-order-event";
 import { createDriveOrders } from "@/inngest/functions/drive-orders";
 import { createRunOrderState } from "@/inngest/functions/run-order-state";
@@ -8,8 +8,8 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { closeEmailTransports, emailSender } from "@/server/notifications/send-email";
 import { startMailSink } from "@/scripts/lib/mail-sink";
-import { defaultRuntimeDeps } from "../runtime/default-runtime-deps";
-import type { RuntimeDeps } from "../runtime/runtime-deps";
+import { defaultRuntimeDeps } from "@/server/workflows/runtime/default-runtime-deps";
+import type { RuntimeDeps } from "@/server/workflows/runtime/runtime-deps";
 import { orderRow } from "./order-factory";
 
 export type WorkflowHarness = Harness & {

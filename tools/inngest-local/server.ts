@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { incomingEventsSchema, type IncomingEvent } from "./events";
-import type { LocalExecutor } from "./executor";
+import type { LocalExecutor } from "./executor-api";
 import type { Logger, RunStatus } from "./types";
 
 /**

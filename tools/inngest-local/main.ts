@@ -1,5 +1,5 @@
 /**
- * CLI: `tsx inngest/local/main.ts --app-url http://localhost:3000/api/inngest --port 8288`
+ * CLI: `tsx tools/inngest-local/main.ts --app-url http://localhost:3000/api/inngest --port 8288`
  *
  * Runs the local executor until SIGINT/SIGTERM. Point the app at it with
  * INNGEST_DEV=1 and INNGEST_BASE_URL=http://127.0.0.1:<port>.
@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { startLocalExecutor } from "./executor";
 import type { LogLevel } from "./types";
 
-const usage = `Usage: tsx inngest/local/main.ts [options]
+const usage = `Usage: tsx tools/inngest-local/main.ts [options]
   --app-url <url>             serve endpoint (env INNGEST_LOCAL_APP_URL, default http://localhost:3000/api/inngest)
   --port <n>                  listen port (env INNGEST_LOCAL_PORT, default 8288; 0 = any)
   --host <addr>               listen address (default 127.0.0.1)

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { hashToken } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/roles";
+import type { Role } from "@/db/vocabulary/roles";
 
 /** A staff user with a Bearer API token (route handlers authenticate it like a session). */
 export async function makeStaff(db: DbOrTx, role: Role) {

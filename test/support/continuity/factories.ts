@@ -6,11 +6,11 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { addresses, auditLog, customers, inventory, orderLines, orders, products, programEnrollments, subscriptions, users } from "@/db/schema";
 import { inngest } from "@/inngest/client";
-import { activateProgram } from "../activate-program";
-import { createProgram } from "../create-program";
-import type { Substitution } from "../model";
-import { emptyDraft, type DraftDefinition } from "../program-definition";
-import { saveProgram } from "../save-program";
+import { activateProgram } from "@/server/continuity/activate-program";
+import { createProgram } from "@/server/continuity/create-program";
+import type { Substitution } from "@/server/continuity/model";
+import { emptyDraft, type DraftDefinition } from "@/server/continuity/program-definition";
+import { saveProgram } from "@/server/continuity/save-program";
 
 /** 2026-11-24 10:00 in New York (15:00Z): the "today" of the acceptance scenario. */
 export const NOW = new Date("2026-11-24T15:00:00Z");

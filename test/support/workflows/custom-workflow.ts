@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orders, workflows, workflowVersions } from "@/db/schema";
-import type { WorkflowDefinition } from "../model";
+import type { WorkflowDefinition } from "@/server/workflows/model";
 
 /** Publishes `definition` as version 1 of a new workflow (tests only: no validation). */
 export async function publishCustomWorkflow(db: Database, name: string, definition: WorkflowDefinition) {

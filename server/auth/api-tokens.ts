@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { hashToken } from "../auth/actor";
+import { hashToken } from "./actor";
 import { notFound } from "../errors/app-error";
-import type { ApiTokenDto } from "./subscription-dto.schema";
-import { isUuid } from "./subscription.schema";
+import type { ApiTokenDto } from "@/server/subscriptions/subscription-dto.schema";
+import { isUuid } from "@/server/subscriptions/subscription.schema";
 
 const PREFIX = "rpl_";
 

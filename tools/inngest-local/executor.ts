@@ -6,12 +6,14 @@ import { EventRouter } from "./router";
 import { snapshot } from "./run";
 import { Runner } from "./runner";
 import { listen } from "./server";
-import { AppSyncer, type SyncResult } from "./sync";
+import { AppSyncer } from "./sync";
 import { TimerSet } from "./timers";
-import type { InngestEvent, LogLevel, Logger, ProtocolIssue, Rejection, RunSnapshot, RunStatus } from "./types";
+import type { LogLevel, Logger, ProtocolIssue, RunStatus } from "./types";
 import { Waiters } from "./waiters";
+import type { LocalExecutor } from "./executor-api";
 
 export type { SyncResult } from "./sync";
+export type { LocalExecutor, WaitOptions } from "./executor-api";
 
 export interface LocalExecutorOptions {
   /** The app's serve endpoint, e.g. http://localhost:3000/api/inngest. */
@@ -34,35 +36,6 @@ export interface LocalExecutorOptions {
   /** Evaluate cron triggers every minute. Default true. */
   cron?: boolean;
   log?: Logger | LogLevel | "silent";
-}
-
-export interface WaitOptions {
-  timeoutMs?: number;
-}
-
-export interface LocalExecutor {
-  readonly url: string;
-  readonly port: number;
-  sync(): Promise<SyncResult>;
-  /** Resolves on the first successful sync (e.g. after `syncOnStart` retries). */
-  whenSynced(): Promise<SyncResult>;
-  /** Same path as `POST /e/:key`; returns the event ids. */
-  send(events: IncomingEvent | IncomingEvent[]): string[];
-  runs(filter?: { functionId?: string; status?: RunStatus }): RunSnapshot[];
-  run(id: string): RunSnapshot | undefined;
-  events(): InngestEvent[];
-  functions(): { id: string; name: string; triggers: string[]; crons: string[]; maxAttempts: number }[];
-  rejections(): Rejection[];
-  protocolIssues(): ProtocolIssue[];
-  status(): Record<string, unknown>;
-  /** Resolves when no call is queued or in flight and no sleep or retry is pending. */
-  waitForIdle(opts?: WaitOptions): Promise<void>;
-  waitForRun(predicate: (run: RunSnapshot) => boolean, opts?: WaitOptions): Promise<RunSnapshot>;
-  /** Starts the cron functions due in the minute containing `at`; returns run ids. */
-  tickCron(at?: Date): string[];
-  /** Ends every pending `step.sleep` now (fast-forward for dev and CI). */
-  fireSleeps(): number;
-  stop(): Promise<void>;
 }
 
 function envNumber(name: string): number | undefined {
