@@ -26,13 +26,15 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: external ? undefined : {
-    command: `npx tsx --conditions=react-server scripts/e2e-server.ts`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `npx tsx --conditions=react-server scripts/e2e-server.ts`,
+        url: `http://localhost:${PORT}/api/health`,
+        timeout: 600_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: { E2E_PORT: String(PORT) },
+      },
 });

@@ -50,7 +50,10 @@ function withCsp(req: NextRequest, csrfSecret: string | null, authUrl: string | 
   res.headers.set("content-security-policy", csp);
   if (setCookie) {
     res.cookies.set(setCookie.name, setCookie.value, {
-      httpOnly: true, sameSite: "lax", path: "/", secure: setCookie.name.startsWith("__Host-"),
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: setCookie.name.startsWith("__Host-"),
     });
   }
   return res;

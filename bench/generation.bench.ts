@@ -25,7 +25,12 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 const mb = (bytes: bigint) => `${(Number(bytes) / 1048576).toFixed(0)} MB`;
 
-interface Phase { wallS: number; nodeCpuS: number; pgCpuS: number | null; walBytes: bigint }
+interface Phase {
+  wallS: number;
+  nodeCpuS: number;
+  pgCpuS: number | null;
+  walBytes: bigint;
+}
 
 /** Runs `fn` measuring wall time, CPU of this process and of the database's backends, and WAL. */
 async function measure<T>(admin: postgres.Sql, database: string, fn: () => Promise<T>): Promise<[T, Phase]> {
@@ -71,8 +76,10 @@ const benchmark: Benchmark = {
         const [result, gen] = await measure(admin, dbName, () => generateAllDue(generator.db, { now, batchSize: BATCH_SIZE, workers: WORKERS }));
         const peak = memory.stop();
         await generator.sql.end();
-        ctx.log(`${describe("generator", n, gen)}; ${result.batches} batches, ${fmt(result.backordered)} backordered, ` +
-          `peak RSS ${peak.rssMb.toFixed(0)} MB (heap ${peak.heapMb.toFixed(0)} MB)`);
+        ctx.log(
+          `${describe("generator", n, gen)}; ${result.batches} batches, ${fmt(result.backordered)} backordered, ` +
+            `peak RSS ${peak.rssMb.toFixed(0)} MB (heap ${peak.heapMb.toFixed(0)} MB)`,
+        );
         await verify(admin, n, now);
 
         await admin`TRUNCATE orders, order_lines CASCADE`;
@@ -85,13 +92,19 @@ const benchmark: Benchmark = {
         const ratio = limitS / gen.wallS;
         const limitCpu = limit1.pgCpuS !== null && limit2.pgCpuS !== null ? Math.min(limit1.pgCpuS, limit2.pgCpuS) : null;
         const cpuRatio = limitCpu !== null && gen.pgCpuS !== null ? limitCpu / (gen.pgCpuS + gen.nodeCpuS) : null;
-        const line = `${label(n)}: generator ${fmt(n / gen.wallS)} orders/s (${gen.wallS.toFixed(1)} s), limit ${fmt(n / limitS)} orders/s ` +
+        const line =
+          `${label(n)}: generator ${fmt(n / gen.wallS)} orders/s (${gen.wallS.toFixed(1)} s), limit ${fmt(n / limitS)} orders/s ` +
           `(${limitS.toFixed(1)} s) → ${(ratio * 100).toFixed(0)} % of the limit` +
-          (cpuRatio === null ? "" : `; per CPU-second ${(cpuRatio * 100).toFixed(0)} %`) + `; peak RSS ${peak.rssMb.toFixed(0)} MB`;
+          (cpuRatio === null ? "" : `; per CPU-second ${(cpuRatio * 100).toFixed(0)} %`) +
+          `; peak RSS ${peak.rssMb.toFixed(0)} MB`;
         ctx.log(line);
         summary.push(line);
-        targets.push({ name: `${label(n)}: generator ≥ ${RATIO_TARGET * 100} % of the physical limit (${(ratio * 100).toFixed(0)} %)`, met: ratio >= RATIO_TARGET });
-        if (n === 1_000_000) targets.push({ name: `1M orders in under ${MILLION_TARGET_S} s (${gen.wallS.toFixed(1)} s)`, met: gen.wallS < MILLION_TARGET_S });
+        targets.push({
+          name: `${label(n)}: generator ≥ ${RATIO_TARGET * 100} % of the physical limit (${(ratio * 100).toFixed(0)} %)`,
+          met: ratio >= RATIO_TARGET,
+        });
+        if (n === 1_000_000)
+          targets.push({ name: `1M orders in under ${MILLION_TARGET_S} s (${gen.wallS.toFixed(1)} s)`, met: gen.wallS < MILLION_TARGET_S });
       }
     } finally {
       await admin.end();

@@ -94,11 +94,18 @@ const benchmark: Benchmark = {
     const appPort = await freePort();
     const executor = await startLocalExecutor({ appUrl: `http://127.0.0.1:${appPort}/api/inngest`, port: 0, log: "warn", cron: true });
     const app = await startAppServer({
-      port: appPort, distDir: ".next-bench", log: ctx.log,
+      port: appPort,
+      distDir: ".next-bench",
+      log: ctx.log,
       env: {
-        DATABASE_URL: database.url, DATABASE_POOL_MAX: String(POOL), INNGEST_DEV: "1", INNGEST_BASE_URL: executor.url,
-        NEXTAUTH_URL: `http://127.0.0.1:${appPort}`, APP_URL: `http://127.0.0.1:${appPort}`,
-        ...localSecrets(), SMTP_URL: "smtp://127.0.0.1:1", // no mail in this wave
+        DATABASE_URL: database.url,
+        DATABASE_POOL_MAX: String(POOL),
+        INNGEST_DEV: "1",
+        INNGEST_BASE_URL: executor.url,
+        NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+        APP_URL: `http://127.0.0.1:${appPort}`,
+        ...localSecrets(),
+        SMTP_URL: "smtp://127.0.0.1:1", // no mail in this wave
       },
     });
     try {
@@ -114,7 +121,9 @@ const benchmark: Benchmark = {
         progress = await pipelineProgress(monitor.sql);
         if (progress.orders === ORDERS && progress.settled === ORDERS) break;
         if (Date.now() - lastLog > 10_000) {
-          ctx.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${fmt(progress.orders)} orders, ${fmt(progress.settled)} settled ${JSON.stringify(progress.byState)}`);
+          ctx.log(
+            `  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${fmt(progress.orders)} orders, ${fmt(progress.settled)} settled ${JSON.stringify(progress.byState)}`,
+          );
           lastLog = Date.now();
         }
         await new Promise((r) => setTimeout(r, POLL_MS));
@@ -131,8 +140,12 @@ const benchmark: Benchmark = {
         if (r.endedAt) f.ms.push(r.endedAt - r.startedAt);
         byFunction.set(r.functionId, f);
       }
-      const runLines = [...byFunction].filter(([, f]) => f.runs > 1).map(([id, f]) =>
-        `${id.replace(/^replen-/, "")}: ${f.runs} runs, ${(f.events / f.runs).toFixed(0)} events/run, p50 ${percentile(f.ms, 0.5).toFixed(0)} ms, p95 ${percentile(f.ms, 0.95).toFixed(0)} ms`);
+      const runLines = [...byFunction]
+        .filter(([, f]) => f.runs > 1)
+        .map(
+          ([id, f]) =>
+            `${id.replace(/^replen-/, "")}: ${f.runs} runs, ${(f.events / f.runs).toFixed(0)} events/run, p50 ${percentile(f.ms, 0.5).toFixed(0)} ms, p95 ${percentile(f.ms, 0.95).toFixed(0)} ms`,
+        );
       const sqlStatements = await statements.count();
       const inv = await checkInvariants(monitor.sql, { expectedOrders: ORDERS, startedAt: new Date(t0) });
       const appRss = peakRssMb(app.pid);
@@ -165,8 +178,13 @@ const benchmark: Benchmark = {
         targets: [
           { name: `${fmt(ORDERS)} due subscriptions settle with zero stuck orders (${fmt(stuck)} stuck)`, met: stuck === 0 },
           { name: `invariants hold (${inv.problems.length} problems)`, met: inv.problems.length === 0 },
-          { name: `portal p95 < ${TARGET_PORTAL_P95_MS} ms during the wave (${portalP95.toFixed(0)} ms, ${probe.failures()} failures)`, met: portalP95 < TARGET_PORTAL_P95_MS && probe.failures() === 0 },
-          ...(local ? [{ name: `end to end ≥ ${TARGET_RATIO * 100} % of in-process (${(ratio * 100).toFixed(0)} %)`, met: ratio >= TARGET_RATIO }] : []),
+          {
+            name: `portal p95 < ${TARGET_PORTAL_P95_MS} ms during the wave (${portalP95.toFixed(0)} ms, ${probe.failures()} failures)`,
+            met: portalP95 < TARGET_PORTAL_P95_MS && probe.failures() === 0,
+          },
+          ...(local
+            ? [{ name: `end to end ≥ ${TARGET_RATIO * 100} % of in-process (${(ratio * 100).toFixed(0)} %)`, met: ratio >= TARGET_RATIO }]
+            : []),
           ...(ORDERS >= 1_000_000
             ? [{ name: `1M renewal day to ready-to-ship < 1 h (${(seconds / 60).toFixed(1)} min)`, met: seconds < TARGET_1M_SECONDS && stuck === 0 }]
             : []),
@@ -182,5 +200,3 @@ const benchmark: Benchmark = {
 };
 
 export default benchmark;
-
-

@@ -14,7 +14,10 @@ import { processPeakRssMb } from "./lib/memory";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-const files = fs.readdirSync(here).filter((f) => f.endsWith(".bench.ts")).sort()
+const files = fs
+  .readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort()
   .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.bench\.ts$/, "")));
 if (files.length === 0) {
   console.error(`no benchmark matches ${wanted.join(", ")}`);

@@ -76,7 +76,13 @@ async function driveOneByOne(deps: RuntimeDeps, orderId: string, perTransition: 
 }
 
 async function ship(deps: RuntimeDeps, orderId: string) {
-  const shipped = await applyOrderEvent(deps.db, { orderId, event: "order/shipped", actor: { type: "system", id: "bench" }, now: deps.now(), homeCountry: deps.homeCountry });
+  const shipped = await applyOrderEvent(deps.db, {
+    orderId,
+    event: "order/shipped",
+    actor: { type: "system", id: "bench" },
+    now: deps.now(),
+    homeCountry: deps.homeCountry,
+  });
   if (!shipped.applied) throw new Error(`order ${orderId} did not ship: ${shipped.reason}`);
   return shipped;
 }
@@ -87,7 +93,11 @@ async function driveBatch(deps: RuntimeDeps, ids: string[]) {
   if (started.waiting !== ids.length) throw new Error(`batch: ${JSON.stringify({ ...started, events: started.events.length })}`);
   // The WMS confirms the shipments (a batch of order/shipped, as apply-order-event takes
   // them), then the shipped visits are driven as a batch, which settles them.
-  const shipped = await handleOrderEvents(deps.db, ids.map((orderId) => ({ event: "order/shipped", orderId })), { now: deps.now(), homeCountry: deps.homeCountry, actorId: "bench" });
+  const shipped = await handleOrderEvents(
+    deps.db,
+    ids.map((orderId) => ({ event: "order/shipped", orderId })),
+    { now: deps.now(), homeCountry: deps.homeCountry, actorId: "bench" },
+  );
   const visits = shipped.next.map((e) => e.data as StateEnteredInput);
   const settled = await driveOrders(deps, visits, { parallelism: PARALLELISM });
   if (settled.settled !== ids.length) throw new Error(`settle: ${JSON.stringify({ ...settled, events: settled.events.length })}`);
@@ -104,7 +114,9 @@ const benchmark: Benchmark = {
       await seedWorkflowOrders(client.sql, ORDERS);
       const ids = (await client.sql<{ id: string }[]>`SELECT id FROM orders ORDER BY number`).map((r) => r.id);
       const deps = defaultRuntimeDeps({
-        db: client.db, dunningDelaysMs: [], sendEmail: async () => {},
+        db: client.db,
+        dunningDelaysMs: [],
+        sendEmail: async () => {},
         executor: { execute: async () => ok() },
       });
       ctx.log(`seeded ${fmt(ids.length)} orders`);

@@ -106,6 +106,8 @@ test.describe("sign-in and roles", () => {
 /** Collects the browser's CSP refusals on `page` (Chromium logs each as a console error). */
 function watchCspViolations(page: Page): string[] {
   const seen: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error" && /Content Security Policy/i.test(m.text())) seen.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
   return seen;
 }

@@ -25,9 +25,15 @@ const monthStart = (offset: number) => iso(Y, M + offset, 1);
 const monthEnd = (offset: number) => iso(Y, M + offset + 1, 0);
 
 const ITEMS = {
-  e1: "Ethiopia Yirgacheffe, 250 g", e2: "Colombia Huila, 250 g", e3: "Kenya AA, 250 g", e4: "Guatemala Antigua, 250 g",
-  phantom: "Coffee of the month", e6: "Sumatra Mandheling, 250 g", decaf: "Decaf Colombia, 250 g",
-  holiday: "Holiday blend, 250 g", brazil: "Brazil Cerrado, 250 g",
+  e1: "Ethiopia Yirgacheffe, 250 g",
+  e2: "Colombia Huila, 250 g",
+  e3: "Kenya AA, 250 g",
+  e4: "Guatemala Antigua, 250 g",
+  phantom: "Coffee of the month",
+  e6: "Sumatra Mandheling, 250 g",
+  decaf: "Decaf Colombia, 250 g",
+  holiday: "Holiday blend, 250 g",
+  brazil: "Brazil Cerrado, 250 g",
 };
 
 const state: { programId?: string; copyId?: string; newcomer?: string } = {};
@@ -122,8 +128,12 @@ test("month-4 joiner (gold → version B) gets events 4–6 then 1–3; opting o
   const list = await entries(page);
   await expect(list).toHaveCount(6);
   const expected = [
-    [monthStart(0) > todayNY ? monthStart(0) : todayNY, 4, ITEMS.e4], [monthStart(1), 5, ITEMS.holiday], [monthStart(2), 6, ITEMS.e6],
-    [monthStart(3), 1, ITEMS.decaf], [monthStart(4), 2, ITEMS.e2], [monthStart(5), 3, ITEMS.e3],
+    [monthStart(0) > todayNY ? monthStart(0) : todayNY, 4, ITEMS.e4],
+    [monthStart(1), 5, ITEMS.holiday],
+    [monthStart(2), 6, ITEMS.e6],
+    [monthStart(3), 1, ITEMS.decaf],
+    [monthStart(4), 2, ITEMS.e2],
+    [monthStart(5), 3, ITEMS.e3],
   ] as const;
   for (const [i, [date, event, item]] of expected.entries()) {
     await expect(list.nth(i)).toContainText(date);

@@ -60,7 +60,10 @@ test("an admin fixes a dead-lettered Shopify order with SKU aliases and replays 
   await expect(errors).toContainText("lines[0].sku");
   await expect(errors).toContainText('Unknown SKU "FLT-CART-3PK"');
 
-  for (const [from, to] of [["FLT-CART-3PK", "WTR-FILTER-3"], ["BEAN-ESP-1KG", "COF-BEAN-1KG"]] as const) {
+  for (const [from, to] of [
+    ["FLT-CART-3PK", "WTR-FILTER-3"],
+    ["BEAN-ESP-1KG", "COF-BEAN-1KG"],
+  ] as const) {
     await page.getByLabel(`Map ${from} to`).fill(to);
     await page.getByLabel(`Map ${from} to`).locator("xpath=ancestor::form").getByRole("button", { name: "Add SKU alias" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Alias saved: ${from} → ${to}` })).toBeVisible();
@@ -76,7 +79,8 @@ test("an admin fixes a dead-lettered Shopify order with SKU aliases and replays 
 
   // The channel redelivering the webhook now gets the original result, and no second order.
   const again = await request.post("/api/intake/shopify", {
-    data: Buffer.from(body), headers: { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": signature },
+    data: Buffer.from(body),
+    headers: { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": signature },
   });
   expect(again.status()).toBe(200);
   expect(again.headers()["idempotent-replayed"]).toBe("true");
@@ -87,10 +91,17 @@ test("an admin fixes a dead-lettered Shopify order with SKU aliases and replays 
   expect(url, "e2e database url (.data/e2e-env-<port>.json)").toBeTruthy();
   const sql = postgres(url!, { max: 1, onnotice: () => {} });
   try {
-    await expect.poll(async () => {
-      const [o] = await sql<{ state: string; workflow_version_id: number | null }[]>`SELECT state, workflow_version_id FROM orders WHERE id = ${orderId}`;
-      return o && o.workflow_version_id !== null && o.state !== "created" ? o.state : null;
-    }, { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(
+        async () => {
+          const [o] = await sql<
+            { state: string; workflow_version_id: number | null }[]
+          >`SELECT state, workflow_version_id FROM orders WHERE id = ${orderId}`;
+          return o && o.workflow_version_id !== null && o.state !== "created" ? o.state : null;
+        },
+        { timeout: 30_000 },
+      )
+      .not.toBeNull();
     const lines = await sql<{ sku: string }[]>`SELECT sku FROM order_lines WHERE order_id = ${orderId} ORDER BY sku`;
     expect(lines.map((l) => l.sku)).toEqual(["COF-BEAN-1KG", "WTR-FILTER-3"]);
   } finally {

@@ -18,7 +18,9 @@ function nextJan31(today = new Date()): number {
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 /** "Sun, Feb 28, 2027" — how the portal writes a local date. */
 const day = (y: number, m: number, d: number) =>
-  new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(
+    Date.UTC(y, m - 1, d),
+  );
 
 async function signUp(page: Page, email: string) {
   await page.goto("/signup");
@@ -42,7 +44,10 @@ test("new customer: monthly from the 31st, preview, confirm, pause, resume, skip
   await expect(page.getByRole("radio", { name: /Single-origin coffee beans/ })).toBeChecked();
   await page.getByRole("button", { name: "Increase quantity" }).click();
   await expect(page.getByLabel("Quantity", { exact: true })).toHaveValue("2");
-  await page.locator("label").filter({ hasText: /^Monthly$/ }).click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^Monthly$/ })
+    .click();
   await expect(page.getByRole("radio", { name: "Monthly" })).toBeChecked();
   await page.getByLabel("First delivery").fill(start);
   await page.getByRole("radio", { name: "Until I cancel" }).check();
@@ -145,7 +150,9 @@ test("another customer's subscription is a 404 in the API and 'not found' in the
   const other = await browser.newPage({ timezoneId: "America/New_York" });
   await signUp(other, `other-${Date.now()}@example.test`);
   expect((await other.request.get(`/api/v1/subscriptions/${id}`)).status()).toBe(404);
-  expect((await other.request.post(`/api/v1/subscriptions/${id}/cancel`, { data: {}, headers: { origin: new URL(other.url()).origin } })).status()).toBe(404);
+  expect(
+    (await other.request.post(`/api/v1/subscriptions/${id}/cancel`, { data: {}, headers: { origin: new URL(other.url()).origin } })).status(),
+  ).toBe(404);
   await other.goto(`/subscriptions/${id}`);
   await expect(other.getByText("Subscription not found")).toBeVisible();
   await other.close();

@@ -44,12 +44,17 @@ async function flowOffset(page: Page, stateId: string): Promise<[number, number]
 /** Waits until the viewport stops moving (fit view / undo re-render), judged by one element's box. */
 async function settled(l: Locator) {
   let last = "";
-  await expect.poll(async () => {
-    const now = JSON.stringify(await l.boundingBox());
-    const same = now === last;
-    last = now;
-    return same;
-  }, { intervals: [100] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await l.boundingBox());
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
 }
 
 /** Screen pixels round to a few flow units at small zooms. */

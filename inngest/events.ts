@@ -26,8 +26,11 @@ export const orderStateRun = eventType("order/state.run", {
 /** `seq` (optional) is the visit of the review state the decision was made for. */
 export const orderApprovalDecided = eventType("order/approval.decided", {
   schema: z.object({
-    orderId: z.string().uuid(), decision: z.enum(["approve", "reject"]), actorId: z.string(),
-    seq: z.number().int().optional(), note: z.string().optional(),
+    orderId: z.string().uuid(),
+    decision: z.enum(["approve", "reject"]),
+    actorId: z.string(),
+    seq: z.number().int().optional(),
+    note: z.string().optional(),
   }),
 });
 
@@ -52,7 +55,9 @@ export const paymentMethodUpdated = eventType("payment/method_updated", {
  */
 export const orderEvent = eventType("order/event", {
   schema: z.object({
-    orderId: z.string().uuid(), event: z.string().min(1), seq: z.number().int().optional(),
+    orderId: z.string().uuid(),
+    event: z.string().min(1),
+    seq: z.number().int().optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   }),
 });

@@ -15,7 +15,19 @@ import { sweepStuckOrdersFunction } from "./functions/sweep-stuck-orders";
 import { sweepIntake } from "./functions/sweep-intake";
 
 /** Every function the app serves. One function per file under ./functions. */
-export const functions: InngestFunction.Any[] = [resumePausedSubscriptions, generateDueOrders, sendReminders, processIntake, sweepIntake, flagMissingSubstitutions, applyWorkbenchJob, settleCancelledEnrollments,
-  startOrderWorkflowFunction, driveOrdersFunction, runOrderStateFunction, applyOrderEventFunction, sweepStuckOrdersFunction,
+export const functions: InngestFunction.Any[] = [
+  resumePausedSubscriptions,
+  generateDueOrders,
+  sendReminders,
+  processIntake,
+  sweepIntake,
+  flagMissingSubstitutions,
+  applyWorkbenchJob,
+  settleCancelledEnrollments,
+  startOrderWorkflowFunction,
+  driveOrdersFunction,
+  runOrderStateFunction,
+  applyOrderEventFunction,
+  sweepStuckOrdersFunction,
   purgeSecurityRecords,
 ];

@@ -21,7 +21,10 @@ async function main() {
   console.log(seeded ? "[replen] demo data seeded" : "[replen] demo data already present");
 
   const services = await startServices({ appPort: PORT });
-  const next = spawn("npx", ["next", "dev", "--port", String(PORT)], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env } });
+  const next = spawn("npx", ["next", "dev", "--port", String(PORT)], {
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env },
+  });
 
   console.log(`
   Replen is starting on http://localhost:${PORT}

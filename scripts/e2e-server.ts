@@ -34,7 +34,16 @@ async function main() {
   const services = await startServices({ appPort: PORT, smtpPort: 0, executorPort: 0, mailDir: `.data/mail-e2e-${PORT}` });
   // A production build refuses public secrets: fresh ones per run, shared with the specs below.
   const secrets = localSecrets();
-  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env, ...secrets, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://localhost:${PORT}`, APP_URL: `http://localhost:${PORT}` };
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    ...services.env,
+    ...secrets,
+    DATABASE_URL: url,
+    NEXT_DIST_DIR: DIST,
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    APP_URL: `http://localhost:${PORT}`,
+  };
   fs.writeFileSync(`.data/e2e-env-${PORT}.json`, JSON.stringify({ databaseUrl: url, executorUrl: services.executor.url, secrets }));
   if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(`${DIST}/BUILD_ID`)) {
     execSync("npx next build", { stdio: "inherit", env });

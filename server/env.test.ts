@@ -12,7 +12,13 @@ describe("configuration", () => {
   it("production refuses to start on an unset, public default or short secret, naming each", () => {
     const error = (() => {
       try {
-        parseEnv({ NODE_ENV: "production", ...strong, NEXTAUTH_SECRET: undefined, INTAKE_SECRET_API: "dev-api-secret", WEBHOOK_SIGNING_SECRET: "short" });
+        parseEnv({
+          NODE_ENV: "production",
+          ...strong,
+          NEXTAUTH_SECRET: undefined,
+          INTAKE_SECRET_API: "dev-api-secret",
+          WEBHOOK_SIGNING_SECRET: "short",
+        });
         return null;
       } catch (e) {
         return e instanceof Error ? e.message : String(e);

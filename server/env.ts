@@ -55,7 +55,10 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_API_BASE: z.string().url().default("https://api.stripe.com"),
   /** Payments: dunning re-tries a declined payment after these delays (hours, comma list). */
-  DUNNING_RETRY_HOURS: z.string().regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/).default("24,72"),
+  DUNNING_RETRY_HOURS: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/)
+    .default("24,72"),
   /**
    * Abuse limits (docs/security.md, "Limits"), kept in PostgreSQL (table rate_limits) so they
    * hold across app servers. Each is POINTS per window of SECONDS; over it the answer is 429
@@ -103,8 +106,12 @@ export type Env = z.infer<typeof envSchema>;
  * intake or webhook secret lets anyone forge a channel order or a WMS callback.
  */
 export const SECRET_VARIABLES = [
-  "NEXTAUTH_SECRET", "WEBHOOK_SIGNING_SECRET",
-  "INTAKE_SECRET_SHOPIFY", "INTAKE_SECRET_WOOCOMMERCE", "INTAKE_SECRET_BIGCOMMERCE", "INTAKE_SECRET_API",
+  "NEXTAUTH_SECRET",
+  "WEBHOOK_SIGNING_SECRET",
+  "INTAKE_SECRET_SHOPIFY",
+  "INTAKE_SECRET_WOOCOMMERCE",
+  "INTAKE_SECRET_BIGCOMMERCE",
+  "INTAKE_SECRET_API",
 ] as const;
 
 const MIN_SECRET_LENGTH = 16;

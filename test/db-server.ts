@@ -12,7 +12,7 @@ const TEST_PG_PORT = 54330;
  */
 export async function testDbServer(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
-  if (await isListening(TEST_PG_PORT) && fs.existsSync(`${TEST_PG_DIR}/postmaster.pid`)) {
+  if ((await isListening(TEST_PG_PORT)) && fs.existsSync(`${TEST_PG_DIR}/postmaster.pid`)) {
     // Another test run already started it; share it and leave it running.
     return { adminUrl: `postgres://postgres:postgres@127.0.0.1:${TEST_PG_PORT}/postgres`, stop: async () => {} };
   }
@@ -22,7 +22,10 @@ export async function testDbServer(): Promise<{ adminUrl: string; stop: () => Pr
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }

@@ -6,5 +6,9 @@ export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor("subscriptions:own");
-  return <AppShell role={actor.role} email={actor.email}>{children}</AppShell>;
+  return (
+    <AppShell role={actor.role} email={actor.email}>
+      {children}
+    </AppShell>
+  );
 }

@@ -26,7 +26,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <h1 className="text-2xl font-semibold text-brand-700">Replen</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">Sign in to manage recurring orders.</p>
         <SignInForm csrfToken={csrfToken} callbackUrl={callbackUrl} initialError={initialError} />
-        <p className="mt-4 text-sm text-slate-600">New here? <Link className="text-brand-700 underline" href="/signup">Create an account</Link></p>
+        <p className="mt-4 text-sm text-slate-600">
+          New here?{" "}
+          <Link className="text-brand-700 underline" href="/signup">
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -8,7 +8,12 @@ export default function SignUpPage() {
         <h1 className="text-2xl font-semibold text-brand-700">Create your account</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">Set up recurring deliveries in under a minute.</p>
         <SignUpForm />
-        <p className="mt-4 text-sm text-slate-600">Already have an account? <Link className="text-brand-700 underline" href="/signin">Sign in</Link></p>
+        <p className="mt-4 text-sm text-slate-600">
+          Already have an account?{" "}
+          <Link className="text-brand-700 underline" href="/signin">
+            Sign in
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -41,7 +41,10 @@ export async function startCpuMeter(admin: postgres.Sql, database: string): Prom
       let postgresS: number | null = 0;
       for (const pid of await backendPids(admin, database)) {
         const now = procCpuSeconds(pid);
-        if (now === null) { postgresS = null; break; }
+        if (now === null) {
+          postgresS = null;
+          break;
+        }
         postgresS += now - (before.get(pid) ?? 0);
       }
       return { nodeS: (used.user + used.system) / 1e6, postgresS };

@@ -69,7 +69,9 @@ export async function createBenchDatabase(adminUrl: string, prefix: string) {
 }
 
 function describeTuning() {
-  return Object.entries(TUNING).map(([k, v]) => `${k}=${v}`).join(", ");
+  return Object.entries(TUNING)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
 }
 
 async function needsTuning(adminUrl: string) {

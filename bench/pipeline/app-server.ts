@@ -22,9 +22,14 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
   }
   // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof", to profile the app server.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
-    env, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(opts.port), "--hostname", "127.0.0.1"],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   const keep = (b: Buffer) => {
     output.push(b.toString());
@@ -37,7 +42,9 @@ export async function startAppServer(opts: { port: number; env: Record<string, s
     if (child.exitCode !== null) throw new Error(`next start exited: ${output.join("")}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (i > 600) throw new Error("next start did not answer /api/health within 60 s");
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -17,7 +17,8 @@ export async function startPortalProbe(baseUrl: string, creds: { email: string; 
   jar(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
     body: new URLSearchParams({ csrfToken, email: creds.email, password: creds.password, json: "true" }),
   });

@@ -40,7 +40,9 @@ export function SignInForm({ csrfToken, callbackUrl, initialError }: { csrfToken
       <Field label="Password" error={error}>
         {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
       </Field>
-      <Button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
     </form>
   );
 }

@@ -17,7 +17,11 @@ export function SignUpForm() {
     setPending(true);
     // The browser knows the customer's zone; every schedule is computed in it.
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const res = await fetch("/api/v1/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...form, timeZone }) });
+    const res = await fetch("/api/v1/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...form, timeZone }),
+    });
     if (!res.ok) {
       const body = (await res.json()) as { error: { message: string; fields?: Errors } };
       setErrors(body.error.fields ?? { _: body.error.message });
@@ -38,13 +42,23 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <Field label="Name" error={errors.name}>{(p) => <Input {...p} name="name" autoComplete="name" required />}</Field>
-      <Field label="Email" error={errors.email}>{(p) => <Input {...p} name="email" type="email" autoComplete="email" required />}</Field>
+      <Field label="Name" error={errors.name}>
+        {(p) => <Input {...p} name="name" autoComplete="name" required />}
+      </Field>
+      <Field label="Email" error={errors.email}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="email" required />}
+      </Field>
       <Field label="Password" error={errors.password} hint="At least 8 characters">
         {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" required />}
       </Field>
-      {errors._ && <p role="alert" className="text-sm text-red-600">{errors._}</p>}
-      <Button type="submit" disabled={pending}>{pending ? "Creating account…" : "Create account"}</Button>
+      {errors._ && (
+        <p role="alert" className="text-sm text-red-600">
+          {errors._}
+        </p>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating account…" : "Create account"}
+      </Button>
     </form>
   );
 }

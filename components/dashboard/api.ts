@@ -9,7 +9,11 @@ export type DashboardData = {
   throughputPerHour: Array<{ hour: string; count: number; created?: number }>;
   timeInState: Array<{ state: string; avgSeconds: number; p95Seconds: number; bottleneck: boolean }>;
   actions: {
-    attempts: number; retries: number; failures: number; retryRate: number; failureRate: number;
+    attempts: number;
+    retries: number;
+    failures: number;
+    retryRate: number;
+    failureRate: number;
     byType?: Array<{ actionType: string; attempts: number; retries: number; failures: number }>;
   };
   reviewQueue: { count: number; oldestAgeSeconds: number | null };

@@ -39,15 +39,53 @@ function Kpis({ d }: { d: DashboardData }) {
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <KpiCard label="Orders in flight" value={inFlight} testId="kpi-in-flight" />
       <KpiCard label="Finished" value={finished} detail={`last ${d.throughputPerHour.length} h · ${created} created`} testId="kpi-throughput" />
-      <KpiCard label="Review queue" value={d.reviewQueue.count} testId="kpi-review"
+      <KpiCard
+        label="Review queue"
+        value={d.reviewQueue.count}
+        testId="kpi-review"
         tone={oldest !== null && oldest > 24 * 3600 ? "alert" : d.reviewQueue.count > 0 ? "warn" : "neutral"}
-        detail={oldest !== null ? <>oldest {formatDuration(oldest)} · <Link className="underline" href="/review">open queue</Link></> : "nothing waiting"} />
-      <KpiCard label="Retry rate" value={formatPercent(d.actions.retryRate)} tone={d.actions.retryRate >= 0.2 ? "warn" : "neutral"}
-        detail={`${d.actions.retries} retries / ${d.actions.attempts} attempts`} testId="kpi-retry" />
-      <KpiCard label="Failure rate" value={formatPercent(d.actions.failureRate)} tone={d.actions.failureRate >= 0.05 ? "alert" : "neutral"}
-        detail={`${d.actions.failures} failed attempts`} testId="kpi-failure" />
-      <KpiCard label="Dead letters" value={d.deadLetters.total} tone={d.deadLetters.total > 0 ? "alert" : "neutral"}
-        detail={d.deadLetters.total > 0 ? <Link className="underline" href="/intake">review intake</Link> : "intake healthy"} testId="kpi-dead-letters" />
+        detail={
+          oldest !== null ? (
+            <>
+              oldest {formatDuration(oldest)} ·{" "}
+              <Link className="underline" href="/review">
+                open queue
+              </Link>
+            </>
+          ) : (
+            "nothing waiting"
+          )
+        }
+      />
+      <KpiCard
+        label="Retry rate"
+        value={formatPercent(d.actions.retryRate)}
+        tone={d.actions.retryRate >= 0.2 ? "warn" : "neutral"}
+        detail={`${d.actions.retries} retries / ${d.actions.attempts} attempts`}
+        testId="kpi-retry"
+      />
+      <KpiCard
+        label="Failure rate"
+        value={formatPercent(d.actions.failureRate)}
+        tone={d.actions.failureRate >= 0.05 ? "alert" : "neutral"}
+        detail={`${d.actions.failures} failed attempts`}
+        testId="kpi-failure"
+      />
+      <KpiCard
+        label="Dead letters"
+        value={d.deadLetters.total}
+        tone={d.deadLetters.total > 0 ? "alert" : "neutral"}
+        detail={
+          d.deadLetters.total > 0 ? (
+            <Link className="underline" href="/intake">
+              review intake
+            </Link>
+          ) : (
+            "intake healthy"
+          )
+        }
+        testId="kpi-dead-letters"
+      />
     </div>
   );
 }
@@ -57,38 +95,81 @@ function Charts({ d }: { d: DashboardData }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Orders per state">
-        <BarChart title="Orders per state" testId="chart-orders-by-state"
-          bars={[...d.ordersByState].sort((a, b) => b.count - a.count).map((s) => ({ label: s.state, value: s.count }))} />
+        <BarChart
+          title="Orders per state"
+          testId="chart-orders-by-state"
+          bars={[...d.ordersByState].sort((a, b) => b.count - a.count).map((s) => ({ label: s.state, value: s.count }))}
+        />
       </Card>
       <Card title="Throughput per hour">
-        <AreaChart title="Orders per hour" valueLabel="Finished" secondaryLabel="Created" testId="chart-throughput"
-          points={d.throughputPerHour.map((h) => ({ label: hourLabel(h.hour), value: h.count, secondary: h.created }))} />
+        <AreaChart
+          title="Orders per hour"
+          valueLabel="Finished"
+          secondaryLabel="Created"
+          testId="chart-throughput"
+          points={d.throughputPerHour.map((h) => ({ label: hourLabel(h.hour), value: h.count, secondary: h.created }))}
+        />
       </Card>
-      <Card title="Time in state" actions={bottlenecks.length > 0 ? <span className="text-xs font-medium text-red-700">Bottleneck: {bottlenecks.join(", ")}</span> : undefined}>
-        <PairedBarChart title="Time in state, average and 95th percentile" aLabel="avg" bLabel="p95" alertLabel="bottleneck"
-          format={formatStay} testId="chart-time-in-state"
-          rows={d.timeInState.map((t) => ({ label: t.state, a: t.avgSeconds, b: t.p95Seconds, alert: t.bottleneck }))} />
+      <Card
+        title="Time in state"
+        actions={bottlenecks.length > 0 ? <span className="text-xs font-medium text-red-700">Bottleneck: {bottlenecks.join(", ")}</span> : undefined}
+      >
+        <PairedBarChart
+          title="Time in state, average and 95th percentile"
+          aLabel="avg"
+          bLabel="p95"
+          alertLabel="bottleneck"
+          format={formatStay}
+          testId="chart-time-in-state"
+          rows={d.timeInState.map((t) => ({ label: t.state, a: t.avgSeconds, b: t.p95Seconds, alert: t.bottleneck }))}
+        />
       </Card>
       <Card title="Action reliability">
         <div className="grid grid-cols-2 gap-4">
-          <Gauge title="Retry rate" ratio={d.actions.retryRate} warnAt={0.1} alertAt={0.25} detail={`${d.actions.retries} of ${d.actions.attempts} attempts were retries`} testId="chart-retry-rate" />
-          <Gauge title="Failure rate" ratio={d.actions.failureRate} warnAt={0.02} alertAt={0.05} detail={`${d.actions.failures} of ${d.actions.attempts} attempts failed`} testId="chart-failure-rate" />
+          <Gauge
+            title="Retry rate"
+            ratio={d.actions.retryRate}
+            warnAt={0.1}
+            alertAt={0.25}
+            detail={`${d.actions.retries} of ${d.actions.attempts} attempts were retries`}
+            testId="chart-retry-rate"
+          />
+          <Gauge
+            title="Failure rate"
+            ratio={d.actions.failureRate}
+            warnAt={0.02}
+            alertAt={0.05}
+            detail={`${d.actions.failures} of ${d.actions.attempts} attempts failed`}
+            testId="chart-failure-rate"
+          />
         </div>
         {d.actions.byType && d.actions.byType.length > 0 && (
           <div className="mt-3">
-            <PairedBarChart title="Retries and failures by action type" aLabel="retries" bLabel="failures" alertLabel="failing"
-              format={String} testId="chart-actions-by-type"
-              rows={d.actions.byType.map((t) => ({ label: t.actionType, a: t.retries, b: t.failures, alert: t.failures > 0 }))} />
+            <PairedBarChart
+              title="Retries and failures by action type"
+              aLabel="retries"
+              bLabel="failures"
+              alertLabel="failing"
+              format={String}
+              testId="chart-actions-by-type"
+              rows={d.actions.byType.map((t) => ({ label: t.actionType, a: t.retries, b: t.failures, alert: t.failures > 0 }))}
+            />
           </div>
         )}
       </Card>
       <Card title="In flight per workflow version">
-        <BarChart title="Orders in flight per workflow version" testId="chart-in-flight"
-          bars={d.inFlightByVersion.map((v) => ({ label: `${v.workflow} v${v.version}`, value: v.count }))} />
+        <BarChart
+          title="Orders in flight per workflow version"
+          testId="chart-in-flight"
+          bars={d.inFlightByVersion.map((v) => ({ label: `${v.workflow} v${v.version}`, value: v.count }))}
+        />
       </Card>
       <Card title="Dead letters by channel">
-        <BarChart title="Dead-lettered intake payloads by channel" testId="chart-dead-letters"
-          bars={d.deadLetters.byChannel.map((c) => ({ label: c.channel, value: c.count, alert: c.count > 0 }))} />
+        <BarChart
+          title="Dead-lettered intake payloads by channel"
+          testId="chart-dead-letters"
+          bars={d.deadLetters.byChannel.map((c) => ({ label: c.channel, value: c.count, alert: c.count > 0 }))}
+        />
       </Card>
     </div>
   );
@@ -101,7 +182,10 @@ export function Dashboard() {
   return (
     <div className="flex flex-col gap-4">
       <p className="flex items-center gap-2 text-xs text-slate-500" role="status" aria-live="off" data-testid="dashboard-freshness">
-        <span className={`inline-block h-2 w-2 rounded-full ${q.isError ? "bg-red-500" : q.isFetching ? "animate-pulse bg-brand-500" : "bg-brand-500"}`} aria-hidden />
+        <span
+          className={`inline-block h-2 w-2 rounded-full ${q.isError ? "bg-red-500" : q.isFetching ? "animate-pulse bg-brand-500" : "bg-brand-500"}`}
+          aria-hidden
+        />
         {q.dataUpdatedAt ? `Updated ${formatAgo(q.dataUpdatedAt, now)}` : "Loading…"} · refreshes every 5 s
         {q.isError && <span className="text-red-600"> · last refresh failed: {q.error.message}</span>}
       </p>

@@ -14,7 +14,12 @@ export function IntakeConsole({ initialChannel }: { initialChannel?: Channel }) 
   const [active, setActive] = useState<Channel>(initialChannel ?? "shopify");
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading intake…</p>;
-  if (q.isError) return <p role="alert" className="text-sm text-red-600">Could not load intake: {q.error.message}</p>;
+  if (q.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        Could not load intake: {q.error.message}
+      </p>
+    );
 
   const current = q.data.channels.find((c) => c.channel === active) ?? q.data.channels[0]!;
   return (
@@ -26,11 +31,23 @@ export function IntakeConsole({ initialChannel }: { initialChannel?: Channel }) 
             const dead = c.counts.dead_lettered ?? 0;
             const selected = c.channel === active;
             return (
-              <button key={c.channel} type="button" role="tab" id={`tab-${c.channel}`} aria-selected={selected} aria-controls={`panel-${c.channel}`}
+              <button
+                key={c.channel}
+                type="button"
+                role="tab"
+                id={`tab-${c.channel}`}
+                aria-selected={selected}
+                aria-controls={`panel-${c.channel}`}
                 onClick={() => setActive(c.channel)}
-                className={`-mb-px rounded-t-md border px-4 py-2 text-sm ${selected ? "border-slate-200 border-b-white bg-white font-semibold" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+                className={`-mb-px rounded-t-md border px-4 py-2 text-sm ${selected ? "border-slate-200 border-b-white bg-white font-semibold" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              >
                 {CHANNEL_LABELS[c.channel]}{" "}
-                <span className={`ml-1 rounded-full px-2 text-xs ${dead > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`} aria-label={`${dead} dead letters`}>{dead}</span>
+                <span
+                  className={`ml-1 rounded-full px-2 text-xs ${dead > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}
+                  aria-label={`${dead} dead letters`}
+                >
+                  {dead}
+                </span>
               </button>
             );
           })}
@@ -40,7 +57,9 @@ export function IntakeConsole({ initialChannel }: { initialChannel?: Channel }) 
             <ChannelSettingsForm channel={current.channel} settings={current.settings} />
           </Card>
           <p className="text-sm text-slate-600">
-            {Object.entries(current.counts).map(([status, n]) => `${status.replace("_", " ")}: ${n}`).join(" · ") || "No payloads yet."}
+            {Object.entries(current.counts)
+              .map(([status, n]) => `${status.replace("_", " ")}: ${n}`)
+              .join(" · ") || "No payloads yet."}
           </p>
           <DeadLetterList channel={current.channel} />
         </div>

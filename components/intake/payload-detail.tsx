@@ -21,7 +21,12 @@ export function PayloadDetail({ id }: { id: string }) {
   });
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading payload…</p>;
-  if (q.isError) return <p role="alert" className="text-sm text-red-600">Could not load the payload: {q.error.message}</p>;
+  if (q.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        Could not load the payload: {q.error.message}
+      </p>
+    );
   const { payload: p, order, related } = q.data;
   const replayable = p.status === "dead_lettered" || p.status === "received";
 
@@ -30,27 +35,49 @@ export function PayloadDetail({ id }: { id: string }) {
       <PageHeader
         title={`${CHANNEL_LABELS[p.channel]} payload ${p.externalId ?? ""}`.trim()}
         description={`Received ${formatDateTime(p.receivedAt)} · ${p.attempts} attempt(s)${p.replayCount ? ` · replayed ${p.replayCount}×` : ""}`}
-        actions={<Link href="/intake" className="text-sm text-brand-700 underline">Back to intake</Link>}
+        actions={
+          <Link href="/intake" className="text-sm text-brand-700 underline">
+            Back to intake
+          </Link>
+        }
       />
       <Card title="Status">
         <p className="text-sm" data-testid="payload-status">
           <span className="font-semibold">{p.status.replace("_", " ")}</span>
-          {p.reason && <> · {reasonLabel(p.reason)} <code className="text-xs text-slate-500">{p.reason}</code></>}
+          {p.reason && (
+            <>
+              {" "}
+              · {reasonLabel(p.reason)} <code className="text-xs text-slate-500">{p.reason}</code>
+            </>
+          )}
           {p.action && <> · {p.action.replace("_", " ")}</>}
         </p>
         {order && (
           <p className="mt-2 text-sm">
-            Order <Link href={`/orders/${order.id}`} className="font-medium text-brand-700 underline">#{order.number}</Link>{" "}
+            Order{" "}
+            <Link href={`/orders/${order.id}`} className="font-medium text-brand-700 underline">
+              #{order.number}
+            </Link>{" "}
             <span className="text-slate-600">(state {order.state})</span>
           </p>
         )}
         {replayable && (
           <div className="mt-4 flex flex-col gap-3">
-            <Button onClick={() => run.mutate()} disabled={run.isPending} className="self-start">{run.isPending ? "Replaying…" : "Replay"}</Button>
-            {run.isError && <p role="alert" className="text-sm text-red-600">{run.error.message}</p>}
+            <Button onClick={() => run.mutate()} disabled={run.isPending} className="self-start">
+              {run.isPending ? "Replaying…" : "Replay"}
+            </Button>
+            {run.isError && (
+              <p role="alert" className="text-sm text-red-600">
+                {run.error.message}
+              </p>
+            )}
           </div>
         )}
-        {run.data && <div className="mt-3"><ReplaySummary results={run.data.results} /></div>}
+        {run.data && (
+          <div className="mt-3">
+            <ReplaySummary results={run.data.results} />
+          </div>
+        )}
       </Card>
       {p.errors.length > 0 && <Errors detail={q.data} />}
       {p.status === "dead_lettered" && (
@@ -61,13 +88,25 @@ export function PayloadDetail({ id }: { id: string }) {
       {p.correctedBody !== null && <Body title="Corrected copy (used by replays)" text={p.correctedBody} />}
       <Body title="Raw payload as received" text={p.rawBody} />
       {p.canonical && p.canonical.notes.length > 0 && (
-        <Card title="Mapping notes"><ul className="list-disc pl-5 text-sm">{p.canonical.notes.map((n) => <li key={n}>{n}</li>)}</ul></Card>
+        <Card title="Mapping notes">
+          <ul className="list-disc pl-5 text-sm">
+            {p.canonical.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Card>
       )}
       {related.length > 0 && (
         <Card title="Other payloads for this order">
           <ul className="text-sm">
             {related.map((r) => (
-              <li key={r.id}><Link href={`/intake/${r.id}`} className="text-brand-700 underline">{formatDateTime(r.receivedAt)}</Link> · {r.status}{r.reason ? ` (${reasonLabel(r.reason)})` : ""}</li>
+              <li key={r.id}>
+                <Link href={`/intake/${r.id}`} className="text-brand-700 underline">
+                  {formatDateTime(r.receivedAt)}
+                </Link>{" "}
+                · {r.status}
+                {r.reason ? ` (${reasonLabel(r.reason)})` : ""}
+              </li>
             ))}
           </ul>
         </Card>
@@ -78,18 +117,30 @@ export function PayloadDetail({ id }: { id: string }) {
 
 function Errors({ detail }: { detail: Detail }) {
   const p = detail.payload;
-  const unknownSkus = [...new Set(p.errors.filter((e) => e.code === "unknown_sku").map((e) => skuAt(detail, e.path)).filter((s): s is string => Boolean(s)))];
+  const unknownSkus = [
+    ...new Set(
+      p.errors
+        .filter((e) => e.code === "unknown_sku")
+        .map((e) => skuAt(detail, e.path))
+        .filter((s): s is string => Boolean(s)),
+    ),
+  ];
   return (
     <Card title="Errors">
       <ul className="flex flex-col gap-1 text-sm" aria-label="Errors">
         {p.errors.map((e, i) => (
-          <li key={i}><code className="rounded bg-slate-100 px-1 text-xs">{e.path || "(body)"}</code> {e.message} <span className="text-xs text-slate-500">{e.code}</span></li>
+          <li key={i}>
+            <code className="rounded bg-slate-100 px-1 text-xs">{e.path || "(body)"}</code> {e.message}{" "}
+            <span className="text-xs text-slate-500">{e.code}</span>
+          </li>
         ))}
       </ul>
       {p.status === "dead_lettered" && unknownSkus.length > 0 && (
         <div className="mt-4 flex flex-col gap-4 border-t border-slate-100 pt-4">
           <p className="text-sm text-slate-600">Add a SKU alias: it applies to this channel&apos;s future and replayed payloads.</p>
-          {unknownSkus.map((sku) => <SkuAliasForm key={sku} channel={p.channel} fromSku={sku} />)}
+          {unknownSkus.map((sku) => (
+            <SkuAliasForm key={sku} channel={p.channel} fromSku={sku} />
+          ))}
         </div>
       )}
     </Card>
@@ -105,7 +156,10 @@ function skuAt(detail: Detail, path: string): string | undefined {
 function Body({ title, text }: { title: string; text: string }) {
   return (
     <Card title={title}>
-      <pre className="max-h-[32rem] overflow-auto rounded bg-slate-950 p-4 text-xs text-slate-100" data-testid={title.startsWith("Raw") ? "raw-payload" : "corrected-payload"}>
+      <pre
+        className="max-h-[32rem] overflow-auto rounded bg-slate-950 p-4 text-xs text-slate-100"
+        data-testid={title.startsWith("Raw") ? "raw-payload" : "corrected-payload"}
+      >
         {formatJsonText(text)}
       </pre>
     </Card>

@@ -28,21 +28,50 @@ export function PayloadEditor({ id, rawBody, correctedBody }: { id: string; rawB
   if (!open) {
     return (
       <div className="flex gap-2">
-        <Button variant="secondary" onClick={() => setOpen(true)}>Edit payload</Button>
-        {correctedBody !== null && <Button variant="ghost" onClick={() => save.mutate(null)}>Discard correction</Button>}
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Edit payload
+        </Button>
+        {correctedBody !== null && (
+          <Button variant="ghost" onClick={() => save.mutate(null)}>
+            Discard correction
+          </Button>
+        )}
       </div>
     );
   }
   return (
-    <form className="flex flex-col gap-2" onSubmit={(e) => { e.preventDefault(); save.mutate(text); }}>
-      <label htmlFor={`edit-${id}`} className="text-sm font-medium text-slate-700">Corrected payload (JSON)</label>
-      <textarea id={`edit-${id}`} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} rows={18}
-        aria-invalid={Boolean(error)} aria-describedby={error ? `edit-${id}-error` : undefined}
-        className="rounded-md border border-slate-300 p-3 font-mono text-xs aria-[invalid=true]:border-red-500" />
-      {error && <p id={`edit-${id}-error`} role="alert" className="text-xs text-red-600">{error}</p>}
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(text);
+      }}
+    >
+      <label htmlFor={`edit-${id}`} className="text-sm font-medium text-slate-700">
+        Corrected payload (JSON)
+      </label>
+      <textarea
+        id={`edit-${id}`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        spellCheck={false}
+        rows={18}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `edit-${id}-error` : undefined}
+        className="rounded-md border border-slate-300 p-3 font-mono text-xs aria-[invalid=true]:border-red-500"
+      />
+      {error && (
+        <p id={`edit-${id}-error`} role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>Save corrected copy</Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save corrected copy
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -19,16 +19,28 @@ export function SkuAliasForm({ channel, fromSku }: { channel: Channel; fromSku: 
   });
   const error = save.error instanceof ApiError ? (save.error.fields?.toSku ?? save.error.message) : save.error?.message;
   return (
-    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(toSku.trim()); }}>
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(toSku.trim());
+      }}
+    >
       <div className="min-w-64">
         <Field label={`Map ${fromSku} to`} error={error} hint="One of our sellable SKUs">
           {(props) => <Input {...props} list={listId} value={toSku} onChange={(e) => setToSku(e.target.value)} placeholder="Our SKU" required />}
         </Field>
         <datalist id={listId}>
-          {products.data?.products.map((p) => <option key={p.sku} value={p.sku}>{p.name}</option>)}
+          {products.data?.products.map((p) => (
+            <option key={p.sku} value={p.sku}>
+              {p.name}
+            </option>
+          ))}
         </datalist>
       </div>
-      <Button type="submit" variant="secondary" disabled={save.isPending || toSku.trim() === ""}>Add SKU alias</Button>
+      <Button type="submit" variant="secondary" disabled={save.isPending || toSku.trim() === ""}>
+        Add SKU alias
+      </Button>
       {save.isSuccess && (
         <p role="status" className="text-sm text-brand-700">
           Alias saved: {fromSku} → {save.variables}. {save.data.affectedPayloadIds.length} dead letter(s) carry this SKU; replay them to apply it.

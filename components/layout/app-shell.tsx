@@ -32,7 +32,9 @@ export function AppShell({ role, email, children }: { role: Role; email: string;
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">Replen</Link>
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            Replen
+          </Link>
           <nav aria-label="Main" className="flex flex-1 gap-4 text-sm">
             {NAV[role].map((item) => (
               <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
@@ -41,7 +43,9 @@ export function AppShell({ role, email, children }: { role: Role; email: string;
               </Link>
             ))}
           </nav>
-          <span className="text-xs text-slate-500" data-testid="whoami">{email} · {role}</span>
+          <span className="text-xs text-slate-500" data-testid="whoami">
+            {email} · {role}
+          </span>
           <SignOutButton />
         </div>
       </header>

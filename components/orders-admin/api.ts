@@ -48,7 +48,15 @@ export type ActionAttempt = {
   at: string;
 };
 
-export type OrderPayment = { status: string; amountMinor: number; currency: string; gateway: string; ref: string; authorizedAt: string | null; capturedAt: string | null };
+export type OrderPayment = {
+  status: string;
+  amountMinor: number;
+  currency: string;
+  gateway: string;
+  ref: string;
+  authorizedAt: string | null;
+  capturedAt: string | null;
+};
 
 export type AdminOrderDetail = {
   order: AdminOrder;

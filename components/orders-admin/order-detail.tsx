@@ -41,17 +41,29 @@ function Lines({ d }: { d: AdminOrderDetail }) {
       <caption className="sr-only">Order lines</caption>
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="px-1.5 py-1 font-medium">Item</th>
-          <th scope="col" className="px-1.5 py-1 text-right font-medium">Qty</th>
-          <th scope="col" className="px-1.5 py-1 text-right font-medium">Reserved</th>
-          <th scope="col" className="px-1.5 py-1 text-right font-medium">Unit price</th>
-          <th scope="col" className="px-1.5 py-1 text-right font-medium">Line total</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">
+            Item
+          </th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">
+            Qty
+          </th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">
+            Reserved
+          </th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">
+            Unit price
+          </th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">
+            Line total
+          </th>
         </tr>
       </thead>
       <tbody>
         {d.lines.map((l) => (
           <tr key={l.id} className="border-t border-slate-100">
-            <td className="px-1.5 py-2">{l.name} <span className="text-xs text-slate-500">{l.sku}</span></td>
+            <td className="px-1.5 py-2">
+              {l.name} <span className="text-xs text-slate-500">{l.sku}</span>
+            </td>
             <td className="px-1.5 py-2 text-right tabular-nums">{l.quantity}</td>
             <td className="px-1.5 py-2 text-right tabular-nums">{l.reservedQuantity ?? "—"}</td>
             <td className="px-1.5 py-2 text-right tabular-nums">{formatMoney(l.unitPriceMinor, d.order.currency)}</td>
@@ -70,11 +82,21 @@ function AttemptsTable({ d }: { d: AdminOrderDetail }) {
       <caption className="sr-only">Action attempts</caption>
       <thead className="text-left uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="px-1.5 py-1 font-medium">When</th>
-          <th scope="col" className="px-1.5 py-1 font-medium">State</th>
-          <th scope="col" className="px-1.5 py-1 font-medium">Action</th>
-          <th scope="col" className="px-1.5 py-1 text-right font-medium">Try</th>
-          <th scope="col" className="px-1.5 py-1 font-medium">Result</th>
+          <th scope="col" className="px-1.5 py-1 font-medium">
+            When
+          </th>
+          <th scope="col" className="px-1.5 py-1 font-medium">
+            State
+          </th>
+          <th scope="col" className="px-1.5 py-1 font-medium">
+            Action
+          </th>
+          <th scope="col" className="px-1.5 py-1 text-right font-medium">
+            Try
+          </th>
+          <th scope="col" className="px-1.5 py-1 font-medium">
+            Result
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -82,10 +104,14 @@ function AttemptsTable({ d }: { d: AdminOrderDetail }) {
           <tr key={i} className="border-t border-slate-100">
             <td className="px-1.5 py-1.5 text-slate-600">{formatDateTime(a.at)}</td>
             <td className="px-1.5 py-1.5">{a.stateId}</td>
-            <td className="px-1.5 py-1.5">{a.actionType} <span className="text-slate-400">{a.actionId}</span></td>
+            <td className="px-1.5 py-1.5">
+              {a.actionType} <span className="text-slate-400">{a.actionId}</span>
+            </td>
             <td className="px-1.5 py-1.5 text-right tabular-nums">{a.attempt}</td>
             <td className={`px-1.5 py-1.5 ${a.status === "failed" ? "text-red-700" : "text-brand-700"}`}>
-              {a.status}{a.durationMs ? ` · ${a.durationMs} ms` : ""}{a.error ? ` · ${a.error}` : ""}
+              {a.status}
+              {a.durationMs ? ` · ${a.durationMs} ms` : ""}
+              {a.error ? ` · ${a.error}` : ""}
             </td>
           </tr>
         ))}
@@ -107,7 +133,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   });
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading order…</p>;
-  if (q.isError) return <p role="alert" className="text-sm text-red-600">Could not load this order: {q.error.message}</p>;
+  if (q.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        Could not load this order: {q.error.message}
+      </p>
+    );
   const d = q.data;
   const o = d.order;
   // Measured against when the data was fetched, so the text is stable between refetches.
@@ -119,7 +150,9 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         description={sinceEntered !== null ? `In ${o.state} for ${formatDuration(sinceEntered)}` : undefined}
         actions={
           <div className="flex items-center gap-3">
-            <span className="rounded-full bg-slate-800 px-3 py-1 text-xs font-semibold text-white" data-testid="order-state">{o.state}</span>
+            <span className="rounded-full bg-slate-800 px-3 py-1 text-xs font-semibold text-white" data-testid="order-state">
+              {o.state}
+            </span>
             {o.state === "ready_to_ship" && (
               <Button onClick={() => ship.mutate()} disabled={ship.isPending || ship.isSuccess}>
                 {ship.isPending ? "Recording…" : ship.isSuccess ? "Shipment recorded" : "Mark shipped"}
@@ -128,14 +161,26 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           </div>
         }
       />
-      {ship.isError && <p role="alert" className="text-sm text-red-600">{ship.error.message}</p>}
+      {ship.isError && (
+        <p role="alert" className="text-sm text-red-600">
+          {ship.error.message}
+        </p>
+      )}
       {o.flags && o.flags.length > 0 && <p className="text-xs text-amber-700">Flags: {o.flags.join(", ")}</p>}
-      <Card><Facts d={d} /></Card>
+      <Card>
+        <Facts d={d} />
+      </Card>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <Card title="Timeline"><OrderTimeline rows={d.timeline} pinned={d.workflow} /></Card>
+        <Card title="Timeline">
+          <OrderTimeline rows={d.timeline} pinned={d.workflow} />
+        </Card>
         <div className="flex flex-col gap-4">
-          <Card title="Lines"><Lines d={d} /></Card>
-          <Card title="Action attempts"><AttemptsTable d={d} /></Card>
+          <Card title="Lines">
+            <Lines d={d} />
+          </Card>
+          <Card title="Action attempts">
+            <AttemptsTable d={d} />
+          </Card>
         </div>
       </div>
     </div>

@@ -42,15 +42,30 @@ function TransitionEntry({ row, versionLabel }: { row: AuditRow; versionLabel: V
   return (
     <>
       <p className="text-sm font-medium text-slate-900">
-        {row.fromState ?? "—"} <span aria-hidden>→</span><span className="sr-only">to</span> {row.toState ?? "—"}
+        {row.fromState ?? "—"} <span aria-hidden>→</span>
+        <span className="sr-only">to</span> {row.toState ?? "—"}
       </p>
       <p className="text-xs text-slate-600">
         {via ? (VIA_TEXT[via] ?? via) : "transition"}
-        {str(d.edgeId) && <> · <span className="font-mono">{str(d.edgeId)}</span></>}
+        {str(d.edgeId) && (
+          <>
+            {" "}
+            · <span className="font-mono">{str(d.edgeId)}</span>
+          </>
+        )}
         {d.versionId !== undefined && <> · {versionLabel(d.versionId)}</>}
-        {str(d.decision) && <> · decision: <strong>{str(d.decision)}</strong></>}
+        {str(d.decision) && (
+          <>
+            {" "}
+            · decision: <strong>{str(d.decision)}</strong>
+          </>
+        )}
       </p>
-      {guard && <p className="mt-1 text-xs">Guard fired: <code className="rounded bg-slate-100 px-1 font-mono text-[11px]">{guard}</code></p>}
+      {guard && (
+        <p className="mt-1 text-xs">
+          Guard fired: <code className="rounded bg-slate-100 px-1 font-mono text-[11px]">{guard}</code>
+        </p>
+      )}
       <Inputs inputs={d.inputs} />
       <Attempts attempts={d.attempts} />
       {str(d.note) && <p className="mt-1 text-xs italic text-slate-700">“{str(d.note)}”</p>}
@@ -63,7 +78,10 @@ function OtherEntry({ row }: { row: AuditRow }) {
   const keys = Object.keys(data);
   return (
     <>
-      <p className="text-sm font-medium text-slate-900">{row.action.replaceAll("_", " ")}{row.toState ? <span className="font-normal text-slate-500"> in {row.toState}</span> : null}</p>
+      <p className="text-sm font-medium text-slate-900">
+        {row.action.replaceAll("_", " ")}
+        {row.toState ? <span className="font-normal text-slate-500"> in {row.toState}</span> : null}
+      </p>
       {str(data.error) && <p className="text-xs text-red-700">{str(data.error)}</p>}
       {str(data.message) && <p className="text-xs text-slate-600">{str(data.message)}</p>}
       {keys.length > 0 && (
@@ -88,7 +106,10 @@ export function OrderTimeline({ rows, pinned }: { rows: AuditRow[]; pinned?: { v
         const isTransition = !isStart && (row.action === "transition" || (row.fromState !== row.toState && row.toState !== null));
         return (
           <li key={i} className="relative mb-4 pl-5 last:mb-0" data-testid="timeline-entry">
-            <span aria-hidden className={`absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white ${isTransition || isStart ? "bg-brand-600" : row.action.includes("fail") ? "bg-red-500" : "bg-slate-400"}`} />
+            <span
+              aria-hidden
+              className={`absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white ${isTransition || isStart ? "bg-brand-600" : row.action.includes("fail") ? "bg-red-500" : "bg-slate-400"}`}
+            />
             <p className="text-[11px] text-slate-500">
               <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {row.actorEmail ?? `${row.actorType}${row.actorId ? ` ${row.actorId}` : ""}`}
             </p>
@@ -96,7 +117,11 @@ export function OrderTimeline({ rows, pinned }: { rows: AuditRow[]; pinned?: { v
               <p className="text-sm font-medium text-slate-900">
                 Started {row.data?.version !== undefined ? `workflow v${str(row.data.version)}` : "its workflow"} in {row.toState ?? "—"}
               </p>
-            ) : isTransition ? <TransitionEntry row={row} versionLabel={versionLabel} /> : <OtherEntry row={row} />}
+            ) : isTransition ? (
+              <TransitionEntry row={row} versionLabel={versionLabel} />
+            ) : (
+              <OtherEntry row={row} />
+            )}
           </li>
         );
       })}

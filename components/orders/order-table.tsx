@@ -21,12 +21,24 @@ export function OrderTable({ orders, showSubscription = false, caption }: { orde
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Order</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Type</th>
-            <th scope="col" className="py-2 pr-4 font-medium">For</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Items</th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">Total</th>
-            <th scope="col" className="py-2 font-medium">Status</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Order
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Type
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              For
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Items
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right font-medium">
+              Total
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -36,7 +48,13 @@ export function OrderTable({ orders, showSubscription = false, caption }: { orde
               <td className="py-2 pr-4 text-slate-700">
                 {KIND_LABELS[o.kind]}
                 {showSubscription && o.subscriptionId && (
-                  <> · <Link className="text-brand-700 underline" href={`/subscriptions/${o.subscriptionId}`}>subscription</Link></>
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link className="text-brand-700 underline" href={`/subscriptions/${o.subscriptionId}`}>
+                      subscription
+                    </Link>
+                  </>
                 )}
               </td>
               <td className="py-2 pr-4 text-slate-700">{when(o.scheduledFor ?? o.createdAt)}</td>
@@ -44,7 +62,9 @@ export function OrderTable({ orders, showSubscription = false, caption }: { orde
               <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
               <td className="py-2">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{o.state.replaceAll("_", " ")}</span>
-                {o.flags.includes("backordered") && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">backordered</span>}
+                {o.flags.includes("backordered") && (
+                  <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">backordered</span>
+                )}
               </td>
             </tr>
           ))}

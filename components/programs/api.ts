@@ -9,7 +9,18 @@ import type { DraftDefinition, ProgramIssue } from "@/server/continuity/program-
 import type { RetentionReport } from "@/server/continuity/retention-report";
 import type { Substitution } from "@/server/continuity/model";
 
-export type { CatalogItem, EnrollmentTimeline, FlagView, MyEnrollment, PreviewRow, ProgramDetail, ProgramIssue, ProgramSummary, PublicProgram, RetentionReport };
+export type {
+  CatalogItem,
+  EnrollmentTimeline,
+  FlagView,
+  MyEnrollment,
+  PreviewRow,
+  ProgramDetail,
+  ProgramIssue,
+  ProgramSummary,
+  PublicProgram,
+  RetentionReport,
+};
 
 export const programKeys = {
   all: ["programs"] as const,
@@ -31,7 +42,8 @@ export const programApi = {
   flags: () => fetchJson<{ flags: FlagView[] }>(`${admin}/flags`),
   products: () => fetchJson<{ products: CatalogItem[] }>(`${admin}/products`),
   createPhantom: (body: { name: string; sku: string }) => fetchJson<CatalogItem>(`${admin}/products`, { method: "POST", body }),
-  create: (body: { name: string; sku: string; priceMinor: number; description?: string }) => fetchJson<{ id: string }>(admin, { method: "POST", body }),
+  create: (body: { name: string; sku: string; priceMinor: number; description?: string }) =>
+    fetchJson<{ id: string }>(admin, { method: "POST", body }),
   detail: (id: string) => fetchJson<ProgramDetail>(`${admin}/${id}`),
   save: (id: string, body: { name: string; description: string; priceMinor: number; draft: DraftDefinition; substitutions: Substitution[] }) =>
     fetchJson<{ issues: ProgramIssue[] }>(`${admin}/${id}`, { method: "PUT", body }),
@@ -46,9 +58,15 @@ const portal = "/api/v1/programs";
 
 export const portalApi = {
   list: () => fetchJson<{ programs: PublicProgram[] }>(portal),
-  program: (id: string) => fetchJson<{
-    program: PublicProgram; joinDate: string; versionId: string; plannedShipments: number | null; preview: PreviewRow[]; enrolledSubscriptionId: string | null;
-  }>(`${portal}/${id}`),
+  program: (id: string) =>
+    fetchJson<{
+      program: PublicProgram;
+      joinDate: string;
+      versionId: string;
+      plannedShipments: number | null;
+      preview: PreviewRow[];
+      enrolledSubscriptionId: string | null;
+    }>(`${portal}/${id}`),
   join: (id: string) => fetchJson<{ subscriptionId: string; orderIds: string[] }>(`${portal}/${id}/join`, { method: "POST" }),
   enrollments: () => fetchJson<{ enrollments: MyEnrollment[] }>(`${portal}/enrollments`),
   timeline: (subscriptionId: string) => fetchJson<EnrollmentTimeline>(`${portal}/enrollments/${subscriptionId}`),

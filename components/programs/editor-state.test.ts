@@ -6,7 +6,9 @@ const s = (...ids: string[]) => ids.map((productId, i) => ({ eventNumber: i + 1,
 describe("program editor edits", () => {
   it("moves an event and renumbers the series", () => {
     expect(moveEvent(s("a", "b", "c"), 2, 0)).toEqual([
-      { eventNumber: 1, productId: "c", repeat: 1 }, { eventNumber: 2, productId: "a", repeat: 1 }, { eventNumber: 3, productId: "b", repeat: 1 },
+      { eventNumber: 1, productId: "c", repeat: 1 },
+      { eventNumber: 2, productId: "a", repeat: 1 },
+      { eventNumber: 3, productId: "b", repeat: 1 },
     ]);
     expect(moveEvent(s("a", "b"), 0, 5)).toEqual(s("a", "b"));
   });
@@ -15,7 +17,10 @@ describe("program editor edits", () => {
     expect(nextVersionId(["A", "B"])).toBe("C");
   });
   it("finds issues below a path", () => {
-    const issues = [{ path: "versions.0.series.1.productId", message: "x" }, { path: "versions.10", message: "y" }];
+    const issues = [
+      { path: "versions.0.series.1.productId", message: "x" },
+      { path: "versions.10", message: "y" },
+    ];
     expect(issuesUnder(issues, "versions.0")).toEqual(["x"]);
   });
 });

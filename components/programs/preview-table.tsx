@@ -5,7 +5,13 @@ export function PreviewTable({ rows, label }: { rows: PreviewRow[]; label: strin
   return (
     <table aria-label={label} className="w-full text-sm">
       <thead className="text-left text-xs uppercase text-slate-500">
-        <tr><th className="py-1">#</th><th>Delivery</th><th>Event</th><th>Item</th><th>Ships</th></tr>
+        <tr>
+          <th className="py-1">#</th>
+          <th>Delivery</th>
+          <th>Event</th>
+          <th>Item</th>
+          <th>Ships</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
@@ -15,9 +21,15 @@ export function PreviewTable({ rows, label }: { rows: PreviewRow[]; label: strin
             <td>Event {r.eventNumber}</td>
             <td>{r.productName}</td>
             <td>
-              {r.missingSubstitute ? <span className="font-medium text-red-700">No substitute yet</span>
-                : r.substituted ? <span>{r.shipsName} <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800">substituted</span></span>
-                : r.shipsName}
+              {r.missingSubstitute ? (
+                <span className="font-medium text-red-700">No substitute yet</span>
+              ) : r.substituted ? (
+                <span>
+                  {r.shipsName} <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800">substituted</span>
+                </span>
+              ) : (
+                r.shipsName
+              )}
             </td>
           </tr>
         ))}

@@ -15,12 +15,30 @@ type Vars = { item: ReviewItem; decision: ReviewDecision; note?: string };
 function RejectForm({ onConfirm, onCancel }: { onConfirm: (note: string) => void; onCancel: () => void }) {
   const [note, setNote] = useState("");
   return (
-    <form className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); onConfirm(note); }}>
-      <label className="sr-only" htmlFor="reject-note">Reason (optional)</label>
-      <input id="reject-note" autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Reason (optional)"
-        className="w-44 rounded border border-slate-300 px-2 py-1 text-sm" />
-      <Button type="submit" variant="danger">Confirm reject</Button>
-      <Button variant="ghost" onClick={onCancel}>Cancel</Button>
+    <form
+      className="flex items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onConfirm(note);
+      }}
+    >
+      <label className="sr-only" htmlFor="reject-note">
+        Reason (optional)
+      </label>
+      <input
+        id="reject-note"
+        autoFocus
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder="Reason (optional)"
+        className="w-44 rounded border border-slate-300 px-2 py-1 text-sm"
+      />
+      <Button type="submit" variant="danger">
+        Confirm reject
+      </Button>
+      <Button variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
     </form>
   );
 }
@@ -58,12 +76,25 @@ export function ReviewQueue() {
   });
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading review queue…</p>;
-  if (q.isError) return <p role="alert" className="text-sm text-red-600">Could not load the review queue: {q.error.message}</p>;
+  if (q.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        Could not load the review queue: {q.error.message}
+      </p>
+    );
 
   return (
     <div className="flex flex-col gap-3">
-      {decide.isError && <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{decide.error.message}</p>}
-      {done && !decide.isError && <p role="status" className="text-sm text-brand-700">{done}</p>}
+      {decide.isError && (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {decide.error.message}
+        </p>
+      )}
+      {done && !decide.isError && (
+        <p role="status" className="text-sm text-brand-700">
+          {done}
+        </p>
+      )}
       {q.data.items.length === 0 ? (
         <EmptyState title="Nothing to review">Orders routed to a manual-review state appear here.</EmptyState>
       ) : (
@@ -72,34 +103,61 @@ export function ReviewQueue() {
             <caption className="sr-only">Orders waiting for review, oldest first</caption>
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Order</th>
-                <th scope="col" className="px-4 py-2 font-medium">Customer</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Total</th>
-                <th scope="col" className="px-4 py-2 font-medium">State</th>
-                <th scope="col" className="px-4 py-2 font-medium">Waiting</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Decision</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Order
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Customer
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Total
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  State
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Waiting
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">Decision</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {[...q.data.items].sort((a, b) => b.ageSeconds - a.ageSeconds).map((item) => (
-                <tr key={item.orderId} className="border-t border-slate-100" data-testid={`review-row-${item.number}`}>
-                  <td className="px-4 py-3"><Link href={`/orders/${item.orderId}`} className="font-medium text-brand-700 hover:underline">#{item.number}</Link></td>
-                  <td className="px-4 py-3">{item.customerName}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatMoney(item.totalMinor, item.currency)}</td>
-                  <td className="px-4 py-3 text-slate-600">{item.stateLabel ?? item.state}</td>
-                  <td className="px-4 py-3 tabular-nums" title={new Date(item.enteredAt).toLocaleString()}>{formatDuration(item.ageSeconds)}</td>
-                  <td className="px-4 py-3">
-                    {rejecting === item.orderId ? (
-                      <RejectForm onCancel={() => setRejecting(null)} onConfirm={(note) => decide.mutate({ item, decision: "reject", note: note.trim() || undefined })} />
-                    ) : (
-                      <div className="flex justify-end gap-2">
-                        <Button onClick={() => decide.mutate({ item, decision: "approve" })} aria-label={`Approve order #${item.number}`}>Approve</Button>
-                        <Button variant="danger" onClick={() => setRejecting(item.orderId)} aria-label={`Reject order #${item.number}`}>Reject</Button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {[...q.data.items]
+                .sort((a, b) => b.ageSeconds - a.ageSeconds)
+                .map((item) => (
+                  <tr key={item.orderId} className="border-t border-slate-100" data-testid={`review-row-${item.number}`}>
+                    <td className="px-4 py-3">
+                      <Link href={`/orders/${item.orderId}`} className="font-medium text-brand-700 hover:underline">
+                        #{item.number}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">{item.customerName}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatMoney(item.totalMinor, item.currency)}</td>
+                    <td className="px-4 py-3 text-slate-600">{item.stateLabel ?? item.state}</td>
+                    <td className="px-4 py-3 tabular-nums" title={new Date(item.enteredAt).toLocaleString()}>
+                      {formatDuration(item.ageSeconds)}
+                    </td>
+                    <td className="px-4 py-3">
+                      {rejecting === item.orderId ? (
+                        <RejectForm
+                          onCancel={() => setRejecting(null)}
+                          onConfirm={(note) => decide.mutate({ item, decision: "reject", note: note.trim() || undefined })}
+                        />
+                      ) : (
+                        <div className="flex justify-end gap-2">
+                          <Button onClick={() => decide.mutate({ item, decision: "approve" })} aria-label={`Approve order #${item.number}`}>
+                            Approve
+                          </Button>
+                          <Button variant="danger" onClick={() => setRejecting(item.orderId)} aria-label={`Reject order #${item.number}`}>
+                            Reject
+                          </Button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>

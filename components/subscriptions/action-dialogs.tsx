@@ -16,8 +16,12 @@ const input = "rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invali
 function Footer({ submit, busy, danger = false, cancelLabel = "Back" }: { submit: string; busy: boolean; danger?: boolean; cancelLabel?: string }) {
   return (
     <div className="mt-6 flex justify-end gap-2">
-      <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>{cancelLabel}</Button>
-      <Button variant={danger ? "danger" : "primary"} type="submit" value="confirm" disabled={busy}>{submit}</Button>
+      <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>
+        {cancelLabel}
+      </Button>
+      <Button variant={danger ? "danger" : "primary"} type="submit" value="confirm" disabled={busy}>
+        {submit}
+      </Button>
     </div>
   );
 }
@@ -39,12 +43,33 @@ export function PauseDialog({ open, onClose, onSubmit, busy, today, fieldError }
         <p className="text-sm text-slate-600">No orders are created while paused. Deliveries that fall in the pause are skipped, not sent later.</p>
         <fieldset className="mt-4 flex flex-col gap-3">
           <legend className="sr-only">How long</legend>
-          <label className="flex items-center gap-2 text-sm"><input type="radio" name="pause-mode" checked={mode === "open"} onChange={() => setMode("open")} className="accent-brand-600" />Until I resume</label>
-          <label className="flex items-center gap-2 text-sm"><input type="radio" name="pause-mode" checked={mode === "until"} onChange={() => setMode("until")} className="accent-brand-600" />Until a date</label>
-          <label htmlFor="pause-until" className="text-sm font-medium text-slate-700">Resume on</label>
-          <input id="pause-until" type="date" className={input} min={today} value={until} disabled={mode !== "until"} onChange={(e) => setUntil(e.target.value)}
-            aria-invalid={Boolean(fieldError)} aria-describedby={fieldError ? "pause-until-error" : undefined} />
-          {fieldError && <p id="pause-until-error" role="alert" className="text-xs text-red-600">{fieldError}</p>}
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="pause-mode" checked={mode === "open"} onChange={() => setMode("open")} className="accent-brand-600" />
+            Until I resume
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="pause-mode" checked={mode === "until"} onChange={() => setMode("until")} className="accent-brand-600" />
+            Until a date
+          </label>
+          <label htmlFor="pause-until" className="text-sm font-medium text-slate-700">
+            Resume on
+          </label>
+          <input
+            id="pause-until"
+            type="date"
+            className={input}
+            min={today}
+            value={until}
+            disabled={mode !== "until"}
+            onChange={(e) => setUntil(e.target.value)}
+            aria-invalid={Boolean(fieldError)}
+            aria-describedby={fieldError ? "pause-until-error" : undefined}
+          />
+          {fieldError && (
+            <p id="pause-until-error" role="alert" className="text-xs text-red-600">
+              {fieldError}
+            </p>
+          )}
         </fieldset>
         <Footer submit="Pause subscription" busy={busy || (mode === "until" && !until)} />
       </form>
@@ -57,12 +82,27 @@ export function RescheduleDialog({ open, onClose, onSubmit, busy, next, fieldErr
   return (
     <Modal open={open} title="Move next delivery" onClose={onClose}>
       <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "reschedule", localDate: date }))}>
-        <p className="text-sm text-slate-600">Currently {formatLocalDay(next.localDate)}. Only this delivery moves; the rest of the schedule stays the same.</p>
+        <p className="text-sm text-slate-600">
+          Currently {formatLocalDay(next.localDate)}. Only this delivery moves; the rest of the schedule stays the same.
+        </p>
         <div className="mt-4 flex flex-col gap-1">
-          <label htmlFor="reschedule-date" className="text-sm font-medium text-slate-700">New date</label>
-          <input id="reschedule-date" type="date" className={input} value={date} onChange={(e) => setDate(e.target.value)}
-            aria-invalid={Boolean(fieldError)} aria-describedby={fieldError ? "reschedule-error" : undefined} />
-          {fieldError && <p id="reschedule-error" role="alert" className="text-xs text-red-600">{fieldError}</p>}
+          <label htmlFor="reschedule-date" className="text-sm font-medium text-slate-700">
+            New date
+          </label>
+          <input
+            id="reschedule-date"
+            type="date"
+            className={input}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            aria-invalid={Boolean(fieldError)}
+            aria-describedby={fieldError ? "reschedule-error" : undefined}
+          />
+          {fieldError && (
+            <p id="reschedule-error" role="alert" className="text-xs text-red-600">
+              {fieldError}
+            </p>
+          )}
         </div>
         <Footer submit="Move delivery" busy={busy || !date} />
       </form>
@@ -75,26 +115,49 @@ export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fiel
   const [quantity, setQuantity] = useState(subscription.quantity);
   return (
     <Modal open={open} title="Change subscription" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({
-        kind: "change",
-        frequency: frequency === subscription.frequency ? undefined : frequency,
-        quantity: quantity === subscription.quantity ? undefined : quantity,
-      }))}>
+      <form
+        method="dialog"
+        onSubmit={handle(() =>
+          onSubmit({
+            kind: "change",
+            frequency: frequency === subscription.frequency ? undefined : frequency,
+            quantity: quantity === subscription.quantity ? undefined : quantity,
+          }),
+        )}
+      >
         <div className="flex flex-col gap-4">
           <div className="flex flex-col gap-1">
-            <label htmlFor="change-frequency" className="text-sm font-medium text-slate-700">Frequency</label>
-            <select id="change-frequency" className={input} value={frequency} onChange={(e) => setFrequency(e.target.value as Frequency)}
-              aria-invalid={Boolean(fieldError)} aria-describedby="change-frequency-hint">
-              {FREQUENCIES.map((f) => <option key={f} value={f}>{FREQUENCY_LABELS[f]}</option>)}
+            <label htmlFor="change-frequency" className="text-sm font-medium text-slate-700">
+              Frequency
+            </label>
+            <select
+              id="change-frequency"
+              className={input}
+              value={frequency}
+              onChange={(e) => setFrequency(e.target.value as Frequency)}
+              aria-invalid={Boolean(fieldError)}
+              aria-describedby="change-frequency-hint"
+            >
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {FREQUENCY_LABELS[f]}
+                </option>
+              ))}
             </select>
             <p id="change-frequency-hint" className="text-xs text-slate-500">
-              {fieldError ?? (subscription.next ? `A new frequency starts from your next delivery, ${formatLocalDay(subscription.next.localDate)}.` : "Applies from your next delivery.")}
+              {fieldError ??
+                (subscription.next
+                  ? `A new frequency starts from your next delivery, ${formatLocalDay(subscription.next.localDate)}.`
+                  : "Applies from your next delivery.")}
             </p>
           </div>
           <QuantityStepper id="change-quantity" value={quantity} onChange={setQuantity} />
           <p className="text-xs text-slate-500">Orders already created keep their quantity.</p>
         </div>
-        <Footer submit="Save changes" busy={busy || (frequency === subscription.frequency && quantity === subscription.quantity) || !Number.isFinite(quantity)} />
+        <Footer
+          submit="Save changes"
+          busy={busy || (frequency === subscription.frequency && quantity === subscription.quantity) || !Number.isFinite(quantity)}
+        />
       </form>
     </Modal>
   );
@@ -108,8 +171,8 @@ export function OrderNowDialog({ open, onClose, onSubmit, busy, subscription }: 
     <Modal open={open} title="Order now?" onClose={onClose}>
       <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "order_now", idempotencyKey: key }))}>
         <p className="text-sm text-slate-600">
-          An extra order of {subscription.product.name} × {subscription.quantity} ({formatMoney(total, subscription.product.currency)}) is created today.
-          Your scheduled deliveries don&apos;t change — skip the next one if this replaces it.
+          An extra order of {subscription.product.name} × {subscription.quantity} ({formatMoney(total, subscription.product.currency)}) is created
+          today. Your scheduled deliveries don&apos;t change — skip the next one if this replaces it.
         </p>
         <Footer submit="Place order" busy={busy} />
       </form>
@@ -124,7 +187,9 @@ export function CancelDialog({ open, onClose, onSubmit, busy }: DialogProps) {
       <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "cancel", reason: reason.trim() || undefined }))}>
         <p className="text-sm text-slate-600">No more orders will be created. Orders already placed are not affected. This can&apos;t be undone.</p>
         <div className="mt-4 flex flex-col gap-1">
-          <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-700">Reason (optional)</label>
+          <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-700">
+            Reason (optional)
+          </label>
           <textarea id="cancel-reason" className={input} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <Footer submit="Cancel subscription" cancelLabel="Keep subscription" busy={busy} danger />

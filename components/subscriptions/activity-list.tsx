@@ -11,7 +11,7 @@ export function ActivityList({ activity }: { activity: ActivityDto[] }) {
         <li key={a.id} data-action={a.action} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
           <span className="text-slate-800">{describeActivity(a.action, a.data)}</span>
           <span className="text-xs text-slate-500">
-            <time dateTime={a.at}>{formatDateTime(a.at)}</time> · {a.actor.type === "user" ? a.actor.email ?? "a user" : "System"}
+            <time dateTime={a.at}>{formatDateTime(a.at)}</time> · {a.actor.type === "user" ? (a.actor.email ?? "a user") : "System"}
           </span>
         </li>
       ))}

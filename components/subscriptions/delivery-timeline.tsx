@@ -13,7 +13,9 @@ export function DeliveryTimeline({ detail }: { detail: SubscriptionDetailDto }) 
         const isNext = subscription.next?.cycleIndex === c.cycleIndex && !c.skipped;
         return (
           <li key={c.cycleIndex} data-local-date={c.localDate} data-skipped={c.skipped} className="mb-4 ml-5 last:mb-0">
-            <span className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white ${c.skipped ? "bg-slate-300" : c.order ? "bg-brand-600" : "bg-brand-100 ring-1 ring-brand-500"}`} />
+            <span
+              className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white ${c.skipped ? "bg-slate-300" : c.order ? "bg-brand-600" : "bg-brand-100 ring-1 ring-brand-500"}`}
+            />
             <div className="flex flex-wrap items-center gap-2 text-sm">
               {c.skipped ? (
                 <s className="text-slate-400">{formatLocalDay(c.localDate)}</s>

@@ -44,21 +44,35 @@ export function describeActivity(action: string, data: Record<string, unknown> |
   const d = data ?? {};
   const date = (v: unknown) => (typeof v === "string" ? formatLocalDay(v) : "");
   switch (action) {
-    case "created": return "Subscription created and confirmed";
-    case "paused": return d.until ? `Paused until ${date(d.until)}` : "Paused";
-    case "resumed": return "Resumed";
-    case "skipped": return `Skipped the delivery of ${date(d.localDate)}`;
-    case "unskipped": return `Restored the delivery of ${date(d.localDate)}`;
-    case "rescheduled": return `Moved a delivery from ${date(d.from)} to ${date(d.to)}`;
-    case "order_now": return "Ordered an extra delivery now";
-    case "quantity_changed": return `Quantity changed ${String(d.from)} → ${String(d.to)}`;
+    case "created":
+      return "Subscription created and confirmed";
+    case "paused":
+      return d.until ? `Paused until ${date(d.until)}` : "Paused";
+    case "resumed":
+      return "Resumed";
+    case "skipped":
+      return `Skipped the delivery of ${date(d.localDate)}`;
+    case "unskipped":
+      return `Restored the delivery of ${date(d.localDate)}`;
+    case "rescheduled":
+      return `Moved a delivery from ${date(d.from)} to ${date(d.to)}`;
+    case "order_now":
+      return "Ordered an extra delivery now";
+    case "quantity_changed":
+      return `Quantity changed ${String(d.from)} → ${String(d.to)}`;
     case "frequency_changed":
       return `Frequency changed ${frequencyLabel(d.from as Frequency)} → ${frequencyLabel(d.to as Frequency)}`;
-    case "cancelled": return d.reason ? `Cancelled (“${String(d.reason)}”)` : "Cancelled";
-    case "cycle_generated": return "Order created for a delivery";
-    case "cycle_skipped": return "Skipped delivery passed";
-    case "cycles_missed": return "Deliveries missed";
-    case "completed": return "Completed — no deliveries left";
-    default: return action.replaceAll("_", " ");
+    case "cancelled":
+      return d.reason ? `Cancelled (“${String(d.reason)}”)` : "Cancelled";
+    case "cycle_generated":
+      return "Order created for a delivery";
+    case "cycle_skipped":
+      return "Skipped delivery passed";
+    case "cycles_missed":
+      return "Deliveries missed";
+    case "completed":
+      return "Completed — no deliveries left";
+    default:
+      return action.replaceAll("_", " ");
   }
 }

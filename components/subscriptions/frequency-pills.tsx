@@ -3,8 +3,16 @@
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from "@/server/schedule/frequencies";
 
 /** Frequencies as pill-shaped radios (one tab stop, arrow keys to move, like any radio group). */
-export function FrequencyPills({ value, onChange, error, legend }: {
-  value: Frequency | null; onChange: (f: Frequency) => void; error?: string; legend: string;
+export function FrequencyPills({
+  value,
+  onChange,
+  error,
+  legend,
+}: {
+  value: Frequency | null;
+  onChange: (f: Frequency) => void;
+  error?: string;
+  legend: string;
 }) {
   return (
     <fieldset aria-describedby={error ? "frequency-error" : undefined}>
@@ -22,7 +30,11 @@ export function FrequencyPills({ value, onChange, error, legend }: {
           </label>
         ))}
       </div>
-      {error && <p id="frequency-error" role="alert" className="mt-2 text-xs text-red-600">{error}</p>}
+      {error && (
+        <p id="frequency-error" role="alert" className="mt-2 text-xs text-red-600">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

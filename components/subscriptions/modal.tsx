@@ -24,7 +24,9 @@ export function Modal({ open, title, onClose, children }: { open: boolean; title
     >
       {open && (
         <div className="p-6">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">{title}</h2>
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
           <div className="mt-4">{children}</div>
         </div>
       )}

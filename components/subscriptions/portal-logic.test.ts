@@ -4,14 +4,29 @@ import { describeActivity, endLabel, formatLocalDay, formatLocalTime } from "./f
 import { optimisticDetail } from "./queries";
 
 const cycle = (cycleIndex: number, localDate: string, skipped = false) => ({
-  cycleIndex, localDate, nominalDate: localDate, at: `${localDate}T14:00:00.000Z`, skipped, rescheduled: false, order: null,
+  cycleIndex,
+  localDate,
+  nominalDate: localDate,
+  at: `${localDate}T14:00:00.000Z`,
+  skipped,
+  rescheduled: false,
+  order: null,
 });
 const detail: SubscriptionDetailDto = {
   subscription: {
-    id: "s1", status: "active", product: { id: "p", sku: "S", name: "Beans", priceMinor: 2400, currency: "USD" }, quantity: 2,
-    frequency: "monthly", anchorDate: "2027-01-31", localTime: "09:00", timeZone: "America/New_York",
-    end: { kind: "until_cancelled", cycles: null, endDate: null }, pausedUntil: null,
-    next: { cycleIndex: 1, localDate: "2027-02-28", at: "2027-02-28T14:00:00.000Z" }, createdAt: "2026-11-24T15:00:00.000Z", cancelledAt: null,
+    id: "s1",
+    status: "active",
+    product: { id: "p", sku: "S", name: "Beans", priceMinor: 2400, currency: "USD" },
+    quantity: 2,
+    frequency: "monthly",
+    anchorDate: "2027-01-31",
+    localTime: "09:00",
+    timeZone: "America/New_York",
+    end: { kind: "until_cancelled", cycles: null, endDate: null },
+    pausedUntil: null,
+    next: { cycleIndex: 1, localDate: "2027-02-28", at: "2027-02-28T14:00:00.000Z" },
+    createdAt: "2026-11-24T15:00:00.000Z",
+    cancelledAt: null,
   },
   upcoming: [cycle(0, "2027-01-31"), cycle(1, "2027-02-28"), cycle(2, "2027-03-31")],
   orders: [],

@@ -4,8 +4,16 @@ import { formatMoney } from "@/components/ui/format";
 import type { ProductDto } from "@/server/subscriptions/subscription-dto.schema";
 
 /** Product cards as a native radio group: arrow keys move, Space selects, the legend names it. */
-export function ProductPicker({ products, value, onChange, error }: {
-  products: ProductDto[]; value: string | null; onChange: (id: string) => void; error?: string;
+export function ProductPicker({
+  products,
+  value,
+  onChange,
+  error,
+}: {
+  products: ProductDto[];
+  value: string | null;
+  onChange: (id: string) => void;
+  error?: string;
 }) {
   return (
     <fieldset aria-describedby={error ? "product-error" : undefined}>
@@ -28,7 +36,11 @@ export function ProductPicker({ products, value, onChange, error }: {
           );
         })}
       </div>
-      {error && <p id="product-error" role="alert" className="mt-2 text-xs text-red-600">{error}</p>}
+      {error && (
+        <p id="product-error" role="alert" className="mt-2 text-xs text-red-600">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

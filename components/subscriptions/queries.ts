@@ -3,7 +3,13 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import type {
-  NotificationDto, OrderDto, ProductDto, SchedulePreviewDto, SubscriptionDetailDto, SubscriptionDto, SuggestionDto,
+  NotificationDto,
+  OrderDto,
+  ProductDto,
+  SchedulePreviewDto,
+  SubscriptionDetailDto,
+  SubscriptionDto,
+  SuggestionDto,
 } from "@/server/subscriptions/subscription-dto.schema";
 import type { SchedulePreviewInput } from "@/server/subscriptions/subscription.schema";
 
@@ -76,23 +82,41 @@ export type SubscriptionAction =
 function send(id: string, action: SubscriptionAction): Promise<unknown> {
   const base = `/api/v1/subscriptions/${encodeURIComponent(id)}`;
   switch (action.kind) {
-    case "pause": return fetchJson(`${base}/pause`, { method: "POST", body: action.until ? { until: action.until } : {} });
-    case "resume": return fetchJson(`${base}/resume`, { method: "POST", body: {} });
-    case "skip": return fetchJson(`${base}/skip`, { method: "POST", body: {} });
-    case "unskip": return fetchJson(`${base}/unskip`, { method: "POST", body: action.cycleIndex === undefined ? {} : { cycleIndex: action.cycleIndex } });
-    case "reschedule": return fetchJson(`${base}/reschedule`, { method: "POST", body: { localDate: action.localDate } });
-    case "change": return fetchJson(base, { method: "PATCH", body: { frequency: action.frequency, quantity: action.quantity } });
-    case "cancel": return fetchJson(`${base}/cancel`, { method: "POST", body: action.reason ? { reason: action.reason } : {} });
-    case "order_now": return postWithHeaders(`${base}/order-now`, { "idempotency-key": action.idempotencyKey });
+    case "pause":
+      return fetchJson(`${base}/pause`, { method: "POST", body: action.until ? { until: action.until } : {} });
+    case "resume":
+      return fetchJson(`${base}/resume`, { method: "POST", body: {} });
+    case "skip":
+      return fetchJson(`${base}/skip`, { method: "POST", body: {} });
+    case "unskip":
+      return fetchJson(`${base}/unskip`, { method: "POST", body: action.cycleIndex === undefined ? {} : { cycleIndex: action.cycleIndex } });
+    case "reschedule":
+      return fetchJson(`${base}/reschedule`, { method: "POST", body: { localDate: action.localDate } });
+    case "change":
+      return fetchJson(base, { method: "PATCH", body: { frequency: action.frequency, quantity: action.quantity } });
+    case "cancel":
+      return fetchJson(`${base}/cancel`, { method: "POST", body: action.reason ? { reason: action.reason } : {} });
+    case "order_now":
+      return postWithHeaders(`${base}/order-now`, { "idempotency-key": action.idempotencyKey });
   }
 }
 
 /** fetchJson plus request headers (order-now's Idempotency-Key: a retried click can't double-order). */
 async function postWithHeaders(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { accept: "application/json", "content-type": "application/json", ...headers }, cache: "no-store" });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json", ...headers },
+    cache: "no-store",
+  });
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
   if (!res.ok) {
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? "Something went wrong. Please try again.", body?.error?.fields, body);
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? `HTTP_${res.status}`,
+      body?.error?.message ?? "Something went wrong. Please try again.",
+      body?.error?.fields,
+      body,
+    );
   }
   return body;
 }

@@ -73,48 +73,111 @@ export function SetupForm({ timeZone, today }: { timeZone: string; today: string
     create.mutate();
   };
 
-  if (products.isPending) return <p role="status" className="text-sm text-slate-500">Loading products…</p>;
-  if (products.isError) return <p role="alert" className="text-sm text-red-600">{products.error.message}</p>;
+  if (products.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Loading products…
+      </p>
+    );
+  if (products.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {products.error.message}
+      </p>
+    );
   if (products.data.length === 0) return <EmptyState title="Nothing to subscribe to yet">Check back soon.</EmptyState>;
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <form className="flex flex-col gap-8" onSubmit={(e) => { e.preventDefault(); confirm(); }} noValidate aria-label="New subscription">
-        <ProductPicker products={products.data} value={productId} error={errors.productId}
-          onChange={(id) => { setProductId(id); clear("productId"); }} />
+      <form
+        className="flex flex-col gap-8"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
+        noValidate
+        aria-label="New subscription"
+      >
+        <ProductPicker
+          products={products.data}
+          value={productId}
+          error={errors.productId}
+          onChange={(id) => {
+            setProductId(id);
+            clear("productId");
+          }}
+        />
         <div>
           <h2 className="mb-3 text-sm font-semibold text-slate-800">2. How many per delivery?</h2>
-          <QuantityStepper value={quantity} error={errors.quantity} onChange={(n) => { setQuantity(n); clear("quantity"); }} />
+          <QuantityStepper
+            value={quantity}
+            error={errors.quantity}
+            onChange={(n) => {
+              setQuantity(n);
+              clear("quantity");
+            }}
+          />
         </div>
         <div>
-          <FrequencyPills legend="3. How often?" value={frequency} error={errors.frequency}
-            onChange={(f) => { setFrequency(f); setFrequencyTouched(true); clear("frequency"); }} />
-          {productId && (
-            <SuggestionHint productId={productId} current={frequency} autoApply={!frequencyTouched}
-              onApply={setFrequency} />
-          )}
+          <FrequencyPills
+            legend="3. How often?"
+            value={frequency}
+            error={errors.frequency}
+            onChange={(f) => {
+              setFrequency(f);
+              setFrequencyTouched(true);
+              clear("frequency");
+            }}
+          />
+          {productId && <SuggestionHint productId={productId} current={frequency} autoApply={!frequencyTouched} onApply={setFrequency} />}
         </div>
         <div className="flex flex-col gap-1">
           <h2 className="mb-2 text-sm font-semibold text-slate-800">4. When should it start?</h2>
-          <label htmlFor="start-date" className="text-sm font-medium text-slate-700">First delivery</label>
+          <label htmlFor="start-date" className="text-sm font-medium text-slate-700">
+            First delivery
+          </label>
           <input
-            id="start-date" type="date" min={today} value={startDate}
-            onChange={(e) => { setStartDate(e.target.value); clear("startDate"); }}
-            aria-invalid={Boolean(errors.startDate)} aria-describedby={errors.startDate ? "start-date-error" : "start-date-hint"}
+            id="start-date"
+            type="date"
+            min={today}
+            value={startDate}
+            onChange={(e) => {
+              setStartDate(e.target.value);
+              clear("startDate");
+            }}
+            aria-invalid={Boolean(errors.startDate)}
+            aria-describedby={errors.startDate ? "start-date-error" : "start-date-hint"}
             className="w-48 rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
           />
-          {errors.startDate
-            ? <p id="start-date-error" role="alert" className="text-xs text-red-600">{errors.startDate}</p>
-            : <p id="start-date-hint" className="text-xs text-slate-500">Orders are created at 9:00 AM {timeZone} time.</p>}
+          {errors.startDate ? (
+            <p id="start-date-error" role="alert" className="text-xs text-red-600">
+              {errors.startDate}
+            </p>
+          ) : (
+            <p id="start-date-hint" className="text-xs text-slate-500">
+              Orders are created at 9:00 AM {timeZone} time.
+            </p>
+          )}
         </div>
-        <EndConditionFields value={end} minDate={startDate || today}
-          onChange={(v) => { setEnd(v); clear("end.cycles"); clear("end.endDate"); }}
-          errors={{ kind: errors.end, cycles: errors["end.cycles"], endDate: errors["end.endDate"] }} />
+        <EndConditionFields
+          value={end}
+          minDate={startDate || today}
+          onChange={(v) => {
+            setEnd(v);
+            clear("end.cycles");
+            clear("end.endDate");
+          }}
+          errors={{ kind: errors.end, cycles: errors["end.cycles"], endDate: errors["end.endDate"] }}
+        />
       </form>
       <ReviewPanel
-        product={product} quantity={quantity} input={pastStart ? null : schedule.input}
+        product={product}
+        quantity={quantity}
+        input={pastStart ? null : schedule.input}
         hint={Object.values(errors)[0] ?? "Choose a start date to see your deliveries."}
-        onConfirm={confirm} confirming={create.isPending || create.isSuccess} formError={formError}
+        onConfirm={confirm}
+        confirming={create.isPending || create.isSuccess}
+        formError={formError}
       />
     </div>
   );

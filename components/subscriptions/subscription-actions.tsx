@@ -11,8 +11,14 @@ import { useSubscriptionAction, type SubscriptionAction } from "./queries";
 type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "cancel";
 
 const DONE: Record<SubscriptionAction["kind"], string> = {
-  pause: "Subscription paused.", resume: "Subscription resumed.", skip: "Next delivery skipped.", unskip: "Delivery restored.",
-  reschedule: "Next delivery moved.", change: "Changes saved.", order_now: "Extra order placed.", cancel: "Subscription cancelled.",
+  pause: "Subscription paused.",
+  resume: "Subscription resumed.",
+  skip: "Next delivery skipped.",
+  unskip: "Delivery restored.",
+  reschedule: "Next delivery moved.",
+  change: "Changes saved.",
+  order_now: "Extra order placed.",
+  cancel: "Subscription cancelled.",
 };
 
 /** The action bar: every button is enabled by the same transition table the server guards with. */
@@ -27,12 +33,18 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
   const run = (action: SubscriptionAction) => {
     setMessage(null);
     mutation.mutate(action, {
-      onSuccess: () => { setMessage(DONE[action.kind]); setDialog(null); },
+      onSuccess: () => {
+        setMessage(DONE[action.kind]);
+        setDialog(null);
+      },
     });
     // Optimistic actions close at once; the others wait so field errors can show in the dialog.
     if (["pause", "resume", "skip", "unskip"].includes(action.kind)) setDialog(null);
   };
-  const open = (kind: DialogKind) => { mutation.reset(); setDialog({ kind }); };
+  const open = (kind: DialogKind) => {
+    mutation.reset();
+    setDialog({ kind });
+  };
   const close = () => setDialog(null);
   const busy = mutation.isPending;
   const hasSkipped = detail.upcoming.some((c) => c.skipped);
@@ -42,18 +54,58 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
   return (
     <div>
       <div className="flex flex-wrap gap-2" role="group" aria-label="Subscription actions">
-        {canPerform(s.status, "pause") && <Button variant="secondary" onClick={() => open("pause")}>Pause</Button>}
-        {canPerform(s.status, "resume") && <Button onClick={() => run({ kind: "resume" })} disabled={busy}>Resume</Button>}
-        {canPerform(s.status, "skip") && s.next && <Button variant="secondary" onClick={() => run({ kind: "skip" })} disabled={busy}>Skip next delivery</Button>}
-        {canPerform(s.status, "unskip") && hasSkipped && <Button variant="secondary" onClick={() => run({ kind: "unskip" })} disabled={busy}>Undo skip</Button>}
-        {canPerform(s.status, "reschedule") && s.next && <Button variant="secondary" onClick={() => open("reschedule")}>Reschedule next</Button>}
-        {canPerform(s.status, "order_now") && <Button variant="secondary" onClick={() => open("order_now")}>Order now</Button>}
-        {canPerform(s.status, "change") && <Button variant="secondary" onClick={() => open("change")}>Change frequency or quantity</Button>}
-        {canPerform(s.status, "cancel") && <Button variant="danger" onClick={() => open("cancel")}>Cancel subscription</Button>}
+        {canPerform(s.status, "pause") && (
+          <Button variant="secondary" onClick={() => open("pause")}>
+            Pause
+          </Button>
+        )}
+        {canPerform(s.status, "resume") && (
+          <Button onClick={() => run({ kind: "resume" })} disabled={busy}>
+            Resume
+          </Button>
+        )}
+        {canPerform(s.status, "skip") && s.next && (
+          <Button variant="secondary" onClick={() => run({ kind: "skip" })} disabled={busy}>
+            Skip next delivery
+          </Button>
+        )}
+        {canPerform(s.status, "unskip") && hasSkipped && (
+          <Button variant="secondary" onClick={() => run({ kind: "unskip" })} disabled={busy}>
+            Undo skip
+          </Button>
+        )}
+        {canPerform(s.status, "reschedule") && s.next && (
+          <Button variant="secondary" onClick={() => open("reschedule")}>
+            Reschedule next
+          </Button>
+        )}
+        {canPerform(s.status, "order_now") && (
+          <Button variant="secondary" onClick={() => open("order_now")}>
+            Order now
+          </Button>
+        )}
+        {canPerform(s.status, "change") && (
+          <Button variant="secondary" onClick={() => open("change")}>
+            Change frequency or quantity
+          </Button>
+        )}
+        {canPerform(s.status, "cancel") && (
+          <Button variant="danger" onClick={() => open("cancel")}>
+            Cancel subscription
+          </Button>
+        )}
       </div>
       <div aria-live="polite" className="mt-3 min-h-5 text-sm">
-        {message && !error && <p role="status" className="text-brand-700">{message}</p>}
-        {error && !dialog && <p role="alert" className="text-red-600">{error.message}</p>}
+        {message && !error && (
+          <p role="status" className="text-brand-700">
+            {message}
+          </p>
+        )}
+        {error && !dialog && (
+          <p role="alert" className="text-red-600">
+            {error.message}
+          </p>
+        )}
       </div>
 
       {dialog?.kind === "pause" && <PauseDialog {...props("pause")} today={today} />}
@@ -61,7 +113,11 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
       {dialog?.kind === "change" && <ChangeDialog {...props("change")} subscription={s} />}
       {dialog?.kind === "order_now" && <OrderNowDialog {...props("order_now")} subscription={s} />}
       {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} />}
-      {dialog && error && !fieldError && <p role="alert" className="sr-only">{error.message}</p>}
+      {dialog && error && !fieldError && (
+        <p role="alert" className="sr-only">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }

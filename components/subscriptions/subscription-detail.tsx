@@ -16,13 +16,20 @@ import { nextLine, StatusBadge } from "./status-badge";
 
 export function SubscriptionDetail({ id, today }: { id: string; today: string }) {
   const { data, isPending, isError, error } = useQuery(subscriptionDetailQuery(id));
-  if (isPending) return <p role="status" className="text-sm text-slate-500">Loading subscription…</p>;
+  if (isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Loading subscription…
+      </p>
+    );
   if (isError) {
     const missing = error instanceof ApiError && error.status === 404;
     return (
       <div role="alert" className="rounded-lg border border-slate-200 bg-white p-8 text-center">
         <p className="font-medium">{missing ? "Subscription not found" : error.message}</p>
-        <Link href="/subscriptions" className="mt-2 inline-block text-sm text-brand-700 underline">Back to your subscriptions</Link>
+        <Link href="/subscriptions" className="mt-2 inline-block text-sm text-brand-700 underline">
+          Back to your subscriptions
+        </Link>
       </div>
     );
   }
@@ -31,12 +38,17 @@ export function SubscriptionDetail({ id, today }: { id: string; today: string })
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm"><Link href="/subscriptions" className="text-slate-500 hover:text-slate-800">← Subscriptions</Link></p>
+          <p className="text-sm">
+            <Link href="/subscriptions" className="text-slate-500 hover:text-slate-800">
+              ← Subscriptions
+            </Link>
+          </p>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
             {s.product.name} <StatusBadge status={s.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)} at {formatLocalTime(s.localTime)} ({s.timeZone}) · {endLabel(s.end)}
+            {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)} at {formatLocalTime(s.localTime)} (
+            {s.timeZone}) · {endLabel(s.end)}
           </p>
         </div>
         <div className="text-right">
@@ -59,9 +71,13 @@ export function SubscriptionDetail({ id, today }: { id: string; today: string })
           )}
           <DeliveryTimeline detail={data} />
         </Card>
-        <Card title="Activity"><ActivityList activity={data.activity} /></Card>
+        <Card title="Activity">
+          <ActivityList activity={data.activity} />
+        </Card>
       </div>
-      <Card title="Order history"><OrderTable orders={data.orders} caption="Orders of this subscription" /></Card>
+      <Card title="Order history">
+        <OrderTable orders={data.orders} caption="Orders of this subscription" />
+      </Card>
     </div>
   );
 }

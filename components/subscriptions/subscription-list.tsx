@@ -13,16 +13,25 @@ export function SubscriptionList() {
   if (isPending) {
     return (
       <ul aria-busy="true" aria-label="Loading subscriptions" className="grid gap-3">
-        {[0, 1].map((i) => <li key={i} className="h-24 animate-pulse rounded-lg border border-slate-200 bg-white" />)}
+        {[0, 1].map((i) => (
+          <li key={i} className="h-24 animate-pulse rounded-lg border border-slate-200 bg-white" />
+        ))}
       </ul>
     );
   }
-  if (isError) return <p role="alert" className="text-sm text-red-600">{error.message}</p>;
+  if (isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {error.message}
+      </p>
+    );
   if (data.length === 0) {
     return (
       <EmptyState title="No subscriptions yet">
         Set up a recurring delivery in under a minute.{" "}
-        <Link href="/subscriptions/new" className="font-medium text-brand-700 underline">Start a subscription</Link>
+        <Link href="/subscriptions/new" className="font-medium text-brand-700 underline">
+          Start a subscription
+        </Link>
       </EmptyState>
     );
   }

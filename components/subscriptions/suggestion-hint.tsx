@@ -10,8 +10,16 @@ import { suggestionQuery } from "./queries";
  * "You reorder this about every 2 weeks" from the customer's past one-off orders. Pre-selects
  * the suggestion until the customer picks a frequency themselves; offers it as a button after.
  */
-export function SuggestionHint({ productId, current, autoApply, onApply }: {
-  productId: string; current: Frequency | null; autoApply: boolean; onApply: (f: Frequency) => void;
+export function SuggestionHint({
+  productId,
+  current,
+  autoApply,
+  onApply,
+}: {
+  productId: string;
+  current: Frequency | null;
+  autoApply: boolean;
+  onApply: (f: Frequency) => void;
 }) {
   const { data } = useQuery(suggestionQuery(productId));
   const suggested = data?.frequency ?? null;

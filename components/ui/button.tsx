@@ -8,7 +8,9 @@ const VARIANTS = {
 } as const;
 
 export function Button({
-  variant = "primary", className = "", ...props
+  variant = "primary",
+  className = "",
+  ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
   return (
     <button

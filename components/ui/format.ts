@@ -26,7 +26,12 @@ export function formatDuration(totalSeconds: number): string {
   if (!Number.isFinite(totalSeconds) || totalSeconds < 0) return "–";
   const s = Math.floor(totalSeconds);
   if (s < 60) return `${s}s`;
-  const units: Array<[string, number]> = [["d", 86_400], ["h", 3_600], ["m", 60], ["s", 1]];
+  const units: Array<[string, number]> = [
+    ["d", 86_400],
+    ["h", 3_600],
+    ["m", 60],
+    ["s", 1],
+  ];
   const parts: string[] = [];
   let rest = s;
   for (const [unit, size] of units) {

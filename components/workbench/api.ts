@@ -5,7 +5,15 @@ import type { WorkbenchRow } from "@/server/continuity/workbench-list";
 import type { WorkbenchFilter } from "@/server/continuity/workbench.schema";
 
 export type { WorkbenchFilter, WorkbenchPreview, WorkbenchRow };
-export interface JobView { id: string; status: string; processed: number; applied: number; unchanged: number; total: number; toRevision: number }
+export interface JobView {
+  id: string;
+  status: string;
+  processed: number;
+  applied: number;
+  unchanged: number;
+  total: number;
+  toRevision: number;
+}
 
 const base = (programId: string) => `/api/v1/admin/programs/${programId}`;
 
@@ -17,7 +25,11 @@ export const workbenchKeys = {
 
 export const workbenchApi = {
   rows: (programId: string, filter: WorkbenchFilter) => {
-    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+    const q = new URLSearchParams(
+      Object.entries(filter)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    );
     return fetchJson<{ currentRevision: number | null; rows: WorkbenchRow[] }>(`${base(programId)}/subscriptions?${q}`);
   },
   preview: (programId: string, subscriptionIds: string[]) =>

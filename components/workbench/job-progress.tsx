@@ -14,17 +14,28 @@ export function JobProgress({ programId, jobId, onDone }: { programId: string; j
   });
   const job = data?.job;
   const done = job?.status === "done";
-  useEffect(() => { if (done) onDone(); }, [done, onDone]);
+  useEffect(() => {
+    if (done) onDone();
+  }, [done, onDone]);
   const pct = job && job.total > 0 ? Math.round((job.processed / job.total) * 100) : 0;
   return (
     <Card title="Applying">
-      <div role="progressbar" aria-label="Workbench progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-3 w-full overflow-hidden rounded bg-slate-100">
+      <div
+        role="progressbar"
+        aria-label="Workbench progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-3 w-full overflow-hidden rounded bg-slate-100"
+      >
         <div className="h-3 bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <p className="mt-2 text-sm" role="status">
-        {!job ? "Queued…" : done
-          ? `Done: ${job.applied} moved to revision ${job.toRevision}, ${job.unchanged} already up to date.`
-          : `${job.processed} of ${job.total} processed (${job.status})…`}
+        {!job
+          ? "Queued…"
+          : done
+            ? `Done: ${job.applied} moved to revision ${job.toRevision}, ${job.unchanged} already up to date.`
+            : `${job.processed} of ${job.total} processed (${job.status})…`}
       </p>
     </Card>
   );

@@ -16,9 +16,7 @@ export function joinPreviousGroup(def: WorkflowDefinition, actionId: string): Wo
   const loc = findAction(def, actionId);
   if (!loc || loc.group === 0) return def;
   return mapGroups(def, actionId, (groups) =>
-    groups.map((g, i) =>
-      i === loc.group - 1 ? [...g, loc.action] : i === loc.group ? g.filter((a) => a.id !== actionId) : g,
-    ),
+    groups.map((g, i) => (i === loc.group - 1 ? [...g, loc.action] : i === loc.group ? g.filter((a) => a.id !== actionId) : g)),
   );
 }
 
@@ -26,9 +24,7 @@ export function joinPreviousGroup(def: WorkflowDefinition, actionId: string): Wo
 export function splitToOwnGroup(def: WorkflowDefinition, actionId: string): WorkflowDefinition {
   const loc = findAction(def, actionId);
   if (!loc || (loc.state.actions[loc.group]?.length ?? 0) < 2) return def;
-  return mapGroups(def, actionId, (groups) =>
-    groups.flatMap((g, i) => (i === loc.group ? [g.filter((a) => a.id !== actionId), [loc.action]] : [g])),
-  );
+  return mapGroups(def, actionId, (groups) => groups.flatMap((g, i) => (i === loc.group ? [g.filter((a) => a.id !== actionId), [loc.action]] : [g])));
 }
 
 /** Moves a whole group one step earlier (-1) or later (+1) in the sequence. */
@@ -43,11 +39,7 @@ export function moveGroup(def: WorkflowDefinition, actionId: string, delta: -1 |
   });
 }
 
-function mapGroups(
-  def: WorkflowDefinition,
-  actionId: string,
-  fn: (groups: WorkflowAction[][]) => WorkflowAction[][],
-): WorkflowDefinition {
+function mapGroups(def: WorkflowDefinition, actionId: string, fn: (groups: WorkflowAction[][]) => WorkflowAction[][]): WorkflowDefinition {
   const loc = findAction(def, actionId);
   if (!loc) return def;
   // Empty groups would fail the schema (a group has at least one action).

@@ -1,8 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
-import type {
-  DefinitionDiff, OrderFacts, Problem, SimulationOutcomes, SimulationResult, WorkflowDefinition,
-} from "@/server/workflows/model";
+import type { DefinitionDiff, OrderFacts, Problem, SimulationOutcomes, SimulationResult, WorkflowDefinition } from "@/server/workflows/model";
 
 /** Client-side view of the staff workflow API (app/api/v1/admin/workflows). */
 export type WorkflowSummary = {
@@ -66,8 +64,7 @@ export const workflowDiffQuery = (id: string) =>
 export const saveDraft = (id: string, definition: WorkflowDefinition) =>
   fetchJson<{ problems: Problem[]; draftUpdatedAt: string }>(`${base(id)}/draft`, { method: "PUT", body: { definition } });
 
-export const publishWorkflow = (id: string) =>
-  fetchJson<{ versionId: number; version: number }>(`${base(id)}/publish`, { method: "POST" });
+export const publishWorkflow = (id: string) => fetchJson<{ versionId: number; version: number }>(`${base(id)}/publish`, { method: "POST" });
 
 export const simulateOnServer = (id: string, body: SimulateRequest) =>
   fetchJson<{ results: SimulatedOrder[] }>(`${base(id)}/simulate`, { method: "POST", body });

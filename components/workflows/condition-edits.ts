@@ -1,5 +1,10 @@
 import {
-  type Comparison, type ConditionOp, type ConditionScalar, type ConditionValue, LIST_OPS, OPS_BY_FIELD_TYPE,
+  type Comparison,
+  type ConditionOp,
+  type ConditionScalar,
+  type ConditionValue,
+  LIST_OPS,
+  OPS_BY_FIELD_TYPE,
   orderFieldSpec,
 } from "@/server/workflows/model";
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { defaultWorkflowDefinition, validateDefinition, type WorkflowDefinition, workflowDefinitionSchema } from "@/server/workflows/model";
 import { joinPreviousGroup, moveGroup, removeAction, splitToOwnGroup } from "./action-group-edits";
 import {
-  addAction, addState, connectStates, findAction, newAction, removeState, renameState, setPositions, stateIdError, uniqueId,
+  addAction,
+  addState,
+  connectStates,
+  findAction,
+  newAction,
+  removeState,
+  renameState,
+  setPositions,
+  stateIdError,
+  uniqueId,
 } from "./definition-edits";
 import { deleteSelection } from "./delete-selection";
 import { ACTION_TYPES } from "@/server/workflows/model";
@@ -36,7 +45,9 @@ describe("adding elements", () => {
     const state = def.states.find((s) => s.id === stateId);
     expect(state?.manualReview).toBe(true);
     expect(state?.actions[0]?.[0]?.type).toBe("require_approval");
-    const codes = validateDefinition(def).filter((p) => p.elementId === stateId || p.elementId === state?.actions[0]?.[0]?.id).map((p) => p.code);
+    const codes = validateDefinition(def)
+      .filter((p) => p.elementId === stateId || p.elementId === state?.actions[0]?.[0]?.id)
+      .map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(["approval_without_timeout", "dead_end_state", "unreachable_state"]));
   });
 
@@ -64,7 +75,8 @@ describe("parallel groups", () => {
     expect(processing?.actions.map((g) => g.map((a) => a.id))).toEqual([["a_authorize_payment", "a_reserve_inventory", "a_capture_payment"]]);
     const split = splitToOwnGroup(joined, "a_reserve_inventory");
     expect(split.states.find((s) => s.id === "processing")?.actions.map((g) => g.map((a) => a.id))).toEqual([
-      ["a_authorize_payment", "a_capture_payment"], ["a_reserve_inventory"],
+      ["a_authorize_payment", "a_capture_payment"],
+      ["a_reserve_inventory"],
     ]);
     expect(workflowDefinitionSchema.safeParse(split).success).toBe(true);
   });

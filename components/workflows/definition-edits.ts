@@ -1,6 +1,11 @@
 import {
-  type ActionType, type RetryPolicy, type StatePosition, type Transition, type WorkflowAction,
-  type WorkflowDefinition, type WorkflowState,
+  type ActionType,
+  type RetryPolicy,
+  type StatePosition,
+  type Transition,
+  type WorkflowAction,
+  type WorkflowDefinition,
+  type WorkflowState,
 } from "@/server/workflows/model";
 
 /**
@@ -61,10 +66,13 @@ export function addState(
   const sameKind = def.states.filter((s) => s.label.startsWith(baseLabel)).length;
   const label = sameKind === 0 ? baseLabel : `${baseLabel} ${sameKind + 1}`;
   // A review state comes with its approval step; validation then asks for the timeout it needs.
-  const actions =
-    variant === "review" ? [[newAction("require_approval", uniqueId(`a_${id}_approval`, taken))]] : [];
+  const actions = variant === "review" ? [[newAction("require_approval", uniqueId(`a_${id}_approval`, taken))]] : [];
   const state: WorkflowState = {
-    id, label, kind, position: roundPosition(position), actions,
+    id,
+    label,
+    kind,
+    position: roundPosition(position),
+    actions,
     ...(variant === "review" ? { manualReview: true } : {}),
   };
   return { def: { ...def, states: [...def.states, state] }, stateId: id };
@@ -75,11 +83,7 @@ export function roundPosition(p: StatePosition): StatePosition {
 }
 
 /** Appends the action as a new sequential group (the inspector can join it to the previous group). */
-export function addAction(
-  def: WorkflowDefinition,
-  stateId: string,
-  type: ActionType,
-): { def: WorkflowDefinition; actionId: string } {
+export function addAction(def: WorkflowDefinition, stateId: string, type: ActionType): { def: WorkflowDefinition; actionId: string } {
   const actionId = uniqueId(`a_${stateId}_${type}`, allIds(def));
   const states = def.states.map((s) => (s.id === stateId ? { ...s, actions: [...s.actions, [newAction(type, actionId)]] } : s));
   return { def: { ...def, states }, actionId };
@@ -106,9 +110,7 @@ export function updateAction(def: WorkflowDefinition, id: string, fn: (a: Workfl
   return {
     ...def,
     states: def.states.map((s) =>
-      s.actions.some((g) => g.some((a) => a.id === id))
-        ? { ...s, actions: s.actions.map((g) => g.map((a) => (a.id === id ? fn(a) : a))) }
-        : s,
+      s.actions.some((g) => g.some((a) => a.id === id)) ? { ...s, actions: s.actions.map((g) => g.map((a) => (a.id === id ? fn(a) : a))) } : s,
     ),
   };
 }

@@ -1,8 +1,6 @@
 "use client";
 
-import {
-  Background, type Connection, Controls, MiniMap, type NodeChange, ReactFlow, useReactFlow, type XYPosition,
-} from "@xyflow/react";
+import { Background, type Connection, Controls, MiniMap, type NodeChange, ReactFlow, useReactFlow, type XYPosition } from "@xyflow/react";
 import { type DragEvent, useCallback, useMemo, useState } from "react";
 import type { WorkflowDefinition } from "@/server/workflows/model";
 import { addAction, addState, connectStates, setPositions } from "./definition-edits";
@@ -55,33 +53,39 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
     [def, selection, erroredIds, highlight],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<StateNode>[]) => {
-    const sizes: Record<string, { width: number; height: number }> = {};
-    const moves: Record<string, XYPosition> = {};
-    const done: Record<string, XYPosition> = {};
-    for (const c of changes) {
-      if (c.type === "dimensions" && c.dimensions) sizes[c.id] = c.dimensions;
-      if (c.type === "position" && c.position) (c.dragging ? moves : done)[c.id] = c.position;
-    }
-    if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
-    if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
-    if (Object.keys(done).length > 0) {
-      // The end of a drag (or a keyboard move): one undo step, and the live position goes away.
-      edit((d) => setPositions(d, done));
-      setDragging((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !(id in done))));
-    }
-  }, [edit]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StateNode>[]) => {
+      const sizes: Record<string, { width: number; height: number }> = {};
+      const moves: Record<string, XYPosition> = {};
+      const done: Record<string, XYPosition> = {};
+      for (const c of changes) {
+        if (c.type === "dimensions" && c.dimensions) sizes[c.id] = c.dimensions;
+        if (c.type === "position" && c.position) (c.dragging ? moves : done)[c.id] = c.position;
+      }
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+      if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
+      if (Object.keys(done).length > 0) {
+        // The end of a drag (or a keyboard move): one undo step, and the live position goes away.
+        edit((d) => setPositions(d, done));
+        setDragging((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !(id in done))));
+      }
+    },
+    [edit],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    if (!c.source || !c.target) return;
-    let created = "";
-    edit((d) => {
-      const r = connectStates(d, c.source, c.target);
-      created = r.transitionId;
-      return r.def;
-    });
-    if (created) select({ kind: "transition", id: created });
-  }, [edit, select]);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target) return;
+      let created = "";
+      edit((d) => {
+        const r = connectStates(d, c.source, c.target);
+        created = r.transitionId;
+        return r.def;
+      });
+      if (created) select({ kind: "transition", id: created });
+    },
+    [edit, select],
+  );
 
   const onDragOver = (e: DragEvent) => {
     const types = e.dataTransfer.types;
@@ -144,7 +148,13 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
       >
         <Background gap={20} color="#e2e8f0" />
         <Controls showInteractive={false} showFitView={false} />
-        <MiniMap pannable zoomable style={{ width: 150, height: 96 }} className="!hidden lg:!block" nodeColor={(n) => (highlight.states.has(n.id) ? "#10b981" : "#cbd5e1")} />
+        <MiniMap
+          pannable
+          zoomable
+          style={{ width: 150, height: 96 }}
+          className="!hidden lg:!block"
+          nodeColor={(n) => (highlight.states.has(n.id) ? "#10b981" : "#cbd5e1")}
+        />
       </ReactFlow>
     </div>
   );

@@ -1,6 +1,4 @@
-import {
-  type Problem, type ProblemCode, validateDefinition, type WorkflowDefinition, workflowDefinitionSchema,
-} from "@/server/workflows/model";
+import { type Problem, type ProblemCode, validateDefinition, type WorkflowDefinition, workflowDefinitionSchema } from "@/server/workflows/model";
 import { findAction } from "./definition-edits";
 
 /** validateDefinition's problems plus shape errors (e.g. a webhook URL that isn't one). */
@@ -48,10 +46,7 @@ export function problemsByState(def: WorkflowDefinition, problems: readonly Desi
   const out = new Map<string, ProblemCounts>();
   for (const p of problems) {
     if (p.elementId === null) continue;
-    const stateId =
-      p.elementKind === "state" ? p.elementId
-        : p.elementKind === "action" ? findAction(def, p.elementId)?.state.id
-          : undefined;
+    const stateId = p.elementKind === "state" ? p.elementId : p.elementKind === "action" ? findAction(def, p.elementId)?.state.id : undefined;
     if (!stateId) continue;
     const c = out.get(stateId) ?? { errors: 0, warnings: 0, messages: [] };
     if (p.severity === "error") c.errors++;

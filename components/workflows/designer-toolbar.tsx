@@ -43,28 +43,62 @@ export function DesignerToolbar(p: Props) {
   const mod = isMac() ? "⌘" : "Ctrl+";
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
-      <Link href="/workflows" className="text-sm text-slate-500 hover:text-slate-800">Workflows /</Link>
+      <Link href="/workflows" className="text-sm text-slate-500 hover:text-slate-800">
+        Workflows /
+      </Link>
       <h1 className="text-base font-semibold">{p.name}</h1>
-      <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold ${p.liveVersion === null ? "bg-slate-100 text-slate-600" : "bg-brand-100 text-brand-700"}`}>
+      <span
+        className={`rounded px-1.5 py-0.5 text-[11px] font-semibold ${p.liveVersion === null ? "bg-slate-100 text-slate-600" : "bg-brand-100 text-brand-700"}`}
+      >
         {p.liveVersion === null ? "Not published" : `Live: v${p.liveVersion}`}
       </span>
-      <span role="status" aria-live="polite" data-testid="save-status" className={`text-xs ${SAVE_STYLE[p.saveStatus]}`} title={p.saveError ?? undefined}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        className={`text-xs ${SAVE_STYLE[p.saveStatus]}`}
+        title={p.saveError ?? undefined}
+      >
         {SAVE_TEXT[p.saveStatus]}
       </span>
-      {p.saveStatus === "error" && <button type="button" onClick={p.onRetrySave} className="text-xs text-blue-700 underline">Retry</button>}
-      {p.notice && <span role="status" className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">{p.notice}</span>}
+      {p.saveStatus === "error" && (
+        <button type="button" onClick={p.onRetrySave} className="text-xs text-blue-700 underline">
+          Retry
+        </button>
+      )}
+      {p.notice && (
+        <span role="status" className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+          {p.notice}
+        </span>
+      )}
       <div className="ml-auto flex items-center gap-1">
-        <Button variant="ghost" onClick={p.onUndo} disabled={!p.canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">↶ Undo</Button>
-        <Button variant="ghost" onClick={p.onRedo} disabled={!p.canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">↷ Redo</Button>
-        <Button variant="secondary" onClick={p.onAutoLayout}>Auto-layout</Button>
-        <Button variant="secondary" onClick={p.onFitView}>Fit view</Button>
+        <Button variant="ghost" onClick={p.onUndo} disabled={!p.canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
+          ↶ Undo
+        </Button>
+        <Button variant="ghost" onClick={p.onRedo} disabled={!p.canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
+          ↷ Redo
+        </Button>
+        <Button variant="secondary" onClick={p.onAutoLayout}>
+          Auto-layout
+        </Button>
+        <Button variant="secondary" onClick={p.onFitView}>
+          Fit view
+        </Button>
         <span className="flex flex-col items-end">
-          <Button onClick={p.onPublish} disabled={p.publishBlockedReason !== null} title={p.publishBlockedReason ?? "Review the changes and publish a new version"}
-            aria-describedby={p.publishBlockedReason ? "publish-blocked" : undefined}>
+          <Button
+            onClick={p.onPublish}
+            disabled={p.publishBlockedReason !== null}
+            title={p.publishBlockedReason ?? "Review the changes and publish a new version"}
+            aria-describedby={p.publishBlockedReason ? "publish-blocked" : undefined}
+          >
             Publish…
           </Button>
         </span>
-        {p.publishBlockedReason && <span id="publish-blocked" className="max-w-40 text-[11px] leading-tight text-red-600">{p.publishBlockedReason}</span>}
+        {p.publishBlockedReason && (
+          <span id="publish-blocked" className="max-w-40 text-[11px] leading-tight text-red-600">
+            {p.publishBlockedReason}
+          </span>
+        )}
       </div>
     </div>
   );

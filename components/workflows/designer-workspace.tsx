@@ -32,8 +32,7 @@ const TABS: Array<{ id: Tab; label: string }> = [
 /** Viewport animations are skipped for users (and tests) that prefer reduced motion. */
 const animation = () => (window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 300);
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
 /** The designer for one workflow: palette, canvas, problems, inspector/simulate/versions, toolbar. */
 export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
@@ -61,19 +60,25 @@ export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
   }, []);
   const context = useMemo(() => ({ select }), [select]);
 
-  const centerOn = useCallback((sel: Selection) => {
-    const ids = sel?.kind === "transition"
-      ? [def.transitions.find((t) => t.id === sel.id)?.from, def.transitions.find((t) => t.id === sel.id)?.to]
-      : [stateOfSelection(def, sel)];
-    const boxes = ids.flatMap((id) => {
-      const n = id ? flow.getInternalNode(id) : undefined;
-      return n ? [{ x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2, y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2 }] : [];
-    });
-    if (boxes.length === 0) return;
-    const x = boxes.reduce((s, b) => s + b.x, 0) / boxes.length;
-    const y = boxes.reduce((s, b) => s + b.y, 0) / boxes.length;
-    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: animation() });
-  }, [def, flow]);
+  const centerOn = useCallback(
+    (sel: Selection) => {
+      const ids =
+        sel?.kind === "transition"
+          ? [def.transitions.find((t) => t.id === sel.id)?.from, def.transitions.find((t) => t.id === sel.id)?.to]
+          : [stateOfSelection(def, sel)];
+      const boxes = ids.flatMap((id) => {
+        const n = id ? flow.getInternalNode(id) : undefined;
+        return n
+          ? [{ x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2, y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2 }]
+          : [];
+      });
+      if (boxes.length === 0) return;
+      const x = boxes.reduce((s, b) => s + b.x, 0) / boxes.length;
+      const y = boxes.reduce((s, b) => s + b.y, 0) / boxes.length;
+      void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: animation() });
+    },
+    [def, flow],
+  );
 
   const pickProblem = (p: DesignerProblem) => {
     const sel = selectionOfProblem(def, p);
@@ -166,8 +171,15 @@ export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
           <Palette onAdd={addFromPalette} />
           <div className="flex min-w-0 flex-1 flex-col">
             <div ref={canvasRef} className="min-h-0 flex-1">
-              <DesignerCanvas def={def} edit={edit} selection={selection} select={select}
-                problemsByState={byState} erroredIds={errored} highlight={highlight} />
+              <DesignerCanvas
+                def={def}
+                edit={edit}
+                selection={selection}
+                select={select}
+                problemsByState={byState}
+                erroredIds={errored}
+                highlight={highlight}
+              />
             </div>
             <div className="h-28 shrink-0 border-t border-slate-200 bg-white">
               <ProblemsPanel problems={problems} onPick={pickProblem} />
@@ -176,15 +188,29 @@ export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
           <aside aria-label="Details" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
             <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200">
               {TABS.map((t) => (
-                <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`}
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={tab === t.id}
+                  aria-controls={`panel-${t.id}`}
                   onClick={() => setTab(t.id)}
-                  className={`flex-1 px-2 py-2 text-sm font-medium ${tab === t.id ? "border-b-2 border-brand-600 text-slate-900" : "text-slate-500 hover:text-slate-800"}`}>
+                  className={`flex-1 px-2 py-2 text-sm font-medium ${tab === t.id ? "border-b-2 border-brand-600 text-slate-900" : "text-slate-500 hover:text-slate-800"}`}
+                >
                   {t.label}
                 </button>
               ))}
             </div>
             {TABS.map((t) => (
-              <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1 overflow-y-auto p-3">
+              <div
+                key={t.id}
+                role="tabpanel"
+                id={`panel-${t.id}`}
+                aria-labelledby={`tab-${t.id}`}
+                hidden={tab !== t.id}
+                className="min-h-0 flex-1 overflow-y-auto p-3"
+              >
                 {t.id === "inspect" && <Inspector def={def} edit={edit} select={select} selection={selection} />}
                 {t.id === "simulate" && <SimulatePanel workflowId={workflowId} def={def} shown={simulated} onShow={setSimulated} />}
                 {t.id === "versions" && <VersionsPanel detail={detail} onRevertToLive={() => detail.live && edit(() => detail.live!.definition)} />}
@@ -194,9 +220,15 @@ export function DesignerWorkspace({ detail }: { detail: WorkflowDetail }) {
         </div>
       </div>
       {publishing && (
-        <PublishDialog workflowId={workflowId} liveVersion={detail.live?.version ?? null}
+        <PublishDialog
+          workflowId={workflowId}
+          liveVersion={detail.live?.version ?? null}
           onClose={() => setPublishing(false)}
-          onPublished={(version) => { setPublishing(false); setNotice(`Published version ${version}`); }} />
+          onPublished={(version) => {
+            setPublishing(false);
+            setNotice(`Published version ${version}`);
+          }}
+        />
       )}
     </DesignerContext.Provider>
   );

@@ -13,10 +13,7 @@ export function borderPoint(r: Rect, toward: Point): Point {
   const dx = toward.x - c.x;
   const dy = toward.y - c.y;
   if (dx === 0 && dy === 0) return c;
-  const scale = Math.min(
-    dx === 0 ? Infinity : r.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : r.height / 2 / Math.abs(dy),
-  );
+  const scale = Math.min(dx === 0 ? Infinity : r.width / 2 / Math.abs(dx), dy === 0 ? Infinity : r.height / 2 / Math.abs(dy));
   return { x: c.x + dx * scale, y: c.y + dy * scale };
 }
 

@@ -7,8 +7,14 @@ import { selectionOfEdge, selectionOfProblem, stateOfSelection } from "./selecti
 
 const def = defaultWorkflowDefinition({ approvalThresholdMinor: 50_000 });
 const nodeOpts = {
-  measured: {}, dragging: {}, selectedStateId: null, selectedActionId: null,
-  problems: new Map(), erroredIds: new Set<string>(), highlight: NO_HIGHLIGHT, dropTargetId: null,
+  measured: {},
+  dragging: {},
+  selectedStateId: null,
+  selectedActionId: null,
+  problems: new Map(),
+  erroredIds: new Set<string>(),
+  highlight: NO_HIGHLIGHT,
+  dropTargetId: null,
 };
 
 describe("definition → React Flow", () => {
@@ -34,7 +40,9 @@ describe("definition → React Flow", () => {
     expect(edges.find((e) => e.id === "t_ready_shipped")?.data?.trigger).toBe("on order/shipped");
     expect(edges.find((e) => e.id === "manual_review:timeout")?.data).toMatchObject({ kind: "timeout", trigger: "timeout 2d" });
     expect(edges.find((e) => e.id === "a_reserve_inventory:on_failure")?.data).toMatchObject({
-      kind: "on_failure", trigger: "Reserve inventory fails", guard: null,
+      kind: "on_failure",
+      trigger: "Reserve inventory fails",
+      guard: null,
     });
   });
 

@@ -1,6 +1,11 @@
 import type { Edge, Node, XYPosition } from "@xyflow/react";
 import {
-  autoLayout, describeCondition, type SimulationResult, type Transition, type WorkflowDefinition, type WorkflowState,
+  autoLayout,
+  describeCondition,
+  type SimulationResult,
+  type Transition,
+  type WorkflowDefinition,
+  type WorkflowState,
   workflowEdges,
 } from "@/server/workflows/model";
 import { formatDuration } from "@/components/ui/format";
@@ -63,7 +68,10 @@ export function toFlowNodes(def: WorkflowDefinition, o: NodeOptions): StateNode[
       data: {
         state,
         problems: o.problems.get(state.id) ?? null,
-        erroredActions: state.actions.flat().map((a) => a.id).filter((id) => o.erroredIds.has(id)),
+        erroredActions: state.actions
+          .flat()
+          .map((a) => a.id)
+          .filter((id) => o.erroredIds.has(id)),
         selectedActionId: o.selectedActionId,
         highlighted: o.highlight.states.has(state.id),
         dropTarget: o.dropTargetId === state.id,
@@ -135,10 +143,7 @@ export function toFlowEdges(def: WorkflowDefinition, o: EdgeOptions): WorkflowFl
 const KIND_COLORS = { transition: "#64748b", timeout: "#d97706", on_failure: "#dc2626" } as const;
 
 /** One colour per edge, shared by the line and its arrowhead. */
-export function edgeColor(
-  kind: WorkflowEdgeData["kind"],
-  s: { selected: boolean; highlighted: boolean; hasError: boolean },
-): string {
+export function edgeColor(kind: WorkflowEdgeData["kind"], s: { selected: boolean; highlighted: boolean; hasError: boolean }): string {
   if (s.selected) return "#2563eb";
   if (s.highlighted) return "#059669";
   if (s.hasError) return "#ef4444";

@@ -12,11 +12,7 @@ export type History<T> = {
   lastKey: string | null;
 };
 
-export type HistoryAction<T> =
-  | { type: "edit"; next: T; coalesce?: string }
-  | { type: "undo" }
-  | { type: "redo" }
-  | { type: "reset"; present: T };
+export type HistoryAction<T> = { type: "edit"; next: T; coalesce?: string } | { type: "undo" } | { type: "redo" } | { type: "reset"; present: T };
 
 export const HISTORY_LIMIT = 100;
 

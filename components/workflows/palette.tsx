@@ -91,8 +91,7 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
         </ul>
       </div>
       <p className="text-[11px] leading-snug text-slate-500">
-        Drag from a state&apos;s right handle to another state to add a transition. Delete removes the selection;
-        Ctrl/⌘+Z undoes.
+        Drag from a state&apos;s right handle to another state to add a transition. Delete removes the selection; Ctrl/⌘+Z undoes.
       </p>
     </aside>
   );

@@ -12,10 +12,17 @@ export function ProblemsPanel({ problems, onPick }: { problems: readonly Designe
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   return (
     <section aria-labelledby="problems-heading" className="flex h-full flex-col" data-testid="problems-panel">
-      <h2 id="problems-heading" className="flex items-center gap-3 border-b border-slate-200 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <h2
+        id="problems-heading"
+        className="flex items-center gap-3 border-b border-slate-200 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600"
+      >
         Problems
-        <span className={errors ? "text-red-600" : "text-slate-400"} data-testid="problem-errors">{errors} error{errors === 1 ? "" : "s"}</span>
-        <span className={warnings ? "text-amber-600" : "text-slate-400"}>{warnings} warning{warnings === 1 ? "" : "s"}</span>
+        <span className={errors ? "text-red-600" : "text-slate-400"} data-testid="problem-errors">
+          {errors} error{errors === 1 ? "" : "s"}
+        </span>
+        <span className={warnings ? "text-amber-600" : "text-slate-400"}>
+          {warnings} warning{warnings === 1 ? "" : "s"}
+        </span>
       </h2>
       {problems.length === 0 ? (
         <p className="px-3 py-2 text-sm text-brand-700">✓ No problems: this draft can be published.</p>
@@ -23,8 +30,13 @@ export function ProblemsPanel({ problems, onPick }: { problems: readonly Designe
         <ul className="flex-1 overflow-y-auto">
           {sorted.map((p, i) => (
             <li key={`${p.code}-${p.elementId}-${i}`}>
-              <button type="button" onClick={() => onPick(p)} data-testid="problem" data-code={p.code}
-                className="flex w-full items-baseline gap-2 px-3 py-1 text-left text-sm hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => onPick(p)}
+                data-testid="problem"
+                data-code={p.code}
+                className="flex w-full items-baseline gap-2 px-3 py-1 text-left text-sm hover:bg-slate-100"
+              >
                 <span className="self-center">{p.severity === "error" ? <ErrorIcon /> : <WarningIcon />}</span>
                 <span className="sr-only">{p.severity}:</span>
                 <span className="flex-1">{p.message}</span>

@@ -15,10 +15,18 @@ function DiffSection<T extends { id: string }>({ title, diff }: { title: string;
   ];
   return (
     <div>
-      <h3 className="text-sm font-semibold">{title} <span className="font-normal text-slate-500">({rows.length})</span></h3>
-      {rows.length === 0 ? <p className="text-xs text-slate-500">No changes.</p> : (
+      <h3 className="text-sm font-semibold">
+        {title} <span className="font-normal text-slate-500">({rows.length})</span>
+      </h3>
+      {rows.length === 0 ? (
+        <p className="text-xs text-slate-500">No changes.</p>
+      ) : (
         <ul className="mt-1 flex flex-col gap-0.5 font-mono text-xs" data-testid={`diff-${title.toLowerCase()}`}>
-          {rows.map((r) => <li key={`${r.sign}${r.id}`} className={r.cls}>{r.sign} {r.id} <span className="text-slate-500">{r.text}</span></li>)}
+          {rows.map((r) => (
+            <li key={`${r.sign}${r.id}`} className={r.cls}>
+              {r.sign} {r.id} <span className="text-slate-500">{r.text}</span>
+            </li>
+          ))}
         </ul>
       )}
     </div>
@@ -35,8 +43,16 @@ function serverProblems(error: unknown): Problem[] {
  * Review-then-confirm: shows what publishing changes compared to the live version (the
  * server's diff of the saved draft), then creates the immutable version.
  */
-export function PublishDialog({ workflowId, liveVersion, onClose, onPublished }: {
-  workflowId: string; liveVersion: number | null; onClose: () => void; onPublished: (version: number) => void;
+export function PublishDialog({
+  workflowId,
+  liveVersion,
+  onClose,
+  onPublished,
+}: {
+  workflowId: string;
+  liveVersion: number | null;
+  onClose: () => void;
+  onPublished: (version: number) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const qc = useQueryClient();
@@ -57,20 +73,36 @@ export function PublishDialog({ workflowId, liveVersion, onClose, onPublished }:
   const problems = serverProblems(publish.error);
   const d: DefinitionDiff | undefined = diff.data;
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="publish-title"
-      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="publish-title"
+      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
       <div className="flex flex-col gap-4 p-5">
         <div>
-          <h2 id="publish-title" className="text-lg font-semibold">Publish workflow</h2>
+          <h2 id="publish-title" className="text-lg font-semibold">
+            Publish workflow
+          </h2>
           <p className="text-sm text-slate-600">
-            {liveVersion === null ? "Nothing is live yet: this becomes version 1." : `Changes compared to live version ${liveVersion}. Orders in flight stay on the version they started on.`}
+            {liveVersion === null
+              ? "Nothing is live yet: this becomes version 1."
+              : `Changes compared to live version ${liveVersion}. Orders in flight stay on the version they started on.`}
           </p>
         </div>
         {diff.isPending && <p className="text-sm text-slate-500">Comparing with the live version…</p>}
-        {diff.isError && <p role="alert" className="text-sm text-red-600">Could not load the changes: {diff.error.message}</p>}
+        {diff.isError && (
+          <p role="alert" className="text-sm text-red-600">
+            Could not load the changes: {diff.error.message}
+          </p>
+        )}
         {d && (
           <div className="flex max-h-72 flex-col gap-3 overflow-y-auto rounded border border-slate-200 bg-slate-50 p-3">
-            {d.isEmpty && <p className="text-sm text-slate-600" data-testid="diff-empty">No behaviour changes (layout changes are not counted).</p>}
+            {d.isEmpty && (
+              <p className="text-sm text-slate-600" data-testid="diff-empty">
+                No behaviour changes (layout changes are not counted).
+              </p>
+            )}
             <DiffSection title="States" diff={d.states} />
             <DiffSection title="Transitions" diff={d.transitions} />
           </div>
@@ -79,12 +111,20 @@ export function PublishDialog({ workflowId, liveVersion, onClose, onPublished }:
           <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
             <p className="font-medium">{publish.error.message}</p>
             {problems.length > 0 && (
-              <ul className="mt-1 list-disc pl-5 text-xs">{problems.map((p, i) => <li key={i}>{p.message} ({p.elementId ?? "workflow"})</li>)}</ul>
+              <ul className="mt-1 list-disc pl-5 text-xs">
+                {problems.map((p, i) => (
+                  <li key={i}>
+                    {p.message} ({p.elementId ?? "workflow"})
+                  </li>
+                ))}
+              </ul>
             )}
           </div>
         )}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => ref.current?.close()}>Cancel</Button>
+          <Button variant="secondary" onClick={() => ref.current?.close()}>
+            Cancel
+          </Button>
           <Button onClick={() => publish.mutate()} disabled={publish.isPending || !d}>
             {publish.isPending ? "Publishing…" : "Confirm publish"}
           </Button>

@@ -22,15 +22,29 @@ const STOP_STYLE: Partial<Record<SimulationStopReason, string>> = {
 };
 
 /** One simulated order: the path state → state with the guard that fired at each step. */
-export function SimulationResultView({ def, result, title, active, onShow, facts }: {
-  def: WorkflowDefinition; result: SimulationResult; title: string; active: boolean; onShow: () => void;
+export function SimulationResultView({
+  def,
+  result,
+  title,
+  active,
+  onShow,
+  facts,
+}: {
+  def: WorkflowDefinition;
+  result: SimulationResult;
+  title: string;
+  active: boolean;
+  onShow: () => void;
   /** The order's facts, shown for real orders (the sample's are in the form above). */
   facts?: OrderFacts;
 }) {
   const label = (id: string | null) => (id ? (def.states.find((s) => s.id === id)?.label ?? id) : "—");
   const { stop } = result;
   return (
-    <article className={`rounded-md border p-2 ${active ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`} data-testid="simulation-result">
+    <article
+      className={`rounded-md border p-2 ${active ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}
+      data-testid="simulation-result"
+    >
       <header className="mb-1 flex items-center gap-2">
         <h4 className="text-sm font-semibold">{title}</h4>
         <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold ${STOP_STYLE[stop.reason] ?? "bg-red-100 text-red-800"}`}>
@@ -43,7 +57,9 @@ export function SimulationResultView({ def, result, title, active, onShow, facts
       <ol className="flex flex-col gap-1 text-xs" aria-label={`Path of ${title}`}>
         {result.path.map((step, i) => (
           <li key={i} className="rounded bg-slate-50 px-1.5 py-1">
-            <p className="font-medium text-slate-800" data-testid="path-state">{label(step.state)}</p>
+            <p className="font-medium text-slate-800" data-testid="path-state">
+              {label(step.state)}
+            </p>
             {step.actionsRun.length > 0 && (
               <p className="text-[11px] text-slate-500">
                 {step.actionsRun.map((a) => `${a.outcome === "success" ? "✓" : "✗"} ${ACTION_META[a.type].label}`).join(" · ")}
@@ -52,8 +68,7 @@ export function SimulationResultView({ def, result, title, active, onShow, facts
             )}
             {step.transitionTaken && (
               <p className="text-[11px] text-slate-600">
-                → {label(step.transitionTaken.to)}{" "}
-                <span className="font-mono text-slate-500">[{step.guardFired ?? step.transitionTaken.kind}]</span>
+                → {label(step.transitionTaken.to)} <span className="font-mono text-slate-500">[{step.guardFired ?? step.transitionTaken.kind}]</span>
               </p>
             )}
           </li>
@@ -64,7 +79,10 @@ export function SimulationResultView({ def, result, title, active, onShow, facts
           <summary className="cursor-pointer text-slate-500">Order facts</summary>
           <dl className="mt-1 grid grid-cols-2 gap-x-2">
             {Object.entries(facts).map(([k, v]) => (
-              <div key={k} className="flex gap-1"><dt className="text-slate-500">{k}</dt><dd className="truncate font-mono">{JSON.stringify(v)}</dd></div>
+              <div key={k} className="flex gap-1">
+                <dt className="text-slate-500">{k}</dt>
+                <dd className="truncate font-mono">{JSON.stringify(v)}</dd>
+              </div>
             ))}
           </dl>
         </details>

@@ -69,24 +69,36 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
           {state.actions.map((group, i) =>
             group.length > 1 ? (
               <div key={i} className="relative rounded border border-dashed border-slate-300 py-0.5 pl-5 pr-0.5" aria-label="Run in parallel">
-                <span className="absolute left-1 top-1/2 -translate-y-1/2 text-sm font-bold text-slate-400" title="Run in parallel">∥</span>
+                <span className="absolute left-1 top-1/2 -translate-y-1/2 text-sm font-bold text-slate-400" title="Run in parallel">
+                  ∥
+                </span>
                 {group.map((a) => (
                   <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} />
                 ))}
               </div>
             ) : (
-              group.map((a) => (
-                <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} />
-              ))
+              group.map((a) => <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} />)
             ),
           )}
           {state.timeout && (
-            <p className="flex items-center gap-1 px-1.5 text-[11px] text-amber-700"><ClockIcon /> after {formatDuration(state.timeout.afterSeconds)} → {state.timeout.transitionTo}</p>
+            <p className="flex items-center gap-1 px-1.5 text-[11px] text-amber-700">
+              <ClockIcon /> after {formatDuration(state.timeout.afterSeconds)} → {state.timeout.transitionTo}
+            </p>
           )}
           {problems && (
             <p className="flex items-center gap-1 px-1.5 text-[11px]" title={problems.messages.join("\n")}>
-              {problems.errors > 0 && <span className="flex items-center gap-1 text-red-600"><ErrorIcon />{problems.errors} error{problems.errors > 1 ? "s" : ""}</span>}
-              {problems.warnings > 0 && <span className="flex items-center gap-1 text-amber-700"><WarningIcon />{problems.warnings} warning{problems.warnings > 1 ? "s" : ""}</span>}
+              {problems.errors > 0 && (
+                <span className="flex items-center gap-1 text-red-600">
+                  <ErrorIcon />
+                  {problems.errors} error{problems.errors > 1 ? "s" : ""}
+                </span>
+              )}
+              {problems.warnings > 0 && (
+                <span className="flex items-center gap-1 text-amber-700">
+                  <WarningIcon />
+                  {problems.warnings} warning{problems.warnings > 1 ? "s" : ""}
+                </span>
+              )}
             </p>
           )}
         </div>

@@ -16,9 +16,15 @@ export function VersionsPanel({ detail, onRevertToLive }: { detail: WorkflowDeta
           <caption className="sr-only">Published versions</caption>
           <thead>
             <tr className="text-left text-xs text-slate-500">
-              <th scope="col" className="py-1 font-medium">Version</th>
-              <th scope="col" className="py-1 font-medium">Published</th>
-              <th scope="col" className="py-1 text-right font-medium">In flight</th>
+              <th scope="col" className="py-1 font-medium">
+                Version
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Published
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                In flight
+              </th>
             </tr>
           </thead>
           <tbody>

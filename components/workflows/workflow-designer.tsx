@@ -14,7 +14,9 @@ export function WorkflowDesigner({ workflowId }: { workflowId: string }) {
     <div className="relative left-1/2 h-[calc(100vh-7.5rem)] min-h-[36rem] w-[calc(100vw-2rem)] -translate-x-1/2 -mt-4">
       {detail.isPending && <p className="p-6 text-sm text-slate-500">Loading workflow…</p>}
       {detail.isError && (
-        <p role="alert" className="p-6 text-sm text-red-600">Could not load this workflow: {detail.error.message}</p>
+        <p role="alert" className="p-6 text-sm text-red-600">
+          Could not load this workflow: {detail.error.message}
+        </p>
       )}
       {detail.data && (
         <ReactFlowProvider>

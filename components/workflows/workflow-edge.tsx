@@ -48,7 +48,11 @@ function WorkflowEdgeView({ id, source, target, data, selected, markerEnd }: Edg
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: "all", color }}
         >
           <span className="block font-semibold">{data.trigger}</span>
-          {data.guard && <span className="block truncate text-slate-600" title={data.guard}>{data.guard}</span>}
+          {data.guard && (
+            <span className="block truncate text-slate-600" title={data.guard}>
+              {data.guard}
+            </span>
+          )}
         </button>
       </EdgeLabelRenderer>
     </>

@@ -11,8 +11,13 @@ describe("database guards", () => {
     await db.insert(inventory).values({ productId: p!.id, onHand: 3 });
     await db.update(inventory).set({ reserved: 3 }).where(eq(inventory.productId, p!.id));
     const error = await db
-      .update(inventory).set({ reserved: sql`${inventory.reserved} + 1` }).where(eq(inventory.productId, p!.id))
-      .then(() => null, (e: unknown) => e);
+      .update(inventory)
+      .set({ reserved: sql`${inventory.reserved} + 1` })
+      .where(eq(inventory.productId, p!.id))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isCheckViolation(error, "inventory_reserved_range")).toBe(true);
   });
 

@@ -6,7 +6,11 @@ import { products } from "../schema";
 
 const url = () => process.env.DATABASE_URL!;
 /** drizzle wraps driver errors ("Failed query: …"); the reason is the cause. */
-const cause = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof Error && e.cause instanceof Error ? e.cause : e));
+const cause = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof Error && e.cause instanceof Error ? e.cause : e),
+  );
 
 describe("connection pool rules", () => {
   const pools: { sql: { end: () => Promise<void> } }[] = [];
@@ -42,7 +46,10 @@ describe("connection pool rules", () => {
         await tx.execute(sql`SELECT 1`);
         await db.execute(sql`SELECT 1`);
       })
-      .then(() => "finished", (e: unknown) => (e instanceof Error ? e.message : String(e)));
+      .then(
+        () => "finished",
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      );
     expect(outcome).not.toBe("finished");
   });
 

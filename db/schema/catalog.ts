@@ -27,12 +27,12 @@ export const products = pgTable("products", {
 export const inventory = pgTable(
   "inventory",
   {
-    productId: uuid("product_id").primaryKey().references(() => products.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .primaryKey()
+      .references(() => products.id, { onDelete: "cascade" }),
     onHand: integer("on_hand").notNull().default(0),
     reserved: integer("reserved").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check("inventory_reserved_range", sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`),
-  ],
+  (t) => [check("inventory_reserved_range", sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`)],
 );

@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { JsonShape } from "../vocabulary/json-shapes";
 import { PROGRAM_STATUSES } from "../vocabulary/program-status";
 import { users } from "./auth";
@@ -20,7 +18,10 @@ export const programs = pgTable("programs", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
-  parentProductId: uuid("parent_product_id").notNull().unique().references(() => products.id),
+  parentProductId: uuid("parent_product_id")
+    .notNull()
+    .unique()
+    .references(() => products.id),
   status: programStatusEnum("status").notNull().default("draft"),
   draft: jsonb("draft").$type<JsonShape<"programDraft">>().notNull(),
   currentRevision: integer("current_revision"),
@@ -33,7 +34,9 @@ export const programs = pgTable("programs", {
 export const programRevisions = pgTable(
   "program_revisions",
   {
-    programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
     definition: jsonb("definition").$type<JsonShape<"programDefinition">>().notNull(),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
@@ -47,9 +50,15 @@ export const programSubstitutions = pgTable(
   "program_substitutions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
-    phantomProductId: uuid("phantom_product_id").notNull().references(() => products.id),
-    substituteProductId: uuid("substitute_product_id").notNull().references(() => products.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    phantomProductId: uuid("phantom_product_id")
+      .notNull()
+      .references(() => products.id),
+    substituteProductId: uuid("substitute_product_id")
+      .notNull()
+      .references(() => products.id),
     fromDate: date("from_date", { mode: "string" }).notNull(),
     toDate: date("to_date", { mode: "string" }).notNull(),
   },
@@ -66,9 +75,15 @@ export const programSubstitutions = pgTable(
 export const programEnrollments = pgTable(
   "program_enrollments",
   {
-    subscriptionId: uuid("subscription_id").primaryKey().references(() => subscriptions.id, { onDelete: "cascade" }),
-    programId: uuid("program_id").notNull().references(() => programs.id),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    subscriptionId: uuid("subscription_id")
+      .primaryKey()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
     revision: integer("revision").notNull(),
     versionId: text("version_id").notNull(),
     joinedOn: date("joined_on", { mode: "string" }).notNull(),
@@ -78,17 +93,16 @@ export const programEnrollments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("program_enrollments_program_idx").on(t.programId, t.revision),
-    index("program_enrollments_customer_idx").on(t.customerId),
-  ],
+  (t) => [index("program_enrollments_program_idx").on(t.programId, t.revision), index("program_enrollments_customer_idx").on(t.customerId)],
 );
 
 /** One scheduled shipment a customer opted out of; deleted again if they opt back in in time. */
 export const programOptOuts = pgTable(
   "program_opt_outs",
   {
-    subscriptionId: uuid("subscription_id").notNull().references(() => subscriptions.id, { onDelete: "cascade" }),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
     shipmentIndex: integer("shipment_index").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -102,7 +116,9 @@ export const shipmentOutcomeEnum = pgEnum("program_shipment_outcome", SHIPMENT_O
 export const programShipments = pgTable(
   "program_shipments",
   {
-    subscriptionId: uuid("subscription_id").notNull().references(() => subscriptions.id, { onDelete: "cascade" }),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
     shipmentIndex: integer("shipment_index").notNull(),
     outcome: shipmentOutcomeEnum("outcome").notNull(),
     deliveryDate: date("delivery_date", { mode: "string" }).notNull(),
@@ -128,7 +144,9 @@ export const programLedger = pgTable(
   "program_ledger",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    subscriptionId: uuid("subscription_id").notNull().references(() => subscriptions.id, { onDelete: "cascade" }),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     kind: ledgerKindEnum("kind").notNull(),
     shipmentIndex: integer("shipment_index"),
@@ -137,10 +155,7 @@ export const programLedger = pgTable(
     reason: text("reason").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique("program_ledger_once").on(t.subscriptionId, t.key),
-    check("program_ledger_amount", sql`${t.amountMinor} >= 0`),
-  ],
+  (t) => [unique("program_ledger_once").on(t.subscriptionId, t.key), check("program_ledger_amount", sql`${t.amountMinor} >= 0`)],
 );
 
 export const FLAG_STATUSES = ["open", "resolved"] as const;
@@ -151,8 +166,12 @@ export const programFlags = pgTable(
   "program_flags",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
-    phantomProductId: uuid("phantom_product_id").notNull().references(() => products.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    phantomProductId: uuid("phantom_product_id")
+      .notNull()
+      .references(() => products.id),
     shipDate: date("ship_date", { mode: "string" }).notNull(),
     flagDate: date("flag_date", { mode: "string" }).notNull(),
     status: flagStatusEnum("status").notNull().default("open"),
@@ -170,7 +189,9 @@ export const workbenchJobs = pgTable(
   "workbench_jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
     toRevision: integer("to_revision").notNull(),
     subscriptionIds: uuid("subscription_ids").array().notNull(),
     batchSize: integer("batch_size").notNull(),

@@ -4,7 +4,9 @@ import { users } from "./auth";
 /** A buyer. Linked to a login when they use the portal; intake may create customers without one. */
 export const customers = pgTable("customers", {
   id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").unique().references(() => users.id, { onDelete: "set null" }),
+  userId: uuid("user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   /** IANA zone: every schedule is computed in the customer's local time. */
@@ -18,7 +20,9 @@ export const addresses = pgTable(
   "addresses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    customerId: uuid("customer_id").notNull().references(() => customers.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     line1: text("line1").notNull(),
     line2: text("line2"),

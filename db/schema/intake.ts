@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uuid,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { CHANNELS, INTAKE_ACTIONS, INTAKE_STATUSES } from "../vocabulary/intake";
 import type { JsonShape } from "../vocabulary/json-shapes";
 import { orders } from "./orders";
@@ -40,7 +38,10 @@ export const intakePayloads = pgTable(
     /** Primary reason code for rejected / dead-lettered / ignored payloads (first error's code). */
     reason: text("reason"),
     /** Every problem found: [{ path, message, code }]. */
-    errors: jsonb("errors").$type<JsonShape<"intakeIssues">>().notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb("errors")
+      .$type<JsonShape<"intakeIssues">>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The canonical order after mapping rules, once the body parsed. */
     canonical: jsonb("canonical").$type<JsonShape<"intakeCanonical">>(),
     /** The channel's own status of the order (open|paid|fulfilled|cancelled) in this payload. */

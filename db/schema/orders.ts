@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint, check, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { ORDER_KINDS } from "../vocabulary/order-kinds";
 import { products } from "./catalog";
 import { customers } from "./customers";
@@ -10,8 +8,14 @@ import { subscriptions } from "./subscriptions";
 export const orderKindEnum = pgEnum("order_kind", ORDER_KINDS);
 
 export type OrderAddress = {
-  name: string; line1: string; line2?: string | null; city: string;
-  region?: string | null; postalCode: string; country: string; valid?: boolean;
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode: string;
+  country: string;
+  valid?: boolean;
 };
 
 export const orders = pgTable(
@@ -20,7 +24,9 @@ export const orders = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** Human-friendly number shown to customers and staff. */
     number: serial("number").notNull().unique(),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
     kind: orderKindEnum("kind").notNull(),
     subscriptionId: uuid("subscription_id").references(() => subscriptions.id),
     cycleIndex: integer("cycle_index"),
@@ -42,7 +48,10 @@ export const orders = pgTable(
     totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
     shippingAddress: jsonb("shipping_address").$type<OrderAddress | null>(),
     /** e.g. "backordered": set by generation when a line could not be fully reserved. */
-    flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
+    flags: text("flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
     stateEnteredAt: timestamp("state_entered_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -63,8 +72,12 @@ export const orderLines = pgTable(
   "order_lines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
-    productId: uuid("product_id").notNull().references(() => products.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
     quantity: integer("quantity").notNull(),

@@ -9,7 +9,9 @@ import { orders } from "./orders";
  * Stripe PaymentMethod id (`pm_…`, with `providerCustomerId` `cus_…`) for Stripe.
  */
 export const paymentMethods = pgTable("payment_methods", {
-  customerId: uuid("customer_id").primaryKey().references(() => customers.id, { onDelete: "cascade" }),
+  customerId: uuid("customer_id")
+    .primaryKey()
+    .references(() => customers.id, { onDelete: "cascade" }),
   gateway: text("gateway").notNull(),
   token: text("token").notNull(),
   brand: text("brand").notNull().default("card"),
@@ -28,36 +30,51 @@ export const paymentMethods = pgTable("payment_methods", {
  * so re-entering Processing after a restock never authorizes twice.
  */
 export const PAYMENT_STATUSES = [
-  "authorizing", "authorized", "failed", "capturing", "captured", "voiding", "voided", "refunding", "refunded",
+  "authorizing",
+  "authorized",
+  "failed",
+  "capturing",
+  "captured",
+  "voiding",
+  "voided",
+  "refunding",
+  "refunded",
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export const payments = pgTable("payments", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  orderId: uuid("order_id").notNull().unique().references(() => orders.id, { onDelete: "cascade" }),
-  gateway: text("gateway").notNull(),
-  /** One of PAYMENT_STATUSES; `…ing` = a gateway call is in flight (or its answer was lost). */
-  status: text("status").$type<PaymentStatus>().notNull(),
-  amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
-  currency: text("currency").notNull(),
-  /** The gateway's id for the authorization (test: `tg_…`, Stripe: the PaymentIntent `pi_…`); null until authorized. */
-  ref: text("ref"),
-  /** Idempotency key of the in-flight (or unanswered) gateway call; null when none. */
-  pendingKey: text("pending_key"),
-  /**
-   * The claim's lease: until then only the same key may claim again (a duplicate delivery);
-   * after it — or once an unanswered call released it — another try may take over, replaying
-   * pending_key first. Longer than any gateway call's timeout.
-   */
-  leaseUntil: timestamp("lease_until", { withTimezone: true }),
-  authorizedAt: timestamp("authorized_at", { withTimezone: true }),
-  capturedAt: timestamp("captured_at", { withTimezone: true }),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("payments_status_valid", sql`${t.status} IN (${sql.raw(PAYMENT_STATUSES.map((s) => `'${s}'`).join(", "))})`),
-  // Past authorizing/failed there is always a gateway reference to capture, void or refund.
-  check("payments_ref_present", sql`${t.ref} IS NOT NULL OR ${t.status} IN ('authorizing', 'failed')`),
-]);
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .unique()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    gateway: text("gateway").notNull(),
+    /** One of PAYMENT_STATUSES; `…ing` = a gateway call is in flight (or its answer was lost). */
+    status: text("status").$type<PaymentStatus>().notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    /** The gateway's id for the authorization (test: `tg_…`, Stripe: the PaymentIntent `pi_…`); null until authorized. */
+    ref: text("ref"),
+    /** Idempotency key of the in-flight (or unanswered) gateway call; null when none. */
+    pendingKey: text("pending_key"),
+    /**
+     * The claim's lease: until then only the same key may claim again (a duplicate delivery);
+     * after it — or once an unanswered call released it — another try may take over, replaying
+     * pending_key first. Longer than any gateway call's timeout.
+     */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    authorizedAt: timestamp("authorized_at", { withTimezone: true }),
+    capturedAt: timestamp("captured_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("payments_status_valid", sql`${t.status} IN (${sql.raw(PAYMENT_STATUSES.map((s) => `'${s}'`).join(", "))})`),
+    // Past authorizing/failed there is always a gateway reference to capture, void or refund.
+    check("payments_ref_present", sql`${t.ref} IS NOT NULL OR ${t.status} IN ('authorizing', 'failed')`),
+  ],
+);
 
 /**
  * The built-in test gateway's own ledger. Keeping it in Postgres (not memory) is what makes

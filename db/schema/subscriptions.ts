@@ -1,11 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { FREQUENCIES } from "../vocabulary/frequencies";
-import {
-  CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES,
-} from "../vocabulary/subscription-status";
+import { CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES } from "../vocabulary/subscription-status";
 import { products } from "./catalog";
 import { addresses, customers } from "./customers";
 
@@ -18,8 +14,12 @@ export const subscriptions = pgTable(
   "subscriptions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
-    productId: uuid("product_id").notNull().references(() => products.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
     addressId: uuid("address_id").references(() => addresses.id),
     quantity: integer("quantity").notNull(),
     frequency: frequencyEnum("frequency").notNull(),
@@ -45,7 +45,9 @@ export const subscriptions = pgTable(
   },
   (t) => [
     // The generator's claim query: active subscriptions whose next run is due.
-    index("subscriptions_due_idx").on(t.nextRunAt).where(sql`${t.status} = 'active'`),
+    index("subscriptions_due_idx")
+      .on(t.nextRunAt)
+      .where(sql`${t.status} = 'active'`),
     index("subscriptions_customer_idx").on(t.customerId),
     check("subscriptions_quantity_positive", sql`${t.quantity} > 0`),
     check(
@@ -61,7 +63,9 @@ export const subscriptions = pgTable(
 export const cycleOverrides = pgTable(
   "cycle_overrides",
   {
-    subscriptionId: uuid("subscription_id").notNull().references(() => subscriptions.id, { onDelete: "cascade" }),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
     cycleIndex: integer("cycle_index").notNull(),
     kind: cycleOverrideKindEnum("kind").notNull(),
     /** For reschedule: the new local date of this one occurrence. */
@@ -76,7 +80,9 @@ export const reminders = pgTable(
   "reminders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    subscriptionId: uuid("subscription_id").notNull().references(() => subscriptions.id, { onDelete: "cascade" }),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
     cycleIndex: integer("cycle_index").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
@@ -87,6 +93,8 @@ export const reminders = pgTable(
   (t) => [
     unique("reminders_once").on(t.subscriptionId, t.cycleIndex),
     // The email sender's queue: unsent reminders by due time (sent ones drop out of the index).
-    index("reminders_unsent_idx").on(t.dueAt).where(sql`${t.emailSentAt} IS NULL`),
+    index("reminders_unsent_idx")
+      .on(t.dueAt)
+      .where(sql`${t.emailSentAt} IS NULL`),
   ],
 );

@@ -1,6 +1,4 @@
-import {
-  bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { JsonShape } from "../vocabulary/json-shapes";
 import { users } from "./auth";
 import { orders } from "./orders";
@@ -26,7 +24,9 @@ export const workflowVersions = pgTable(
   "workflow_versions",
   {
     id: serial("id").primaryKey(),
-    workflowId: integer("workflow_id").notNull().references(() => workflows.id, { onDelete: "restrict" }),
+    workflowId: integer("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "restrict" }),
     version: integer("version").notNull(),
     definition: jsonb("definition").$type<JsonShape<"workflowDefinition">>().notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
@@ -43,7 +43,9 @@ export const orderActionAttempts = pgTable(
   "order_action_attempts",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     /** orders.transition_seq when the state was entered: identifies one visit of a state. */
     stateSeq: integer("state_seq").notNull(),
     stateId: text("state_id").notNull(),
@@ -56,8 +58,5 @@ export const orderActionAttempts = pgTable(
     durationMs: integer("duration_ms").notNull().default(0),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique("order_action_attempts_once").on(t.orderId, t.stateSeq, t.actionId, t.attempt),
-    index("order_action_attempts_at_idx").on(t.at),
-  ],
+  (t) => [unique("order_action_attempts_once").on(t.orderId, t.stateSeq, t.actionId, t.attempt), index("order_action_attempts_at_idx").on(t.at)],
 );

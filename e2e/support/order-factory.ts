@@ -27,7 +27,9 @@ export async function createOrder(opts: { sku: string; quantity: number; custome
   try {
     return await sql.begin(async (tx) => {
       const [customer] = await tx<Array<{ id: string }>>`SELECT id FROM customers WHERE email = ${opts.customerEmail ?? "customer@replen.dev"}`;
-      const [product] = await tx<Array<{ id: string; name: string; price_minor: number }>>`SELECT id, name, price_minor FROM products WHERE sku = ${opts.sku}`;
+      const [product] = await tx<
+        Array<{ id: string; name: string; price_minor: number }>
+      >`SELECT id, name, price_minor FROM products WHERE sku = ${opts.sku}`;
       const [address] = await tx<Array<Record<string, unknown>>>`
         SELECT name, line1, city, region, postal_code AS "postalCode", country, valid FROM addresses
         WHERE customer_id = ${customer!.id} ORDER BY is_default DESC LIMIT 1`;

@@ -27,18 +27,15 @@ function toInput(name: string, data: Record<string, unknown>): OrderEventInput {
  */
 export function createApplyOrderEvent(client: Inngest) {
   const { batchEvents } = workflowBatching();
-  return client.createFunction(
-    { id: "apply-order-event", triggers: ORDER_EVENT_TRIGGERS, batchEvents },
-    async ({ events, step }) => {
-      const inputs = events.map((event) => {
-        const input = toInput(event.name, event.data as Record<string, unknown>);
-        return { ...input, actorId: `event:${input.event}` };
-      });
-      const r = await step.run("apply", () => handleOrderEvents(getDb(), inputs, { now: new Date(), homeCountry: env().HOME_COUNTRY }));
-      if (r.next.length > 0) await step.sendEvent("enter-next", r.next);
-      return { events: inputs.length, applied: r.outcomes.filter((o) => o.applied).length };
-    },
-  );
+  return client.createFunction({ id: "apply-order-event", triggers: ORDER_EVENT_TRIGGERS, batchEvents }, async ({ events, step }) => {
+    const inputs = events.map((event) => {
+      const input = toInput(event.name, event.data as Record<string, unknown>);
+      return { ...input, actorId: `event:${input.event}` };
+    });
+    const r = await step.run("apply", () => handleOrderEvents(getDb(), inputs, { now: new Date(), homeCountry: env().HOME_COUNTRY }));
+    if (r.next.length > 0) await step.sendEvent("enter-next", r.next);
+    return { events: inputs.length, applied: r.outcomes.filter((o) => o.applied).length };
+  });
 }
 
 export const applyOrderEventFunction = createApplyOrderEvent(inngest);

@@ -20,7 +20,11 @@ export const applyWorkbenchJob = inngest.createFunction(
   async ({ event, step }) => {
     if (!("jobId" in (event.data ?? {}))) {
       const stalled = await step.run("find-stalled-jobs", () => stalledWorkbenchJobs(getDb(), new Date()));
-      if (stalled.length > 0) await step.sendEvent("resume-stalled-jobs", stalled.map((jobId) => workbenchApplyRequested.create({ jobId })));
+      if (stalled.length > 0)
+        await step.sendEvent(
+          "resume-stalled-jobs",
+          stalled.map((jobId) => workbenchApplyRequested.create({ jobId })),
+        );
       return { resumed: stalled.length };
     }
     const jobId = (event.data as { jobId: string }).jobId;

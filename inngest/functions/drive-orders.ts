@@ -13,16 +13,18 @@ import { workflowBatching } from "./workflow-batching";
  */
 export function createDriveOrders(client: Inngest, deps: () => RuntimeDeps = () => defaultRuntimeDeps()) {
   const { parallelism, ...config } = workflowBatching();
-  return client.createFunction(
-    { id: "drive-orders", triggers: [orderStateEntered], retries: 5, ...config },
-    async ({ events, step }) => {
-      const r = await step.run("drive", () =>
-        driveOrders(deps(), events.map((e) => ({ ...e.data, eventId: e.id })), { parallelism }));
-      if (r.events.length > 0) await step.sendEvent("hand-off", r.events);
-      const { events: sent, ...counts } = r;
-      return { ...counts, sent: sent.length };
-    },
-  );
+  return client.createFunction({ id: "drive-orders", triggers: [orderStateEntered], retries: 5, ...config }, async ({ events, step }) => {
+    const r = await step.run("drive", () =>
+      driveOrders(
+        deps(),
+        events.map((e) => ({ ...e.data, eventId: e.id })),
+        { parallelism },
+      ),
+    );
+    if (r.events.length > 0) await step.sendEvent("hand-off", r.events);
+    const { events: sent, ...counts } = r;
+    return { ...counts, sent: sent.length };
+  });
 }
 
 export const driveOrdersFunction = createDriveOrders(inngest);

@@ -37,7 +37,11 @@ export const generateDueOrders = inngest.createFunction(
     for (let n = 0; totals.batches < MAX_BATCHES_PER_RUN; n++) {
       const round = await step.run(`generate-batch-${n}`, async () => {
         const { orders, ...counts } = await generateAllDue(getDb(), {
-          now: new Date(), batchSize, workers, maxBatches: workers, collectOrders: true,
+          now: new Date(),
+          batchSize,
+          workers,
+          maxBatches: workers,
+          collectOrders: true,
         });
         return { ...counts, orderIds: orders.map((o) => o.orderId) };
       });

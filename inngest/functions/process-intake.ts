@@ -28,8 +28,7 @@ export function createProcessIntake(client: Inngest) {
         if (payloadId) await markProcessingFailed(getDb(), payloadId, { now: new Date() });
       },
     },
-    async ({ event, step }) =>
-      step.run("process-payload", () => processPayload(getDb(), event.data.payloadId, { now: new Date() })),
+    async ({ event, step }) => step.run("process-payload", () => processPayload(getDb(), event.data.payloadId, { now: new Date() })),
   );
 }
 

@@ -13,7 +13,8 @@ export const purgeSecurityRecords = inngest.createFunction(
   { id: "purge-security-records", triggers: [{ cron: "17 3 * * *" }], concurrency: { limit: 1 } },
   async ({ step }) => {
     const rejectedPayloads = await step.run("purge-rejected-payloads", () =>
-      purgeRejectedPayloads(getDb(), { now: new Date(), retentionDays: env().INTAKE_REJECTED_RETENTION_DAYS }));
+      purgeRejectedPayloads(getDb(), { now: new Date(), retentionDays: env().INTAKE_REJECTED_RETENTION_DAYS }),
+    );
     const expiredLimits = await step.run("purge-expired-limits", () => purgeExpiredLimits(getDb(), { now: new Date() }));
     return { rejectedPayloads, expiredLimits };
   },

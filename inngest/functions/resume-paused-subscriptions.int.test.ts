@@ -7,8 +7,12 @@ import { pauseSubscription } from "@/server/subscriptions/pause-subscription";
 import { resumePausedSubscriptions } from "./resume-paused-subscriptions";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 describe("resume-paused-subscriptions (cron function)", () => {
   it("resumes subscriptions whose pause has ended, and only those", async () => {

@@ -6,11 +6,12 @@ import { startOrderWorkflowFunction } from "./start-order-workflow";
 
 /** @inngest/test: the real start-and-drive step against Postgres, for a batch of order/created events. */
 describe("start-order-workflow (order/created, batched)", () => {
-  const engine = (orderIds: string[]) => new InngestTestEngine({
-    function: startOrderWorkflowFunction,
-    events: orderIds.map((orderId) => ({ name: "order/created", data: { orderId } })) as [{ name: "order/created"; data: { orderId: string } }],
-    steps: [{ id: "hand-off", handler: () => ({ ids: [] }) }],
-  });
+  const engine = (orderIds: string[]) =>
+    new InngestTestEngine({
+      function: startOrderWorkflowFunction,
+      events: orderIds.map((orderId) => ({ name: "order/created", data: { orderId } })) as [{ name: "order/created"; data: { orderId: string } }],
+      steps: [{ id: "hand-off", handler: () => ({ ids: [] }) }],
+    });
 
   it("pins every order of the batch to the live version and drives it to where it waits", async () => {
     const a = await makeOrder(getDb());

@@ -15,16 +15,18 @@ import { workflowBatching } from "./workflow-batching";
  */
 export function createStartOrderWorkflow(client: Inngest, deps: () => RuntimeDeps = () => defaultRuntimeDeps({ db: getDb() })) {
   const { parallelism, ...config } = workflowBatching();
-  return client.createFunction(
-    { id: "start-order-workflow", triggers: [orderCreated], ...config },
-    async ({ events, step }) => {
-      const r = await step.run("start-and-drive", () =>
-        startAndDriveOrders(deps(), events.map((e) => e.data.orderId), { parallelism }));
-      if (r.events.length > 0) await step.sendEvent("hand-off", r.events);
-      const { events: sent, ...counts } = r;
-      return { ...counts, sent: sent.length };
-    },
-  );
+  return client.createFunction({ id: "start-order-workflow", triggers: [orderCreated], ...config }, async ({ events, step }) => {
+    const r = await step.run("start-and-drive", () =>
+      startAndDriveOrders(
+        deps(),
+        events.map((e) => e.data.orderId),
+        { parallelism },
+      ),
+    );
+    if (r.events.length > 0) await step.sendEvent("hand-off", r.events);
+    const { events: sent, ...counts } = r;
+    return { ...counts, sent: sent.length };
+  });
 }
 
 export const startOrderWorkflowFunction = createStartOrderWorkflow(inngest);

@@ -11,16 +11,16 @@ import { inngest } from "../client";
  * are re-announced by the stuck-order sweeper (server/orders/announce-orders.ts).
  */
 export function createSweepIntake(client: Inngest) {
-  return client.createFunction(
-    { id: "sweep-intake", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
-    async ({ step }) => {
-      const stalled = await step.run("find-stalled-payloads", () => findStalledPayloads(getDb(), { now: new Date() }));
-      if (stalled.length > 0) {
-        await step.sendEvent("retry-stalled-payloads", stalled.map((p) => intakeReceivedEvent(p.payloadId, p.attempts + 1)));
-      }
-      return { retried: stalled.length };
-    },
-  );
+  return client.createFunction({ id: "sweep-intake", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) => {
+    const stalled = await step.run("find-stalled-payloads", () => findStalledPayloads(getDb(), { now: new Date() }));
+    if (stalled.length > 0) {
+      await step.sendEvent(
+        "retry-stalled-payloads",
+        stalled.map((p) => intakeReceivedEvent(p.payloadId, p.attempts + 1)),
+      );
+    }
+    return { retried: stalled.length };
+  });
 }
 
 export const sweepIntake = createSweepIntake(inngest);

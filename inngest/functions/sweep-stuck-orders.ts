@@ -10,15 +10,13 @@ import { inngest } from "../client";
  * what is unfinished; the engine only drives (README.md, "Architecture").
  */
 export function createSweepStuckOrders(client: Inngest) {
-  return client.createFunction(
-    { id: "sweep-stuck-orders", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
-    async ({ step }) => {
-      const found = await step.run("find-stuck-orders", () =>
-        redriveStuckOrders(getDb(), { now: new Date(), olderThanMinutes: env().WORKFLOW_STUCK_AFTER_MINUTES }));
-      if (found.events.length > 0) await step.sendEvent("redrive", found.events);
-      return { redriven: found.redriven, unstarted: found.unstarted };
-    },
-  );
+  return client.createFunction({ id: "sweep-stuck-orders", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) => {
+    const found = await step.run("find-stuck-orders", () =>
+      redriveStuckOrders(getDb(), { now: new Date(), olderThanMinutes: env().WORKFLOW_STUCK_AFTER_MINUTES }),
+    );
+    if (found.events.length > 0) await step.sendEvent("redrive", found.events);
+    return { redriven: found.redriven, unstarted: found.unstarted };
+  });
 }
 
 export const sweepStuckOrdersFunction = createSweepStuckOrders(inngest);

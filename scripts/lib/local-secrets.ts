@@ -6,5 +6,8 @@ import { SECRET_VARIABLES } from "../../server/env";
  * pipeline benchmark): a production server refuses the public development defaults.
  */
 export function localSecrets(): Record<(typeof SECRET_VARIABLES)[number], string> {
-  return Object.fromEntries(SECRET_VARIABLES.map((name) => [name, randomBytes(24).toString("hex")])) as Record<(typeof SECRET_VARIABLES)[number], string>;
+  return Object.fromEntries(SECRET_VARIABLES.map((name) => [name, randomBytes(24).toString("hex")])) as Record<
+    (typeof SECRET_VARIABLES)[number],
+    string
+  >;
 }

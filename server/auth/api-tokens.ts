@@ -16,7 +16,10 @@ const PREFIX = "rpl_";
  */
 export async function createApiToken(db: DbOrTx, userId: string, name: string, now: Date): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const [row] = await db.insert(apiTokens).values({ userId, name, tokenHash: hashToken(token), createdAt: now }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hashToken(token), createdAt: now })
+    .returning();
   if (!row) throw new Error("token insert returned no row");
   return { token, apiToken: toDto(row) };
 }
@@ -28,7 +31,10 @@ export async function listApiTokens(db: DbOrTx, userId: string): Promise<ApiToke
 
 export async function revokeApiToken(db: DbOrTx, userId: string, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound("Token");
-  const rows = await db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).returning({ id: apiTokens.id });
+  const rows = await db
+    .delete(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
+    .returning({ id: apiTokens.id });
   if (rows.length === 0) throw notFound("Token");
 }
 

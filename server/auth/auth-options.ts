@@ -21,8 +21,14 @@ export async function authenticate(raw: unknown) {
   const db = getDb();
   const [row] = await db
     .select({
-      id: users.id, email: users.email, name: users.name, role: users.role, hash: users.passwordHash, customerId: customers.id,
-      sessionVersion: users.sessionVersion, disabledAt: users.disabledAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      hash: users.passwordHash,
+      customerId: customers.id,
+      sessionVersion: users.sessionVersion,
+      disabledAt: users.disabledAt,
     })
     .from(users)
     .leftJoin(customers, eq(customers.userId, users.id))

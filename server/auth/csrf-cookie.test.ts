@@ -8,7 +8,10 @@ import { csrfCookieName, csrfTokenFor } from "./csrf-cookie";
 const require = createRequire(import.meta.url);
 const nextAuthDir = path.dirname(require.resolve("next-auth")); // its index.js is at the package root
 const { createCSRFToken } = require(path.join(nextAuthDir, "core/lib/csrf-token.js")) as {
-  createCSRFToken: (o: { options: { secret: string }; cookieValue?: string; isPost: boolean; bodyValue?: string }) => { csrfTokenVerified?: boolean; csrfToken: string };
+  createCSRFToken: (o: { options: { secret: string }; cookieValue?: string; isPost: boolean; bodyValue?: string }) => {
+    csrfTokenVerified?: boolean;
+    csrfToken: string;
+  };
 };
 
 const secret = "test-secret-at-least-16-chars";

@@ -19,10 +19,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   customer: ["subscriptions:own", "catalog:read"],
   // workflows:review: the default workflow's review transitions are merchandiser transitions.
-  merchandiser: ["catalog:read", "programs:write", "subscriptions:bulk_update", "orders:read_all", "orders:operate", "workflows:review", "dashboard:read"],
+  merchandiser: [
+    "catalog:read",
+    "programs:write",
+    "subscriptions:bulk_update",
+    "orders:read_all",
+    "orders:operate",
+    "workflows:review",
+    "dashboard:read",
+  ],
   admin: [
-    "catalog:read", "programs:write", "subscriptions:bulk_update", "workflows:write", "workflows:review",
-    "orders:read_all", "orders:operate", "intake:manage", "dashboard:read",
+    "catalog:read",
+    "programs:write",
+    "subscriptions:bulk_update",
+    "workflows:write",
+    "workflows:review",
+    "orders:read_all",
+    "orders:operate",
+    "intake:manage",
+    "dashboard:read",
   ],
 };
 

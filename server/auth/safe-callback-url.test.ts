@@ -5,8 +5,14 @@ const ORIGIN = "http://localhost:3000";
 
 describe("safeCallbackUrl (open redirect after sign-in)", () => {
   it.each([
-    "//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example/x", "javascript:alert(1)",
-    "http://localhost:3001/", "http://[::1", "http://localhost:3000@evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "https://evil.example/x",
+    "javascript:alert(1)",
+    "http://localhost:3001/",
+    "http://[::1",
+    "http://localhost:3000@evil.example/",
   ])("%s stays home", (raw) => {
     expect(safeCallbackUrl(raw, ORIGIN)).toBe(`${ORIGIN}/`);
   });

@@ -20,13 +20,21 @@ export async function sessionUser(userId: string, now = Date.now()): Promise<Ses
   const hit = cache.get(userId);
   if (hit && now - hit.at < CACHE_MS) return hit.user;
   const [row] = await getDb()
-    .select({ userId: users.id, role: users.role, email: users.email, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt, customerId: customers.id })
+    .select({
+      userId: users.id,
+      role: users.role,
+      email: users.email,
+      sessionVersion: users.sessionVersion,
+      disabledAt: users.disabledAt,
+      customerId: customers.id,
+    })
     .from(users)
     .leftJoin(customers, eq(customers.userId, users.id))
     .where(eq(users.id, userId));
-  const user = row && !row.disabledAt
-    ? { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email, sessionVersion: row.sessionVersion }
-    : null;
+  const user =
+    row && !row.disabledAt
+      ? { userId: row.userId, role: row.role, customerId: row.customerId, email: row.email, sessionVersion: row.sessionVersion }
+      : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(userId, { at: now, user });
   return user;
@@ -36,5 +44,8 @@ export async function sessionUser(userId: string, now = Date.now()): Promise<Ses
 export async function revokeSessions(userId: string): Promise<void> {
   cache.delete(userId);
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return;
-  await getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }

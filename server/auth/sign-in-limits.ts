@@ -8,7 +8,10 @@ const MESSAGE = "Too many sign-in attempts. Please wait a few minutes and try ag
 
 /** The email a credentials sign-in names (next-auth's client posts a form; JSON also accepted). */
 async function signInFields(req: Request): Promise<{ email: string | null; json: boolean }> {
-  const text = await req.clone().text().catch(() => "");
+  const text = await req
+    .clone()
+    .text()
+    .catch(() => "");
   let fields: Record<string, unknown> = {};
   if ((req.headers.get("content-type") ?? "").includes("application/json")) {
     try {
@@ -59,5 +62,4 @@ export async function limitSignIn(req: Request, run: () => Promise<Response>): P
 }
 
 /** Only the credentials callback is limited; every other next-auth request passes through. */
-export const isCredentialsSignIn = (req: Request) =>
-  req.method === "POST" && new URL(req.url).pathname.endsWith("/api/auth/callback/credentials");
+export const isCredentialsSignIn = (req: Request) => req.method === "POST" && new URL(req.url).pathname.endsWith("/api/auth/callback/credentials");

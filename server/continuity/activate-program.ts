@@ -32,25 +32,39 @@ export async function activateProgram(db: Database, userId: string, programId: s
     const issues: ProgramIssue[] = [];
     // Every program ships on a cadence here: regular/perpetual subscribers take the program's period.
     if (result.program.period === null) issues.push({ path: "period", message: "Choose how often the program ships" });
-    result.program.versions.forEach((v, vi) => v.series.forEach((e, ei) => {
-      const p = byId.get(e.productId);
-      if (!p || p.kind === "program") issues.push({ path: `versions.${vi}.series.${ei}.productId`, message: "Choose an item or a phantom product" });
-    }));
+    result.program.versions.forEach((v, vi) =>
+      v.series.forEach((e, ei) => {
+        const p = byId.get(e.productId);
+        if (!p || p.kind === "program")
+          issues.push({ path: `versions.${vi}.series.${ei}.productId`, message: "Choose an item or a phantom product" });
+      }),
+    );
     if (issues.length > 0) throw new ProgramInvalidError(issues);
 
     const next = (program.currentRevision ?? 0) + 1;
-    const [moved] = await tx.update(programs)
+    const [moved] = await tx
+      .update(programs)
       .set({ status: "active", currentRevision: next, updatedAt: new Date() })
-      .where(and(eq(programs.id, programId),
-        program.currentRevision === null ? isNull(programs.currentRevision) : eq(programs.currentRevision, program.currentRevision),
-        or(eq(programs.status, "draft"), eq(programs.status, "active"))))
+      .where(
+        and(
+          eq(programs.id, programId),
+          program.currentRevision === null ? isNull(programs.currentRevision) : eq(programs.currentRevision, program.currentRevision),
+          or(eq(programs.status, "draft"), eq(programs.status, "active")),
+        ),
+      )
       .returning({ id: programs.id });
     if (!moved) throw conflict("The program was changed meanwhile; reload and try again");
     await tx.insert(programRevisions).values({ programId, revision: next, definition: definitionOf(result.program), publishedBy: userId });
-    await auditContinuity(tx, { type: "user", userId }, [{
-      entityType: "program", entityId: programId, action: next === 1 ? "activated" : "revision_published",
-      fromState: program.status, toState: "active", data: { revision: next },
-    }]);
+    await auditContinuity(tx, { type: "user", userId }, [
+      {
+        entityType: "program",
+        entityId: programId,
+        action: next === 1 ? "activated" : "revision_published",
+        fromState: program.status,
+        toState: "active",
+        data: { revision: next },
+      },
+    ]);
     return { revision: next };
   });
   // Gaps in the substitutions calendar show up in "Needs attention" at once, not at the next cron.
@@ -61,9 +75,14 @@ export async function activateProgram(db: Database, userId: string, programId: s
 /** Stops new joiners; existing enrollments run on. */
 export async function archiveProgram(db: Database, userId: string, programId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(programs).set({ status: "archived", updatedAt: new Date() })
-      .where(and(eq(programs.id, programId), eq(programs.status, "active"))).returning({ id: programs.id });
+    const [row] = await tx
+      .update(programs)
+      .set({ status: "archived", updatedAt: new Date() })
+      .where(and(eq(programs.id, programId), eq(programs.status, "active")))
+      .returning({ id: programs.id });
     if (!row) throw conflict("Only an active program can be archived");
-    await auditContinuity(tx, { type: "user", userId }, [{ entityType: "program", entityId: programId, action: "archived", fromState: "active", toState: "archived" }]);
+    await auditContinuity(tx, { type: "user", userId }, [
+      { entityType: "program", entityId: programId, action: "archived", fromState: "active", toState: "archived" },
+    ]);
   });
 }

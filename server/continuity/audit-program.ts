@@ -13,19 +13,25 @@ export async function auditContinuity(
   db: DbOrTx,
   actor: ContinuityActor,
   rows: ReadonlyArray<{
-    entityType: "program" | "product"; entityId: string; action: string;
-    fromState?: string | null; toState?: string | null; data?: Record<string, unknown>;
+    entityType: "program" | "product";
+    entityId: string;
+    action: string;
+    fromState?: string | null;
+    toState?: string | null;
+    data?: Record<string, unknown>;
   }>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(auditLog).values(rows.map((r) => ({
-    actorType: actor.type,
-    actorId: actor.type === "user" ? actor.userId : actor.id,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    action: r.action,
-    fromState: r.fromState ?? null,
-    toState: r.toState ?? null,
-    data: r.data ?? null,
-  })));
+  await db.insert(auditLog).values(
+    rows.map((r) => ({
+      actorType: actor.type,
+      actorId: actor.type === "user" ? actor.userId : actor.id,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      action: r.action,
+      fromState: r.fromState ?? null,
+      toState: r.toState ?? null,
+      data: r.data ?? null,
+    })),
+  );
 }

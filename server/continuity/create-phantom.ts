@@ -12,11 +12,21 @@ import { auditContinuity } from "./audit-program";
 export async function createPhantomProduct(db: Database, userId: string, input: { name: string; sku: string }) {
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(products).values({
-        sku: input.sku, name: input.name, kind: "phantom", sellable: false, priceMinor: 0, category: "phantom",
-      }).returning({ id: products.id, sku: products.sku, name: products.name, kind: products.kind, priceMinor: products.priceMinor });
+      const [row] = await tx
+        .insert(products)
+        .values({
+          sku: input.sku,
+          name: input.name,
+          kind: "phantom",
+          sellable: false,
+          priceMinor: 0,
+          category: "phantom",
+        })
+        .returning({ id: products.id, sku: products.sku, name: products.name, kind: products.kind, priceMinor: products.priceMinor });
       if (!row) throw new Error("insert returned no row");
-      await auditContinuity(tx, { type: "user", userId }, [{ entityType: "product", entityId: row.id, action: "phantom_product_created", data: { sku: input.sku } }]);
+      await auditContinuity(tx, { type: "user", userId }, [
+        { entityType: "product", entityId: row.id, action: "phantom_product_created", data: { sku: input.sku } },
+      ]);
       return row;
     });
   } catch (e) {

@@ -15,15 +15,30 @@ import type { CreateProgramInput } from "./program-admin.schema";
 export async function createProgram(db: Database, userId: string, input: CreateProgramInput): Promise<{ id: string }> {
   try {
     return await db.transaction(async (tx) => {
-      const [product] = await tx.insert(products).values({
-        sku: input.sku, name: input.name, description: input.description, category: "program",
-        kind: "program", priceMinor: input.priceMinor, sellable: true,
-      }).returning({ id: products.id });
+      const [product] = await tx
+        .insert(products)
+        .values({
+          sku: input.sku,
+          name: input.name,
+          description: input.description,
+          category: "program",
+          kind: "program",
+          priceMinor: input.priceMinor,
+          sellable: true,
+        })
+        .returning({ id: products.id });
       if (!product) throw new Error("insert returned no row");
       await tx.insert(inventory).values({ productId: product.id, onHand: 0 });
-      const [program] = await tx.insert(programs).values({
-        name: input.name, description: input.description, parentProductId: product.id, draft: emptyDraft(), createdBy: userId,
-      }).returning({ id: programs.id });
+      const [program] = await tx
+        .insert(programs)
+        .values({
+          name: input.name,
+          description: input.description,
+          parentProductId: product.id,
+          draft: emptyDraft(),
+          createdBy: userId,
+        })
+        .returning({ id: programs.id });
       if (!program) throw new Error("insert returned no row");
       await auditContinuity(tx, { type: "user", userId }, [
         { entityType: "program", entityId: program.id, action: "created", toState: "draft", data: { sku: input.sku } },

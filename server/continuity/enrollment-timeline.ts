@@ -26,8 +26,15 @@ export interface TimelineEntry {
 }
 
 export interface EnrollmentTimeline {
-  subscriptionId: string; programId: string; programName: string; status: string;
-  revision: number; versionId: string; joinedOn: string; billing: BillingPlan; ledger: LedgerTotals;
+  subscriptionId: string;
+  programId: string;
+  programName: string;
+  status: string;
+  revision: number;
+  versionId: string;
+  joinedOn: string;
+  billing: BillingPlan;
+  ledger: LedgerTotals;
   entries: TimelineEntry[];
 }
 
@@ -37,16 +44,23 @@ export interface EnrollmentTimeline {
  * enrollment. With `customerId`, only that customer's enrollment is visible.
  */
 export async function getEnrollmentTimeline(
-  db: DbOrTx, subscriptionId: string, customerId: string | null, now: Date, upcoming = 12,
+  db: DbOrTx,
+  subscriptionId: string,
+  customerId: string | null,
+  now: Date,
+  upcoming = 12,
 ): Promise<EnrollmentTimeline> {
   if (!isUuid(subscriptionId)) throw notFound("Program subscription");
   const e = await loadEnrollment(db, subscriptionId, customerId ?? undefined);
   if (!e) throw notFound("Program subscription");
   const program = await loadProgramOrThrow(db, e.programId, e.revision);
   const [{ name } = { name: "" }] = await db.select({ name: programs.name }).from(programs).where(eq(programs.id, e.programId));
-  const past = await db.select({ s: programShipments, orderNumber: orders.number }).from(programShipments)
+  const past = await db
+    .select({ s: programShipments, orderNumber: orders.number })
+    .from(programShipments)
     .leftJoin(orders, eq(orders.id, programShipments.orderId))
-    .where(eq(programShipments.subscriptionId, subscriptionId)).orderBy(asc(programShipments.shipmentIndex));
+    .where(eq(programShipments.subscriptionId, subscriptionId))
+    .orderBy(asc(programShipments.shipmentIndex));
   const optOuts = (await loadOptOuts(db, [subscriptionId])).get(subscriptionId) ?? new Set<number>();
   const live = e.status === "active" || e.status === "paused";
   const ids = [...productIdsOf(program), ...past.flatMap((p) => [p.s.seriesProductId, p.s.shippedProductId].filter((x): x is string => !!x))];
@@ -54,23 +68,46 @@ export async function getEnrollmentTimeline(
   const nameOf = (id: string | null) => (id ? (byId.get(id)?.name ?? "Unknown product") : null);
 
   const entries: TimelineEntry[] = past.map(({ s, orderNumber }) => ({
-    shipmentIndex: s.shipmentIndex, date: s.deliveryDate, eventNumber: s.eventNumber, itemName: nameOf(s.seriesProductId) ?? "—",
-    shipsName: nameOf(s.shippedProductId), substituted: s.substituted, status: s.outcome, orderId: s.orderId, orderNumber,
-    changeableUntil: null, canChange: false,
+    shipmentIndex: s.shipmentIndex,
+    date: s.deliveryDate,
+    eventNumber: s.eventNumber,
+    itemName: nameOf(s.seriesProductId) ?? "—",
+    shipsName: nameOf(s.shippedProductId),
+    substituted: s.substituted,
+    status: s.outcome,
+    orderId: s.orderId,
+    orderNumber,
+    changeableUntil: null,
+    canChange: false,
   }));
   if (live) {
     for (const r of forecastShipments(program, e.state, e, { count: upcoming, optOuts, isPhantom })) {
       const open = r.generationAt.getTime() > now.getTime();
       entries.push({
-        shipmentIndex: r.shipmentIndex, date: r.date, eventNumber: r.eventNumber, itemName: nameOf(r.productId) ?? "—",
-        shipsName: nameOf(r.shipsProductId), substituted: r.substituted,
+        shipmentIndex: r.shipmentIndex,
+        date: r.date,
+        eventNumber: r.eventNumber,
+        itemName: nameOf(r.productId) ?? "—",
+        shipsName: nameOf(r.shipsProductId),
+        substituted: r.substituted,
         status: r.optedOut ? "skipping" : r.shipsProductId === null ? "missing_substitute" : "scheduled",
-        orderId: null, orderNumber: null, changeableUntil: open ? r.generationDate : null, canChange: open && e.status === "active",
+        orderId: null,
+        orderNumber: null,
+        changeableUntil: open ? r.generationDate : null,
+        canChange: open && e.status === "active",
       });
     }
   }
   return {
-    subscriptionId, programId: e.programId, programName: name, status: e.status, revision: e.revision, versionId: e.versionId,
-    joinedOn: e.joinedOn, billing: e.billingPlan, ledger: await ledgerTotals(db, subscriptionId), entries,
+    subscriptionId,
+    programId: e.programId,
+    programName: name,
+    status: e.status,
+    revision: e.revision,
+    versionId: e.versionId,
+    joinedOn: e.joinedOn,
+    billing: e.billingPlan,
+    ledger: await ledgerTotals(db, subscriptionId),
+    entries,
   };
 }

@@ -18,25 +18,40 @@ export const FLAG_HORIZON_DAYS = 60;
  * (ship date − lead days). Flags whose phantom now has a substitute are resolved. Idempotent.
  */
 export async function flagMissingSubstitutions(db: Database, now: Date, onlyProgramId?: string): Promise<{ opened: number; resolved: number }> {
-  const active = await db.select({ id: programs.id, revision: programs.currentRevision }).from(programs)
+  const active = await db
+    .select({ id: programs.id, revision: programs.currentRevision })
+    .from(programs)
     .where(and(eq(programs.status, "active"), onlyProgramId ? eq(programs.id, onlyProgramId) : undefined));
   let opened = 0;
   for (const p of active) {
     if (p.revision === null) continue;
     const missing = await missingForProgram(db, p.id, p.revision, now);
     if (missing.length === 0) continue;
-    const rows = await db.insert(programFlags).values(missing.map((m) => ({
-      programId: p.id, phantomProductId: m.phantomProductId, shipDate: m.shipDate, flagDate: m.flagDate,
-    }))).onConflictDoNothing().returning({ id: programFlags.id });
+    const rows = await db
+      .insert(programFlags)
+      .values(
+        missing.map((m) => ({
+          programId: p.id,
+          phantomProductId: m.phantomProductId,
+          shipDate: m.shipDate,
+          flagDate: m.flagDate,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: programFlags.id });
     opened += rows.length;
   }
   return { opened, resolved: await resolveFixedFlags(db) };
 }
 
 async function missingForProgram(db: DbOrTx, programId: string, currentRevision: number, now: Date): Promise<MissingSubstitution[]> {
-  const ids = (await db.select({ id: programEnrollments.subscriptionId }).from(programEnrollments)
-    .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
-    .where(and(eq(programEnrollments.programId, programId), eq(subscriptions.status, "active")))).map((r) => r.id);
+  const ids = (
+    await db
+      .select({ id: programEnrollments.subscriptionId })
+      .from(programEnrollments)
+      .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
+      .where(and(eq(programEnrollments.programId, programId), eq(subscriptions.status, "active")))
+  ).map((r) => r.id);
   const enrollments = await loadEnrollments(db, ids);
   const programsByKey = await loadPrograms(db, [{ programId, revision: currentRevision }, ...enrollments]);
   const current = programsByKey.get(programKey(programId, currentRevision));
@@ -50,7 +65,8 @@ async function missingForProgram(db: DbOrTx, programId: string, currentRevision:
     const program = programsByKey.get(programKey(programId, e.revision));
     if (!program) continue;
     const upcoming = forecastShipments(program, e.state, e, { count: 24, optOuts: optOuts.get(e.subscriptionId), isPhantom })
-      .filter((r) => !r.optedOut).map((r) => ({ date: r.date, productId: r.productId }));
+      .filter((r) => !r.optedOut)
+      .map((r) => ({ date: r.date, productId: r.productId }));
     found.push(...findMissingSubstitutions(program, upcoming, horizon(program, e.timeZone), isPhantom));
   }
   // Someone joining today (any version) must not meet a gap either, even before anyone joined.
@@ -75,14 +91,28 @@ export async function resolveFixedFlags(db: DbOrTx): Promise<number> {
   return rows.length;
 }
 
-export interface FlagView { id: string; programId: string; programName: string; phantomName: string; shipDate: string; flagDate: string; overdue: boolean }
+export interface FlagView {
+  id: string;
+  programId: string;
+  programName: string;
+  phantomName: string;
+  shipDate: string;
+  flagDate: string;
+  overdue: boolean;
+}
 
 /** The "Needs attention" list: open flags, soonest flag date first. */
 export async function listOpenFlags(db: DbOrTx, now: Date, programId?: string): Promise<FlagView[]> {
-  const rows = await db.select({
-    id: programFlags.id, programId: programFlags.programId, programName: programs.name, phantomName: products.name,
-    shipDate: programFlags.shipDate, flagDate: programFlags.flagDate,
-  }).from(programFlags)
+  const rows = await db
+    .select({
+      id: programFlags.id,
+      programId: programFlags.programId,
+      programName: programs.name,
+      phantomName: products.name,
+      shipDate: programFlags.shipDate,
+      flagDate: programFlags.flagDate,
+    })
+    .from(programFlags)
     .innerJoin(programs, eq(programs.id, programFlags.programId))
     .innerJoin(products, eq(products.id, programFlags.phantomProductId))
     .where(and(eq(programFlags.status, "open"), programId ? eq(programFlags.programId, programId) : undefined))
@@ -93,6 +123,8 @@ export async function listOpenFlags(db: DbOrTx, now: Date, programId?: string): 
 
 /** Flags for ship dates long gone are closed so the list stays a to-do list. */
 export async function expireOldFlags(db: DbOrTx, now: Date): Promise<void> {
-  await db.update(programFlags).set({ status: "resolved", resolvedAt: now })
+  await db
+    .update(programFlags)
+    .set({ status: "resolved", resolvedAt: now })
     .where(and(eq(programFlags.status, "open"), lt(programFlags.shipDate, addDays(toLocalDate(now, "UTC"), -1))));
 }

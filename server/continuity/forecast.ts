@@ -43,7 +43,9 @@ const MAX_STEPS = 1000;
 
 /** Next `count` occasions from the enrollment's state, honouring its opt-outs. */
 export function forecastShipments(
-  program: Program, state: SubscriberState, clock: EnrollmentClock,
+  program: Program,
+  state: SubscriberState,
+  clock: EnrollmentClock,
   opts: { count: number; optOuts?: ReadonlySet<number>; isPhantom: IsPhantom },
 ): ForecastRow[] {
   const rows: ForecastRow[] = [];
@@ -57,9 +59,15 @@ export function forecastShipments(
     const sub = resolveSubstitution(next.productId, date, program.substitutions, opts.isPhantom);
     const genDate = generationDate(date, program.leadDays);
     rows.push({
-      shipmentIndex: i, date, generationDate: genDate, generationAt: zonedInstant(genDate, clock.localTime, clock.timeZone),
-      eventNumber: next.eventNumber, slotIndex: next.slotIndex, productId: next.productId,
-      shipsProductId: "missing" in sub ? null : sub.productId, substituted: "missing" in sub ? false : sub.substituted,
+      shipmentIndex: i,
+      date,
+      generationDate: genDate,
+      generationAt: zonedInstant(genDate, clock.localTime, clock.timeZone),
+      eventNumber: next.eventNumber,
+      slotIndex: next.slotIndex,
+      productId: next.productId,
+      shipsProductId: "missing" in sub ? null : sub.productId,
+      substituted: "missing" in sub ? false : sub.substituted,
       optedOut,
     });
     s = advance(s, optedOut ? "opted_out" : "shipped", program);
@@ -72,7 +80,15 @@ export function occasionDate(program: Program, state: SubscriberState, index: nu
 }
 
 export type ProcessedOccasion =
-  | { shipmentIndex: number; outcome: "shipped"; date: LocalDate; eventNumber: number; productId: string; shipsProductId: string; substituted: boolean }
+  | {
+      shipmentIndex: number;
+      outcome: "shipped";
+      date: LocalDate;
+      eventNumber: number;
+      productId: string;
+      shipsProductId: string;
+      substituted: boolean;
+    }
   | { shipmentIndex: number; outcome: "opted_out" | "missed"; date: LocalDate; eventNumber: number; productId: string };
 
 export interface GenerationPlan {
@@ -94,7 +110,9 @@ export interface GenerationPlan {
  * until its date passes.
  */
 export function planGeneration(
-  program: Program, state: SubscriberState, clock: EnrollmentClock,
+  program: Program,
+  state: SubscriberState,
+  clock: EnrollmentClock,
   opts: { now: Date; optOuts: ReadonlySet<number>; isPhantom: IsPhantom },
 ): GenerationPlan {
   const today = toLocalDate(opts.now, clock.timeZone);
@@ -118,7 +136,10 @@ export function planGeneration(
     const sub = resolveSubstitution(next.productId, date, program.substitutions, opts.isPhantom);
     if ("missing" in sub) {
       return {
-        occasions, state: s, next: { shipmentIndex: i, runAt }, completed: false,
+        occasions,
+        state: s,
+        next: { shipmentIndex: i, runAt },
+        completed: false,
         blocked: { shipmentIndex: i, phantomProductId: sub.phantomProductId, date },
       };
     }

@@ -16,7 +16,12 @@ export interface ChildOrderToCreate {
   meta: Record<string, unknown>;
 }
 
-export interface CreatedChildOrder { orderId: string; subscriptionId: string; cycleIndex: number; backordered: boolean }
+export interface CreatedChildOrder {
+  orderId: string;
+  subscriptionId: string;
+  cycleIndex: number;
+  backordered: boolean;
+}
 
 /**
  * Creates program child orders through server/orders' insertOrders — generation's rules
@@ -26,15 +31,28 @@ export interface CreatedChildOrder { orderId: string; subscriptionId: string; cy
  * program meta (event, series item, substitution) so staff can see why this item shipped.
  */
 export async function insertChildOrders(tx: Transaction, items: readonly ChildOrderToCreate[], now: Date): Promise<CreatedChildOrder[]> {
-  const inserted = await insertOrders(tx, items.map((o) => ({
-    customerId: o.customerId, kind: "subscription" as const, subscriptionId: o.subscriptionId, cycleIndex: o.cycleIndex,
-    addressId: o.addressId, scheduledFor: o.scheduledFor,
-    lines: [{ productId: o.productId, quantity: o.quantity, meta: o.meta }],
-    auditData: { scheduledFor: o.scheduledFor.toISOString(), productId: o.productId, program: o.meta, quantity: o.quantity },
-  })), now, {
-    reserve: true, audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
-  });
+  const inserted = await insertOrders(
+    tx,
+    items.map((o) => ({
+      customerId: o.customerId,
+      kind: "subscription" as const,
+      subscriptionId: o.subscriptionId,
+      cycleIndex: o.cycleIndex,
+      addressId: o.addressId,
+      scheduledFor: o.scheduledFor,
+      lines: [{ productId: o.productId, quantity: o.quantity, meta: o.meta }],
+      auditData: { scheduledFor: o.scheduledFor.toISOString(), productId: o.productId, program: o.meta, quantity: o.quantity },
+    })),
+    now,
+    {
+      reserve: true,
+      audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+    },
+  );
   return inserted.map(({ index, orderId, backordered }) => ({
-    orderId, subscriptionId: items[index]!.subscriptionId, cycleIndex: items[index]!.cycleIndex, backordered,
+    orderId,
+    subscriptionId: items[index]!.subscriptionId,
+    cycleIndex: items[index]!.cycleIndex,
+    backordered,
   }));
 }

@@ -28,32 +28,50 @@ export interface EnrollmentRow {
 }
 
 const columns = {
-  subscriptionId: programEnrollments.subscriptionId, programId: programEnrollments.programId,
-  customerId: programEnrollments.customerId, revision: programEnrollments.revision, versionId: programEnrollments.versionId,
-  joinedOn: programEnrollments.joinedOn, state: programEnrollments.state, billingPlan: programEnrollments.billingPlan,
-  settledAt: programEnrollments.settledAt, status: subscriptions.status, quantity: subscriptions.quantity, addressId: subscriptions.addressId, nextCycleIndex: subscriptions.nextCycleIndex,
-  frequency: subscriptions.frequency, localTime: subscriptions.localTime, timeZone: subscriptions.timeZone,
+  subscriptionId: programEnrollments.subscriptionId,
+  programId: programEnrollments.programId,
+  customerId: programEnrollments.customerId,
+  revision: programEnrollments.revision,
+  versionId: programEnrollments.versionId,
+  joinedOn: programEnrollments.joinedOn,
+  state: programEnrollments.state,
+  billingPlan: programEnrollments.billingPlan,
+  settledAt: programEnrollments.settledAt,
+  status: subscriptions.status,
+  quantity: subscriptions.quantity,
+  addressId: subscriptions.addressId,
+  nextCycleIndex: subscriptions.nextCycleIndex,
+  frequency: subscriptions.frequency,
+  localTime: subscriptions.localTime,
+  timeZone: subscriptions.timeZone,
   createdAt: programEnrollments.createdAt,
 };
 
 export async function loadEnrollments(db: DbOrTx, subscriptionIds: readonly string[]): Promise<EnrollmentRow[]> {
   if (subscriptionIds.length === 0) return [];
-  return db.select(columns).from(programEnrollments)
+  return db
+    .select(columns)
+    .from(programEnrollments)
     .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
     .where(inArray(programEnrollments.subscriptionId, [...subscriptionIds]));
 }
 
 /** One enrollment; with `customerId`, only if it is that customer's (else null, like unknown). */
 export async function loadEnrollment(db: DbOrTx, subscriptionId: string, customerId?: string): Promise<EnrollmentRow | null> {
-  const [row] = await db.select(columns).from(programEnrollments)
+  const [row] = await db
+    .select(columns)
+    .from(programEnrollments)
     .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
-    .where(and(eq(programEnrollments.subscriptionId, subscriptionId),
-      customerId ? eq(programEnrollments.customerId, customerId) : undefined));
+    .where(and(eq(programEnrollments.subscriptionId, subscriptionId), customerId ? eq(programEnrollments.customerId, customerId) : undefined));
   return row ?? null;
 }
 
 /** Locks program subscriptions in id order (no deadlocks between lockers); returns the locked ids. */
-export async function lockProgramSubscriptions(tx: Transaction, ids: readonly string[], statuses: readonly SubscriptionStatus[] = ["active"]): Promise<string[]> {
+export async function lockProgramSubscriptions(
+  tx: Transaction,
+  ids: readonly string[],
+  statuses: readonly SubscriptionStatus[] = ["active"],
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await tx.execute<{ id: string }>(sql`
     SELECT s.id FROM subscriptions s JOIN program_enrollments e ON e.subscription_id = s.id
@@ -65,7 +83,10 @@ export async function lockProgramSubscriptions(tx: Transaction, ids: readonly st
 export async function loadOptOuts(db: DbOrTx, subscriptionIds: readonly string[]): Promise<Map<string, Set<number>>> {
   const byId = new Map<string, Set<number>>();
   if (subscriptionIds.length === 0) return byId;
-  const rows = await db.select().from(programOptOuts).where(inArray(programOptOuts.subscriptionId, [...subscriptionIds]));
+  const rows = await db
+    .select()
+    .from(programOptOuts)
+    .where(inArray(programOptOuts.subscriptionId, [...subscriptionIds]));
   for (const r of rows) {
     const set = byId.get(r.subscriptionId) ?? new Set<number>();
     set.add(r.shipmentIndex);

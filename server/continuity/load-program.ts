@@ -18,11 +18,16 @@ export async function getProgramOrThrow(db: DbOrTx, id: string): Promise<Program
 }
 
 export async function loadSubstitutions(db: DbOrTx, programId: string): Promise<Substitution[]> {
-  const rows = await db.select().from(programSubstitutions)
+  const rows = await db
+    .select()
+    .from(programSubstitutions)
     .where(eq(programSubstitutions.programId, programId))
     .orderBy(asc(programSubstitutions.phantomProductId), asc(programSubstitutions.fromDate));
   return rows.map((r) => ({
-    phantomProductId: r.phantomProductId, substituteProductId: r.substituteProductId, from: r.fromDate, to: r.toDate,
+    phantomProductId: r.phantomProductId,
+    substituteProductId: r.substituteProductId,
+    from: r.fromDate,
+    to: r.toDate,
   }));
 }
 
@@ -30,9 +35,7 @@ export async function loadSubstitutions(db: DbOrTx, programId: string): Promise<
  * The model's Program for (program, revision) pairs: the published definition plus the live
  * substitutions calendar. Keyed "programId:revision".
  */
-export async function loadPrograms(
-  db: DbOrTx, pairs: ReadonlyArray<{ programId: string; revision: number }>,
-): Promise<Map<string, Program>> {
+export async function loadPrograms(db: DbOrTx, pairs: ReadonlyArray<{ programId: string; revision: number }>): Promise<Map<string, Program>> {
   const result = new Map<string, Program>();
   const programIds = [...new Set(pairs.map((p) => p.programId))];
   if (programIds.length === 0) return result;
@@ -63,20 +66,41 @@ export async function loadProgramOrThrow(db: DbOrTx, programId: string, revision
 }
 
 export async function loadRevisionDefinition(db: DbOrTx, programId: string, revision: number): Promise<ProgramDefinition | null> {
-  const [row] = await db.select({ definition: programRevisions.definition }).from(programRevisions)
+  const [row] = await db
+    .select({ definition: programRevisions.definition })
+    .from(programRevisions)
     .where(and(eq(programRevisions.programId, programId), eq(programRevisions.revision, revision)));
   return row?.definition ?? null;
 }
 
-export interface ProductInfo { id: string; sku: string; name: string; kind: ProductKind; priceMinor: number; currency: string; sellable: boolean }
+export interface ProductInfo {
+  id: string;
+  sku: string;
+  name: string;
+  kind: ProductKind;
+  priceMinor: number;
+  currency: string;
+  sellable: boolean;
+}
 
 /** Products by id (series items, substitutes), and the phantom test the model needs. */
 export async function loadProducts(db: DbOrTx, ids: Iterable<string>): Promise<{ byId: Map<string, ProductInfo>; isPhantom: IsPhantom }> {
   const list = [...new Set(ids)].filter(isUuid);
-  const rows = list.length === 0 ? [] : await db.select({
-    id: products.id, sku: products.sku, name: products.name, kind: products.kind,
-    priceMinor: products.priceMinor, currency: products.currency, sellable: products.sellable,
-  }).from(products).where(inArray(products.id, list));
+  const rows =
+    list.length === 0
+      ? []
+      : await db
+          .select({
+            id: products.id,
+            sku: products.sku,
+            name: products.name,
+            kind: products.kind,
+            priceMinor: products.priceMinor,
+            currency: products.currency,
+            sellable: products.sellable,
+          })
+          .from(products)
+          .where(inArray(products.id, list));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { byId, isPhantom: (id) => byId.get(id)?.kind === "phantom" };
 }

@@ -18,13 +18,20 @@ export type OptChoice = "opt_out" | "opt_in";
  * on the subscription serializes this with generation, so the lead check can't race it.
  */
 export async function setShipmentOptOut(
-  db: Database, actor: { userId: string; customerId: string }, subscriptionId: string,
-  shipmentIndex: number, choice: OptChoice, now: Date,
+  db: Database,
+  actor: { userId: string; customerId: string },
+  subscriptionId: string,
+  shipmentIndex: number,
+  choice: OptChoice,
+  now: Date,
 ): Promise<void> {
   if (!isUuid(subscriptionId)) throw notFound("Program subscription");
   await db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: subscriptions.id }).from(subscriptions)
-      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, actor.customerId))).for("update");
+    const [locked] = await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, actor.customerId)))
+      .for("update");
     const e = locked ? await loadEnrollment(tx, subscriptionId, actor.customerId) : null;
     if (!e) throw notFound("Program subscription");
     if (e.status !== "active") throw conflict(`A ${e.status} subscription has no upcoming shipments to change`);
@@ -39,17 +46,23 @@ export async function setShipmentOptOut(
       throw conflict(`Changes to this shipment closed on ${row.generationDate}: its order is being prepared`);
     }
     if (choice === "opt_out") {
-      const inserted = await tx.insert(programOptOuts).values({ subscriptionId, shipmentIndex, createdAt: now })
-        .onConflictDoNothing().returning({ i: programOptOuts.shipmentIndex });
+      const inserted = await tx
+        .insert(programOptOuts)
+        .values({ subscriptionId, shipmentIndex, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ i: programOptOuts.shipmentIndex });
       if (inserted.length === 0) throw conflict("You already opted out of this shipment");
     } else {
-      const deleted = await tx.delete(programOptOuts)
+      const deleted = await tx
+        .delete(programOptOuts)
         .where(and(eq(programOptOuts.subscriptionId, subscriptionId), eq(programOptOuts.shipmentIndex, shipmentIndex)))
         .returning({ i: programOptOuts.shipmentIndex });
       if (deleted.length === 0) throw conflict("You are not opted out of this shipment");
     }
     await auditSubscription(tx, {
-      subscriptionId, action: choice === "opt_out" ? "program_opted_out" : "program_opted_in", actor: { type: "user", userId: actor.userId },
+      subscriptionId,
+      action: choice === "opt_out" ? "program_opted_out" : "program_opted_in",
+      actor: { type: "user", userId: actor.userId },
       data: { shipmentIndex, eventNumber: row.eventNumber, deliveryDate: row.date, closesOn: row.generationDate },
     });
   });

@@ -23,7 +23,9 @@ export interface PreviewRow {
 
 /** "Next N shipments for someone joining on X", with product names and substitutions resolved. */
 export async function previewProgram(
-  db: DbOrTx, program: Program, opts: { joinDate: LocalDate; count: number; versionId?: string },
+  db: DbOrTx,
+  program: Program,
+  opts: { joinDate: LocalDate; count: number; versionId?: string },
 ): Promise<PreviewRow[]> {
   const { byId, isPhantom } = await loadProducts(db, productIdsOf(program));
   const rows = previewShipments(program, { joinDate: opts.joinDate, count: opts.count, versionId: opts.versionId });
@@ -31,17 +33,24 @@ export async function previewProgram(
     const sub = resolveSubstitution(r.productId, r.date, program.substitutions, isPhantom);
     const shipsProductId = "missing" in sub ? null : sub.productId;
     return {
-      shipmentIndex: r.shipmentIndex, date: r.date, generationDate: generationDate(r.date, program.leadDays),
-      eventNumber: r.eventNumber, productId: r.productId, productName: byId.get(r.productId)?.name ?? "Unknown product",
-      shipsProductId, shipsName: shipsProductId ? (byId.get(shipsProductId)?.name ?? "Unknown product") : null,
-      substituted: "missing" in sub ? false : sub.substituted, missingSubstitute: "missing" in sub,
+      shipmentIndex: r.shipmentIndex,
+      date: r.date,
+      generationDate: generationDate(r.date, program.leadDays),
+      eventNumber: r.eventNumber,
+      productId: r.productId,
+      productName: byId.get(r.productId)?.name ?? "Unknown product",
+      shipsProductId,
+      shipsName: shipsProductId ? (byId.get(shipsProductId)?.name ?? "Unknown product") : null,
+      substituted: "missing" in sub ? false : sub.substituted,
+      missingSubstitute: "missing" in sub,
     };
   });
 }
 
 /** The editor's preview of an unsaved draft: its issues if it can't run yet, else the rows. */
 export async function previewDraft(
-  db: DbOrTx, programId: string,
+  db: DbOrTx,
+  programId: string,
   input: { draft: DraftDefinition; substitutions: Substitution[]; joinDate: string; versionId?: string; count: number },
 ): Promise<{ issues: ProgramIssue[]; rows: PreviewRow[] }> {
   if (!isLocalDate(input.joinDate)) throw invalid({ joinDate: "Enter a valid date (YYYY-MM-DD)" });

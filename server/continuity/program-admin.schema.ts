@@ -8,7 +8,12 @@ const money = z.number({ error: "Enter a price" }).int({ error: "Use whole cents
 export const createProgramSchema = z.object({
   name: z.string().trim().min(1, { error: "Name the program" }).max(120),
   description: z.string().trim().max(2000).default(""),
-  sku: z.string().trim().min(1, { error: "Enter a SKU" }).max(64).regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
+  sku: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter a SKU" })
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
   /** Price of one shipment: what the parent product sells for. */
   priceMinor: money,
 });
@@ -34,5 +39,10 @@ export type EditorPreviewInput = z.infer<typeof editorPreviewSchema>;
 
 export const createPhantomSchema = z.object({
   name: z.string().trim().min(1, { error: "Name the placeholder" }).max(120),
-  sku: z.string().trim().min(1, { error: "Enter a SKU" }).max(64).regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
+  sku: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter a SKU" })
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
 });

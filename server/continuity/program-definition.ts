@@ -9,14 +9,7 @@
  * The model's `Program` is a definition + the live substitutions + the program id.
  */
 import { z } from "zod";
-import {
-  PAYMENT_SCHEDULES,
-  PROGRAM_TYPES,
-  START_RULES,
-  programSchema,
-  type Program,
-  type Substitution,
-} from "./model";
+import { PAYMENT_SCHEDULES, PROGRAM_TYPES, START_RULES, programSchema, type Program, type Substitution } from "./model";
 import { boundedLocalDate } from "@/server/schedule/date-range";
 import { FREQUENCIES } from "@/server/schedule/frequencies";
 export { PROGRAM_STATUSES, type ProgramStatus } from "@/db/vocabulary/program-status";
@@ -36,16 +29,24 @@ export const draftDefinitionSchema = z.object({
   maxChildOrders: num.nullable(),
   leadDays: num,
   payment: z.object({ schedule: z.enum(PAYMENT_SCHEDULES), installments: num.optional() }),
-  versions: z.array(z.object({
-    id: z.string().max(60),
-    series: z.array(z.object({ eventNumber: num, productId: z.string(), repeat: num })).max(500),
-  })).max(20),
+  versions: z
+    .array(
+      z.object({
+        id: z.string().max(60),
+        series: z.array(z.object({ eventNumber: num, productId: z.string(), repeat: num })).max(500),
+      }),
+    )
+    .max(20),
   defaultVersionId: z.string(),
-  assignmentRules: z.array(z.object({
-    when: z.object({ attribute: z.string(), equals: z.string() }).optional(),
-    versionId: z.string().optional(),
-    split: z.array(z.object({ versionId: z.string(), percent: num })).optional(),
-  })).max(50),
+  assignmentRules: z
+    .array(
+      z.object({
+        when: z.object({ attribute: z.string(), equals: z.string() }).optional(),
+        versionId: z.string().optional(),
+        split: z.array(z.object({ versionId: z.string(), percent: num })).optional(),
+      }),
+    )
+    .max(50),
 });
 export type DraftDefinition = z.infer<typeof draftDefinitionSchema>;
 
@@ -56,18 +57,24 @@ export const substitutionRowSchema = z.object({
   to: boundedLocalDate(),
 });
 
-export interface ProgramIssue { path: string; message: string }
+export interface ProgramIssue {
+  path: string;
+  message: string;
+}
 
 /**
  * Validates draft + substitutions as the model would run them. Returns the parsed program
  * (ready to publish) or the issues with dotted field paths ("versions.0.series.2.productId").
  */
 export function validateProgram(
-  id: string, draft: DraftDefinition, substitutions: readonly Substitution[],
+  id: string,
+  draft: DraftDefinition,
+  substitutions: readonly Substitution[],
 ): { ok: true; program: Program } | { ok: false; issues: ProgramIssue[] } {
-  const payment = draft.payment.schedule === "installments"
-    ? { schedule: "installments", installments: draft.payment.installments }
-    : { schedule: draft.payment.schedule };
+  const payment =
+    draft.payment.schedule === "installments"
+      ? { schedule: "installments", installments: draft.payment.installments }
+      : { schedule: draft.payment.schedule };
   // Rules carry either versionId or split; drop the empty key the editor keeps for the other kind.
   const assignmentRules = draft.assignmentRules.map((r) => {
     const base = r.when ? { when: r.when } : {};

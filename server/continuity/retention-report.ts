@@ -15,10 +15,14 @@ export interface RetentionReport {
  * which version of an A/B split keeps subscribers. Shipments received = child orders created.
  */
 export async function retentionReport(db: DbOrTx, programId: string, maxK = 6): Promise<RetentionReport> {
-  const rows = await db.select({
-    versionId: programEnrollments.versionId, status: subscriptions.status,
-    shipmentsReceived: sql<number>`(${programEnrollments.state}->>'childOrdersCreated')::int`,
-  }).from(programEnrollments).innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
+  const rows = await db
+    .select({
+      versionId: programEnrollments.versionId,
+      status: subscriptions.status,
+      shipmentsReceived: sql<number>`(${programEnrollments.state}->>'childOrdersCreated')::int`,
+    })
+    .from(programEnrollments)
+    .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
     .where(eq(programEnrollments.programId, programId));
   const outcomes = rows.map((r) => ({ versionId: r.versionId, status: r.status as SubscriptionStatus, shipmentsReceived: r.shipmentsReceived }));
   const ks = Array.from({ length: maxK }, (_, i) => i + 1);

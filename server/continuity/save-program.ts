@@ -17,28 +17,49 @@ import type { SaveProgramInput } from "./program-admin.schema";
  * calendar, which is live at once for every enrollment and so must be valid to be saved.
  */
 export async function saveProgram(
-  db: Database, userId: string, programId: string, input: SaveProgramInput,
+  db: Database,
+  userId: string,
+  programId: string,
+  input: SaveProgramInput,
   now = new Date(),
 ): Promise<{ issues: ProgramIssue[] }> {
   const saved = await db.transaction(async (tx) => {
     const program = await getProgramOrThrow(tx, programId);
     const substitutions: Substitution[] = input.substitutions.map((s) => ({ ...s }));
     await assertSubstitutionsValid(tx, substitutions);
-    await tx.update(programs).set({
-      name: input.name, description: input.description, draft: input.draft, updatedAt: new Date(),
-    }).where(eq(programs.id, programId));
-    await tx.update(products).set({ name: input.name, description: input.description, priceMinor: input.priceMinor })
+    await tx
+      .update(programs)
+      .set({
+        name: input.name,
+        description: input.description,
+        draft: input.draft,
+        updatedAt: new Date(),
+      })
+      .where(eq(programs.id, programId));
+    await tx
+      .update(products)
+      .set({ name: input.name, description: input.description, priceMinor: input.priceMinor })
       .where(eq(products.id, program.parentProductId));
     await tx.delete(programSubstitutions).where(eq(programSubstitutions.programId, programId));
     if (substitutions.length > 0) {
-      await tx.insert(programSubstitutions).values(substitutions.map((s) => ({
-        programId, phantomProductId: s.phantomProductId, substituteProductId: s.substituteProductId, fromDate: s.from, toDate: s.to,
-      })));
+      await tx.insert(programSubstitutions).values(
+        substitutions.map((s) => ({
+          programId,
+          phantomProductId: s.phantomProductId,
+          substituteProductId: s.substituteProductId,
+          fromDate: s.from,
+          toDate: s.to,
+        })),
+      );
     }
-    await auditContinuity(tx, { type: "user", userId }, [{
-      entityType: "program", entityId: programId, action: "draft_saved",
-      data: { substitutions: substitutions.length, versions: input.draft.versions.length },
-    }]);
+    await auditContinuity(tx, { type: "user", userId }, [
+      {
+        entityType: "program",
+        entityId: programId,
+        action: "draft_saved",
+        data: { substitutions: substitutions.length, versions: input.draft.versions.length },
+      },
+    ]);
     const result = validateProgram(programId, input.draft, substitutions);
     return { issues: result.ok ? [] : result.issues };
   });
@@ -53,8 +74,15 @@ export async function assertSubstitutionsValid(db: DbOrTx, substitutions: readon
   const fields: FieldErrors = {};
   for (const issue of substitutionIssues(substitutions)) fields[issue.path.join(".")] ??= issue.message;
   const ids = [...new Set(substitutions.flatMap((s) => [s.phantomProductId, s.substituteProductId]))].filter(isUuid);
-  const kinds = new Map((ids.length === 0 ? [] : await db.select({ id: products.id, kind: products.kind }).from(products)
-    .where(and(inArray(products.id, ids)))).map((r) => [r.id, r.kind]));
+  const kinds = new Map(
+    (ids.length === 0
+      ? []
+      : await db
+          .select({ id: products.id, kind: products.kind })
+          .from(products)
+          .where(and(inArray(products.id, ids)))
+    ).map((r) => [r.id, r.kind]),
+  );
   substitutions.forEach((s, i) => {
     if (kinds.get(s.phantomProductId) !== "phantom") fields[`substitutions.${i}.phantomProductId`] ??= "Choose a phantom product";
     if (kinds.get(s.substituteProductId) !== "standard") fields[`substitutions.${i}.substituteProductId`] ??= "Choose a real product to ship";

@@ -15,22 +15,50 @@ import { settlementOnCancel } from "./model";
  * an audit row. Per-shipment plans settle to nothing but are still marked settled.
  */
 export async function settleEnrollment(tx: Transaction, subscriptionId: string, actor: ContinuityActor, now: Date) {
-  const [e] = await tx.update(programEnrollments).set({ settledAt: now, updatedAt: now })
+  const [e] = await tx
+    .update(programEnrollments)
+    .set({ settledAt: now, updatedAt: now })
     .where(and(eq(programEnrollments.subscriptionId, subscriptionId), isNull(programEnrollments.settledAt)))
     .returning({ plan: programEnrollments.billingPlan });
   if (!e) return null;
-  const [{ delivered } = { delivered: 0 }] = await tx.select({ delivered: sql<number>`count(*)::int` }).from(programShipments)
+  const [{ delivered } = { delivered: 0 }] = await tx
+    .select({ delivered: sql<number>`count(*)::int` })
+    .from(programShipments)
     .where(and(eq(programShipments.subscriptionId, subscriptionId), eq(programShipments.outcome, "shipped")));
   const totals = await ledgerTotals(tx, subscriptionId);
   const plan = e.plan;
   const shipped = plan.shipmentCount === null ? delivered : Math.min(delivered, plan.shipmentCount);
   const settlement = settlementOnCancel(plan, shipped, totals.charged - totals.refunded, totals.credited);
   await recordLedger(tx, [
-    ...(settlement.refundMinor > 0 ? [{ subscriptionId, key: "refund:cancel", kind: "refund" as const, shipmentIndex: null, amountMinor: settlement.refundMinor, reason: "Cancelled: unshipped share of the prepaid series" }] : []),
-    ...(settlement.writtenOffMinor > 0 ? [{ subscriptionId, key: "write_off:cancel", kind: "write_off" as const, shipmentIndex: null, amountMinor: settlement.writtenOffMinor, reason: "Cancelled: delivered value not yet paid, not collected" }] : []),
+    ...(settlement.refundMinor > 0
+      ? [
+          {
+            subscriptionId,
+            key: "refund:cancel",
+            kind: "refund" as const,
+            shipmentIndex: null,
+            amountMinor: settlement.refundMinor,
+            reason: "Cancelled: unshipped share of the prepaid series",
+          },
+        ]
+      : []),
+    ...(settlement.writtenOffMinor > 0
+      ? [
+          {
+            subscriptionId,
+            key: "write_off:cancel",
+            kind: "write_off" as const,
+            shipmentIndex: null,
+            amountMinor: settlement.writtenOffMinor,
+            reason: "Cancelled: delivered value not yet paid, not collected",
+          },
+        ]
+      : []),
   ]);
   await auditSubscription(tx, {
-    subscriptionId, action: "program_settled", actor,
+    subscriptionId,
+    action: "program_settled",
+    actor,
     data: { schedule: plan.schedule, delivered: shipped, paidMinor: totals.charged, creditedMinor: totals.credited, ...settlement },
   });
   return settlement;
@@ -40,15 +68,22 @@ export async function settleEnrollment(tx: Transaction, subscriptionId: string, 
 export async function cancelEnrollment(db: Database, actor: { userId: string; customerId: string }, subscriptionId: string, now: Date) {
   if (!isUuid(subscriptionId)) throw notFound("Program subscription");
   return db.transaction(async (tx) => {
-    const [found] = await tx.select({ row: subscriptions }).from(subscriptions).innerJoin(programEnrollments, eq(programEnrollments.subscriptionId, subscriptions.id))
-      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, actor.customerId))).for("update", { of: subscriptions });
+    const [found] = await tx
+      .select({ row: subscriptions })
+      .from(subscriptions)
+      .innerJoin(programEnrollments, eq(programEnrollments.subscriptionId, subscriptions.id))
+      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.customerId, actor.customerId)))
+      .for("update", { of: subscriptions });
     if (!found) throw notFound("Program subscription");
     const { row } = found;
     if (row.status !== "active" && row.status !== "paused") throw conflict(`A ${row.status} subscription can't be cancelled`);
     const userActor = { type: "user" as const, userId: actor.userId };
     // Guarded by the locked row's status and cursor: active|paused → cancelled, audited `cancelled`.
     await applyTransition(tx, {
-      row, action: "cancelled", actor: userActor, now,
+      row,
+      action: "cancelled",
+      actor: userActor,
+      now,
       set: { status: "cancelled", cancelledAt: now, nextRunAt: null },
     });
     return settleEnrollment(tx, subscriptionId, userActor, now);
@@ -60,9 +95,12 @@ export async function cancelEnrollment(db: Database, actor: { userId: string; cu
  * know about programs). Run by the continuity cron; each one in its own transaction.
  */
 export async function settleCancelledEnrollments(db: Database, now: Date, limit = 200): Promise<number> {
-  const rows = await db.select({ id: programEnrollments.subscriptionId }).from(programEnrollments)
+  const rows = await db
+    .select({ id: programEnrollments.subscriptionId })
+    .from(programEnrollments)
     .innerJoin(subscriptions, eq(subscriptions.id, programEnrollments.subscriptionId))
-    .where(and(eq(subscriptions.status, "cancelled"), isNull(programEnrollments.settledAt))).limit(limit);
+    .where(and(eq(subscriptions.status, "cancelled"), isNull(programEnrollments.settledAt)))
+    .limit(limit);
   let settled = 0;
   for (const { id } of rows) {
     const result = await db.transaction((tx) => settleEnrollment(tx, id, { type: "system", id: "continuity" }, now));

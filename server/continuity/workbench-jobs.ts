@@ -17,21 +17,38 @@ export type WorkbenchJob = typeof workbenchJobs.$inferSelect;
 
 /** Queues "move these enrollments to the current revision"; the caller sends the event after commit. */
 export async function startWorkbenchJob(
-  db: Database, userId: string, programId: string, input: { subscriptionIds: string[]; batchSize: number },
+  db: Database,
+  userId: string,
+  programId: string,
+  input: { subscriptionIds: string[]; batchSize: number },
 ): Promise<{ jobId: string; total: number }> {
   return db.transaction(async (tx) => {
     const program = await getProgramOrThrow(tx, programId);
     if (program.currentRevision === null) throw conflict("Activate the program first");
     const ids = [...new Set(input.subscriptionIds)];
-    const known = await tx.select({ id: programEnrollments.subscriptionId }).from(programEnrollments)
+    const known = await tx
+      .select({ id: programEnrollments.subscriptionId })
+      .from(programEnrollments)
       .where(and(eq(programEnrollments.programId, programId), sql`${programEnrollments.subscriptionId} = ANY(${uuidList(ids)}::uuid[])`));
     if (known.length !== ids.length) throw invalid({ subscriptionIds: "Some selected subscriptions are not in this program" });
-    const [job] = await tx.insert(workbenchJobs).values({
-      programId, toRevision: program.currentRevision, subscriptionIds: ids.sort(), batchSize: input.batchSize, createdBy: userId,
-    }).returning({ id: workbenchJobs.id });
-    await auditContinuity(tx, { type: "user", userId }, [{
-      entityType: "program", entityId: programId, action: "workbench_job_started", data: { jobId: job!.id, toRevision: program.currentRevision, subscriptions: ids.length },
-    }]);
+    const [job] = await tx
+      .insert(workbenchJobs)
+      .values({
+        programId,
+        toRevision: program.currentRevision,
+        subscriptionIds: ids.sort(),
+        batchSize: input.batchSize,
+        createdBy: userId,
+      })
+      .returning({ id: workbenchJobs.id });
+    await auditContinuity(tx, { type: "user", userId }, [
+      {
+        entityType: "program",
+        entityId: programId,
+        action: "workbench_job_started",
+        data: { jobId: job!.id, toRevision: program.currentRevision, subscriptions: ids.length },
+      },
+    ]);
     return { jobId: job!.id, total: ids.length };
   });
 }
@@ -58,7 +75,8 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
     for (const e of await loadEnrollments(tx, batch)) {
       if (e.revision >= job.toRevision || (e.status !== "active" && e.status !== "paused")) continue;
       const state = stateOnRevision(target, e.state);
-      const [moved] = await tx.update(programEnrollments)
+      const [moved] = await tx
+        .update(programEnrollments)
         .set({ revision: job.toRevision, versionId: state.versionId, state, updatedAt: now })
         .where(and(eq(programEnrollments.subscriptionId, e.subscriptionId), eq(programEnrollments.revision, e.revision)))
         .returning({ id: programEnrollments.subscriptionId });
@@ -69,8 +87,10 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
         runs.push({ subscriptionId: e.subscriptionId, nextRunAt: next?.generationAt ?? now });
       }
       audits.push({
-        subscriptionId: e.subscriptionId, action: "program_revision_applied",
-        fromState: `revision ${e.revision}`, toState: `revision ${job.toRevision}`,
+        subscriptionId: e.subscriptionId,
+        action: "program_revision_applied",
+        fromState: `revision ${e.revision}`,
+        toState: `revision ${job.toRevision}`,
         data: { jobId, programId: job.programId, fromVersion: e.versionId, toVersion: state.versionId },
       });
     }
@@ -80,17 +100,30 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
     const applied = audits.length;
     const processed = job.processed + batch.length;
     const done = processed >= total;
-    await tx.update(workbenchJobs).set({
-      processed, applied: job.applied + applied, unchanged: job.unchanged + batch.length - applied,
-      status: done ? "done" : "running", finishedAt: done ? now : null,
-    }).where(and(eq(workbenchJobs.id, jobId), eq(workbenchJobs.processed, job.processed)));
+    await tx
+      .update(workbenchJobs)
+      .set({
+        processed,
+        applied: job.applied + applied,
+        unchanged: job.unchanged + batch.length - applied,
+        status: done ? "done" : "running",
+        finishedAt: done ? now : null,
+      })
+      .where(and(eq(workbenchJobs.id, jobId), eq(workbenchJobs.processed, job.processed)));
     return { done, processed, total };
   });
 }
 
-export async function getWorkbenchJob(db: DbOrTx, programId: string, jobId: string): Promise<Omit<WorkbenchJob, "subscriptionIds"> & { total: number }> {
+export async function getWorkbenchJob(
+  db: DbOrTx,
+  programId: string,
+  jobId: string,
+): Promise<Omit<WorkbenchJob, "subscriptionIds"> & { total: number }> {
   if (!isUuid(jobId)) throw notFound("Workbench job");
-  const [job] = await db.select().from(workbenchJobs).where(and(eq(workbenchJobs.id, jobId), eq(workbenchJobs.programId, programId)));
+  const [job] = await db
+    .select()
+    .from(workbenchJobs)
+    .where(and(eq(workbenchJobs.id, jobId), eq(workbenchJobs.programId, programId)));
   if (!job) throw notFound("Workbench job");
   const { subscriptionIds, ...rest } = job;
   return { ...rest, total: subscriptionIds.length };
@@ -98,7 +131,14 @@ export async function getWorkbenchJob(db: DbOrTx, programId: string, jobId: stri
 
 /** Jobs left queued/running (lost event, crashed runner) for the cron to resume. */
 export async function stalledWorkbenchJobs(db: DbOrTx, now: Date, olderThanMinutes = 2): Promise<string[]> {
-  const rows = await db.select({ id: workbenchJobs.id }).from(workbenchJobs)
-    .where(and(sql`${workbenchJobs.status} IN ('queued', 'running')`, sql`${workbenchJobs.createdAt} < ${new Date(now.getTime() - olderThanMinutes * 60_000).toISOString()}::timestamptz`));
+  const rows = await db
+    .select({ id: workbenchJobs.id })
+    .from(workbenchJobs)
+    .where(
+      and(
+        sql`${workbenchJobs.status} IN ('queued', 'running')`,
+        sql`${workbenchJobs.createdAt} < ${new Date(now.getTime() - olderThanMinutes * 60_000).toISOString()}::timestamptz`,
+      ),
+    );
   return rows.map((r) => r.id);
 }

@@ -9,10 +9,18 @@ const date = boundedLocalDate("Use YYYY-MM-DD");
 const INT4_MAX = 2_147_483_647;
 
 export const workbenchFilterSchema = z.object({
-  versionId: z.string().max(60).regex(/^[^\u0000]*$/, { error: "Version id contains a character that is not allowed" }).optional(),
+  versionId: z
+    .string()
+    .max(60)
+    .regex(/^[^\u0000]*$/, { error: "Version id contains a character that is not allowed" })
+    .optional(),
   status: z.enum(SUBSCRIPTION_STATUSES).optional(),
-  revision: z.coerce.number({ error: "Revision must be a whole number" }).int({ error: "Revision must be a whole number" })
-    .positive({ error: "Revision must be at least 1" }).max(INT4_MAX, { error: "No such revision" }).optional(),
+  revision: z.coerce
+    .number({ error: "Revision must be a whole number" })
+    .int({ error: "Revision must be a whole number" })
+    .positive({ error: "Revision must be at least 1" })
+    .max(INT4_MAX, { error: "No such revision" })
+    .optional(),
   joinedAfter: date.optional(),
   joinedBefore: date.optional(),
 });

@@ -23,7 +23,11 @@ export async function registerCustomer(db: Database, input: RegisterCustomerInpu
         .values({ userId: user!.id, email: input.email, name: input.name, timeZone: input.timeZone })
         .returning();
       await tx.insert(auditLog).values({
-        actorType: "user", actorId: user!.id, entityType: "customer", entityId: customer!.id, action: "registered",
+        actorType: "user",
+        actorId: user!.id,
+        entityType: "customer",
+        entityId: customer!.id,
+        action: "registered",
       });
       return { created: true as const, userId: user!.id, customerId: customer!.id };
     });

@@ -40,8 +40,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const conflict = (message: string) => new AppError("CONFLICT", message);
-export const invalid = (fields: FieldErrors, message = "Please correct the highlighted fields") =>
-  new AppError("VALIDATION", message, fields);
+export const invalid = (fields: FieldErrors, message = "Please correct the highlighted fields") => new AppError("VALIDATION", message, fields);
 
 /** 429: too many attempts; `msBeforeNext` (the limiter's) becomes Retry-After, at least 1 s. */
 export const rateLimited = (message: string, msBeforeNext: number) =>

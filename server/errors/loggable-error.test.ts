@@ -3,12 +3,22 @@ import { loggableError } from "./loggable-error";
 
 describe("loggableError", () => {
   it("drops the query parameters drizzle puts in its message, keeps the PostgreSQL code", () => {
-    const cause = Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505", severity: "ERROR", constraint_name: "users_email_unique" });
-    const e = Object.assign(new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: a@b.test,scrypt$secret-hash'), { cause });
+    const cause = Object.assign(new Error("duplicate key value violates unique constraint"), {
+      code: "23505",
+      severity: "ERROR",
+      constraint_name: "users_email_unique",
+    });
+    const e = Object.assign(
+      new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: a@b.test,scrypt$secret-hash'),
+      { cause },
+    );
     const logged = JSON.stringify(loggableError(e));
     expect(logged).not.toContain("secret-hash");
     expect(logged).not.toContain("a@b.test");
-    expect(loggableError(e)).toMatchObject({ message: expect.stringContaining('insert into "users"'), pg: { code: "23505", constraint: "users_email_unique" } });
+    expect(loggableError(e)).toMatchObject({
+      message: expect.stringContaining('insert into "users"'),
+      pg: { code: "23505", constraint: "users_email_unique" },
+    });
   });
 
   it("says what was thrown when it is not an Error, without its content", () => {

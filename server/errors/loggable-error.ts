@@ -13,6 +13,10 @@ export function loggableError(e: unknown): Record<string, unknown> {
     name: e.name,
     message,
     ...(pg ? { pg: { code: pg.code, constraint: pg.constraint_name, message: pg.message } } : {}),
-    stack: e.stack?.split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 12).join("\n"),
+    stack: e.stack
+      ?.split("\n")
+      .filter((l) => l.trimStart().startsWith("at "))
+      .slice(0, 12)
+      .join("\n"),
   };
 }

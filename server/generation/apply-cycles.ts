@@ -9,7 +9,12 @@ export interface CycleWrite extends CursorMove {
   order: null | { cycleIndex: number; runAt: Date; customerId: string; productId: string; addressId: string | null; quantity: number };
 }
 
-export interface CreatedOrder { orderId: string; subscriptionId: string; cycleIndex: number; backordered: boolean }
+export interface CreatedOrder {
+  orderId: string;
+  subscriptionId: string;
+  cycleIndex: number;
+  backordered: boolean;
+}
 
 /**
  * Applies a whole batch: every cursor moved (one guarded UPDATE, advanceCursors in server/subscriptions/transition.ts), and the cycles'
@@ -19,25 +24,32 @@ export interface CreatedOrder { orderId: string; subscriptionId: string; cycleIn
  * order is backordered). Returns how many cursors moved (the caller checks it against the
  * batch) and the orders created.
  */
-export async function applyCycles(
-  tx: Transaction, writes: readonly CycleWrite[], now: Date,
-): Promise<{ moved: number; created: CreatedOrder[] }> {
+export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[], now: Date): Promise<{ moved: number; created: CreatedOrder[] }> {
   if (writes.length === 0) return { moved: 0, created: [] };
   const moved = await advanceCursors(tx, writes, now);
   const ordering = writes.filter((w) => w.order !== null);
   const drafts = ordering.map((w): OrderDraft => {
     const o = w.order!;
     return {
-      customerId: o.customerId, kind: "subscription", subscriptionId: w.subscriptionId, cycleIndex: o.cycleIndex,
-      addressId: o.addressId, scheduledFor: o.runAt, lines: [{ productId: o.productId, quantity: o.quantity }],
+      customerId: o.customerId,
+      kind: "subscription",
+      subscriptionId: w.subscriptionId,
+      cycleIndex: o.cycleIndex,
+      addressId: o.addressId,
+      scheduledFor: o.runAt,
+      lines: [{ productId: o.productId, quantity: o.quantity }],
       auditData: { nextRunAt: w.nextRunAt?.toISOString() ?? null },
     };
   });
   const inserted = await insertOrders(tx, drafts, now, {
-    reserve: true, audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+    reserve: true,
+    audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
   });
   const created = inserted.map(({ index, orderId, backordered }) => ({
-    orderId, subscriptionId: ordering[index]!.subscriptionId, cycleIndex: ordering[index]!.order!.cycleIndex, backordered,
+    orderId,
+    subscriptionId: ordering[index]!.subscriptionId,
+    cycleIndex: ordering[index]!.order!.cycleIndex,
+    backordered,
   }));
   return { moved, created };
 }

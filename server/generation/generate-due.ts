@@ -81,7 +81,12 @@ export async function generateAllDue(db: Database, opts: AllDueOptions): Promise
 
 function toResult(claimed: number, o: GenerationOutcome): BatchResult {
   return {
-    claimed, created: o.orders.length, skipped: o.skipped, completed: o.completed,
-    failed: o.failed, backordered: o.backordered, orders: o.orders,
+    claimed,
+    created: o.orders.length,
+    skipped: o.skipped,
+    completed: o.completed,
+    failed: o.failed,
+    backordered: o.backordered,
+    orders: o.orders,
   };
 }

@@ -8,7 +8,11 @@ import { loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
 
-export interface GeneratedOrder { orderId: string; subscriptionId: string; cycleIndex: number }
+export interface GeneratedOrder {
+  orderId: string;
+  subscriptionId: string;
+  cycleIndex: number;
+}
 
 export interface GenerationOutcome {
   orders: GeneratedOrder[];
@@ -32,7 +36,10 @@ const NO_OVERRIDES: ReadonlyMap<number, CycleOverride> = new Map();
  * lost connection) propagate: the whole batch rolls back and is claimed again later.
  */
 export async function generateForRows(
-  tx: Transaction, rows: readonly GenerationRow[], now: Date, policy?: FailurePolicy,
+  tx: Transaction,
+  rows: readonly GenerationRow[],
+  now: Date,
+  policy?: FailurePolicy,
 ): Promise<GenerationOutcome> {
   const total = emptyOutcome();
   if (rows.length === 0) return total;
@@ -63,7 +70,10 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const programIds = claimed.filter((r) => r.productKind === "program").map((r) => r.id);
   const program = programIds.length > 0 ? await generateProgramCycles(tx, programIds, now) : null;
   const out = emptyOutcome();
-  const overrides = await loadOverrides(tx, rows.map((r) => r.id));
+  const overrides = await loadOverrides(
+    tx,
+    rows.map((r) => r.id),
+  );
   const writes: CycleWrite[] = [];
   const missed: SubscriptionAuditEntry[] = [];
   const outcomes: SubscriptionAuditEntry[] = [];
@@ -87,28 +97,50 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
     }
     let order: CycleWrite["order"] = null;
     if (plan.kind === "order") {
-      if (!row.productSellable) { failures.push({ ...failureOf(row), reason: "product_not_sellable" }); continue; }
-      if (row.productKind !== "standard") { failures.push({ ...failureOf(row), reason: "product_not_orderable", detail: row.productKind }); continue; }
+      if (!row.productSellable) {
+        failures.push({ ...failureOf(row), reason: "product_not_sellable" });
+        continue;
+      }
+      if (row.productKind !== "standard") {
+        failures.push({ ...failureOf(row), reason: "product_not_orderable", detail: row.productKind });
+        continue;
+      }
       order = {
-        cycleIndex: plan.cycleIndex, runAt: plan.runAt, customerId: row.customerId, productId: row.productId,
-        addressId: row.addressId, quantity: row.quantity,
+        cycleIndex: plan.cycleIndex,
+        runAt: plan.runAt,
+        customerId: row.customerId,
+        productId: row.productId,
+        addressId: row.addressId,
+        quantity: row.quantity,
       };
     } else {
       out.skipped++;
       outcomes.push({
-        subscriptionId: row.id, action: "cycle_skipped",
+        subscriptionId: row.id,
+        action: "cycle_skipped",
         data: { cycleIndex: plan.cycleIndex, reason: plan.reason, nextCycleIndex: plan.next?.index, nextRunAt: plan.next?.runAt.toISOString() },
       });
     }
     if (plan.missed) {
       const { from: first, to: lastMissed } = plan.missed;
-      missed.push({ subscriptionId: row.id, action: "cycles_missed", data: { from: first, to: lastMissed, count: lastMissed - first + 1, handledCycle: plan.cycleIndex } });
+      missed.push({
+        subscriptionId: row.id,
+        action: "cycles_missed",
+        data: { from: first, to: lastMissed, count: lastMissed - first + 1, handledCycle: plan.cycleIndex },
+      });
     }
     writes.push({
-      subscriptionId: row.id, fromIndex: from, toIndex: plan.cycleIndex + 1,
-      nextRunAt: plan.next?.runAt ?? null, status: plan.next ? "active" : "completed", order,
+      subscriptionId: row.id,
+      fromIndex: from,
+      toIndex: plan.cycleIndex + 1,
+      nextRunAt: plan.next?.runAt ?? null,
+      status: plan.next ? "active" : "completed",
+      order,
     });
-    if (!plan.next) { outcomes.push(completedRow(row.id, plan.cycleIndex)); out.completed++; }
+    if (!plan.next) {
+      outcomes.push(completedRow(row.id, plan.cycleIndex));
+      out.completed++;
+    }
   }
 
   await auditSubscriptions(tx, GENERATION, missed);
@@ -132,7 +164,11 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
 const GENERATION = { type: "system", id: "generation" } as const;
 
 const completedRow = (subscriptionId: string, lastCycleIndex: number): SubscriptionAuditEntry => ({
-  subscriptionId, action: "completed", fromState: "active", toState: "completed", data: { reason: "end_condition", lastCycleIndex },
+  subscriptionId,
+  action: "completed",
+  fromState: "active",
+  toState: "completed",
+  data: { reason: "end_condition", lastCycleIndex },
 });
 
 const failureOf = (row: GenerationRow) => ({ subscriptionId: row.id, customerId: row.customerId, failureCount: row.failureCount });

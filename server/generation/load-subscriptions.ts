@@ -33,12 +33,15 @@ const COLUMNS = sql`s.id, s.customer_id AS "customerId", s.product_id AS "produc
  * Served by the partial index subscriptions_due_idx (next_run_at WHERE status = 'active').
  */
 export async function claimDueSubscriptions(tx: DbOrTx, now: Date, limit: number): Promise<GenerationRow[]> {
-  return select(tx, sql`
+  return select(
+    tx,
+    sql`
     SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id
     WHERE s.status = 'active' AND s.next_run_at <= ${now.toISOString()}::timestamptz
     ORDER BY s.next_run_at
     LIMIT ${limit}
-    FOR NO KEY UPDATE OF s SKIP LOCKED`);
+    FOR NO KEY UPDATE OF s SKIP LOCKED`,
+  );
 }
 
 /**
@@ -47,11 +50,14 @@ export async function claimDueSubscriptions(tx: DbOrTx, now: Date, limit: number
  */
 export async function lockSubscriptions(tx: DbOrTx, ids: readonly string[]): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
-  return select(tx, sql`
+  return select(
+    tx,
+    sql`
     SELECT ${COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id
     WHERE s.id = ANY(${pgArray(ids)}::uuid[]) AND s.status = 'active'
     ORDER BY s.id
-    FOR NO KEY UPDATE OF s`);
+    FOR NO KEY UPDATE OF s`,
+  );
 }
 
 /** Overrides at or after each subscription's cursor (earlier ones can no longer matter). */
@@ -69,8 +75,6 @@ export async function loadOverrides(tx: DbOrTx, ids: readonly string[]): Promise
   }
   return byId;
 }
-
-
 
 async function select(tx: DbOrTx, query: SQL): Promise<GenerationRow[]> {
   return [...(await tx.execute<GenerationRow & Record<string, unknown>>(query))];

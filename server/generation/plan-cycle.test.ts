@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { planCycle, type CycleOverride, type ScheduleRow } from "./plan-cycle";
 
 const monthly: ScheduleRow = {
-  frequency: "monthly", anchorDate: "2027-01-31", anchorIndex: 0, localTime: "09:00", timeZone: "America/New_York",
-  endKind: "until_cancelled", endCycles: null, endDate: null, nextCycleIndex: 0,
+  frequency: "monthly",
+  anchorDate: "2027-01-31",
+  anchorIndex: 0,
+  localTime: "09:00",
+  timeZone: "America/New_York",
+  endKind: "until_cancelled",
+  endCycles: null,
+  endDate: null,
+  nextCycleIndex: 0,
 };
 const none = new Map<number, CycleOverride>();
 const overrides = (...list: CycleOverride[]) => new Map(list.map((o) => [o.cycleIndex, o]));
@@ -12,7 +19,10 @@ const at = (iso: string) => new Date(iso);
 describe("planCycle", () => {
   it("plans the cursor's cycle and the next instant, DST-correct and anchor-clamped", () => {
     expect(planCycle({ ...monthly, nextCycleIndex: 1 }, none, at("2027-02-28T14:00:00Z"))).toEqual({
-      kind: "order", cycleIndex: 1, runAt: at("2027-02-28T14:00:00Z"), missed: null,
+      kind: "order",
+      cycleIndex: 1,
+      runAt: at("2027-02-28T14:00:00Z"),
+      missed: null,
       next: { index: 2, runAt: at("2027-03-31T13:00:00Z") }, // EDT from Mar 14
     });
   });
@@ -24,7 +34,10 @@ describe("planCycle", () => {
 
   it("catches up to the latest due cycle and reports the rest as missed", () => {
     expect(planCycle(monthly, none, at("2027-06-01T00:00:00Z"))).toMatchObject({
-      kind: "order", cycleIndex: 4, missed: { from: 0, to: 3 }, next: { index: 5, runAt: at("2027-06-30T13:00:00Z") },
+      kind: "order",
+      cycleIndex: 4,
+      missed: { from: 0, to: 3 },
+      next: { index: 5, runAt: at("2027-06-30T13:00:00Z") },
     });
   });
 
@@ -36,7 +49,9 @@ describe("planCycle", () => {
   it("catch-up honours reschedules in both directions", () => {
     const later = overrides({ cycleIndex: 4, kind: "reschedule", localDate: "2027-06-05" });
     expect(planCycle(monthly, later, at("2027-06-01T00:00:00Z"))).toMatchObject({
-      cycleIndex: 3, missed: { from: 0, to: 2 }, next: { index: 4, runAt: at("2027-06-05T13:00:00Z") },
+      cycleIndex: 3,
+      missed: { from: 0, to: 2 },
+      next: { index: 4, runAt: at("2027-06-05T13:00:00Z") },
     });
     const earlier = overrides({ cycleIndex: 5, kind: "reschedule", localDate: "2027-05-31" });
     expect(planCycle(monthly, earlier, at("2027-06-01T00:00:00Z"))).toMatchObject({ cycleIndex: 5, next: { index: 6 } });
@@ -56,8 +71,21 @@ describe("planCycle", () => {
   });
 
   it("maps cycles through anchorIndex after a re-anchor", () => {
-    const reanchored = { ...monthly, frequency: "weekly" as const, anchorDate: "2027-03-01", anchorIndex: 5, nextCycleIndex: 6, endKind: "after_cycles" as const, endCycles: 2 };
-    expect(planCycle(reanchored, none, at("2027-03-08T14:00:00Z"))).toMatchObject({ kind: "order", cycleIndex: 6, runAt: at("2027-03-08T14:00:00Z"), next: null });
+    const reanchored = {
+      ...monthly,
+      frequency: "weekly" as const,
+      anchorDate: "2027-03-01",
+      anchorIndex: 5,
+      nextCycleIndex: 6,
+      endKind: "after_cycles" as const,
+      endCycles: 2,
+    };
+    expect(planCycle(reanchored, none, at("2027-03-08T14:00:00Z"))).toMatchObject({
+      kind: "order",
+      cycleIndex: 6,
+      runAt: at("2027-03-08T14:00:00Z"),
+      next: null,
+    });
   });
 
   it("throws RangeError for data it cannot interpret", () => {

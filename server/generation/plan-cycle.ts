@@ -1,5 +1,11 @@
 import {
-  firstIndexAfter, lastIndex, occurrenceDate, type EndCondition, type Frequency, type LocalDate, type ScheduleParams,
+  firstIndexAfter,
+  lastIndex,
+  occurrenceDate,
+  type EndCondition,
+  type Frequency,
+  type LocalDate,
+  type ScheduleParams,
 } from "@/server/schedule";
 import type { CycleOverrideKind, EndKind } from "@/server/subscriptions/subscription-status";
 import { cycleInstant } from "./cycle-instant";
@@ -25,9 +31,15 @@ export interface CycleOverride {
   localDate: LocalDate | null;
 }
 
-export interface NextCycle { index: number; runAt: Date }
+export interface NextCycle {
+  index: number;
+  runAt: Date;
+}
 /** Inclusive range of cycles that fell due while nothing ran and get no order (catch-up rule). */
-export interface MissedRange { from: number; to: number }
+export interface MissedRange {
+  from: number;
+  to: number;
+}
 
 export type CyclePlan =
   /** Create the order of `cycleIndex`; then the cursor moves to `next`, or the series is complete. */
@@ -72,20 +84,15 @@ export function planCycle(row: ScheduleRow, overrides: ReadonlyMap<number, Cycle
 /** The instant cycle `index` runs: its reschedule date if it has one, else its series date. */
 function runAt(row: ScheduleRow, overrides: ReadonlyMap<number, CycleOverride>, index: number): Date {
   const override = overrides.size > 0 ? overrides.get(index) : undefined;
-  const date = override?.kind === "reschedule" && override.localDate
-    ? override.localDate
-    : occurrenceDate(row.anchorDate, row.frequency, index - row.anchorIndex);
+  const date =
+    override?.kind === "reschedule" && override.localDate
+      ? override.localDate
+      : occurrenceDate(row.anchorDate, row.frequency, index - row.anchorIndex);
   return cycleInstant(date, row.localTime, row.timeZone);
 }
 
 /** Latest cycle whose (possibly rescheduled) instant is ≤ now; called when cursor + 1 is due. */
-function latestDue(
-  params: ScheduleParams,
-  row: ScheduleRow,
-  overrides: ReadonlyMap<number, CycleOverride>,
-  lastCycle: number,
-  now: Date,
-): number {
+function latestDue(params: ScheduleParams, row: ScheduleRow, overrides: ReadonlyMap<number, CycleOverride>, lastCycle: number, now: Date): number {
   const isDue = (index: number) => runAt(row, overrides, index).getTime() <= now.getTime();
   const firstAfter = firstIndexAfter(params, now);
   let index = Math.min(firstAfter === null ? lastCycle : firstAfter + row.anchorIndex - 1, lastCycle);

@@ -48,21 +48,33 @@ export async function recordFailures(
     const retryAt = pause ? null : new Date(now.getTime() + policy.retryMinutes * 60_000 * 2 ** (count - 1));
     return { ...f, count, pause, retryAt };
   });
-  const pausedIds = new Set(await recordFailureStreaks(tx, decided.map((d) => ({
-    subscriptionId: d.subscriptionId, failureCount: d.count, pause: d.pause, retryAt: d.retryAt,
-    failed: { reason: d.reason, detail: d.detail, failureCount: d.count, retryAt: d.retryAt?.toISOString() },
-    paused: { reason: d.reason, failureCount: d.count },
-  })), now));
+  const pausedIds = new Set(
+    await recordFailureStreaks(
+      tx,
+      decided.map((d) => ({
+        subscriptionId: d.subscriptionId,
+        failureCount: d.count,
+        pause: d.pause,
+        retryAt: d.retryAt,
+        failed: { reason: d.reason, detail: d.detail, failureCount: d.count, retryAt: d.retryAt?.toISOString() },
+        paused: { reason: d.reason, failureCount: d.count },
+      })),
+      now,
+    ),
+  );
 
   const paused = decided.filter((d) => pausedIds.has(d.subscriptionId));
-  await createNotifications(tx, paused.map((d) => ({
-    customerId: d.customerId,
-    kind: "subscription_auto_paused",
-    title: "Your subscription is paused",
-    body: `We couldn't create your order ${d.count} times in a row (${REASON_TEXT[d.reason]}), so we paused the subscription. Review it and resume when it suits you.`,
-    link: `/subscriptions/${d.subscriptionId}`,
-    data: { subscriptionId: d.subscriptionId, reason: d.reason },
-  })));
+  await createNotifications(
+    tx,
+    paused.map((d) => ({
+      customerId: d.customerId,
+      kind: "subscription_auto_paused",
+      title: "Your subscription is paused",
+      body: `We couldn't create your order ${d.count} times in a row (${REASON_TEXT[d.reason]}), so we paused the subscription. Review it and resume when it suits you.`,
+      link: `/subscriptions/${d.subscriptionId}`,
+      data: { subscriptionId: d.subscriptionId, reason: d.reason },
+    })),
+  );
   return paused.map((d) => d.subscriptionId);
 }
 

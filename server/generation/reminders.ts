@@ -19,7 +19,15 @@ export async function createDueReminders(db: Database, opts: { now: Date; leadDa
   const leadDays = opts.leadDays ?? env().REMINDER_LEAD_DAYS;
   const horizon = new Date(opts.now.getTime() + leadDays * 86_400_000);
   return db.transaction(async (tx) => {
-    const rows = await tx.execute<{ subscription_id: string; customer_id: string; cycle_index: number; due_at: string; time_zone: string; product_name: string; quantity: number }>(sql`
+    const rows = await tx.execute<{
+      subscription_id: string;
+      customer_id: string;
+      cycle_index: number;
+      due_at: string;
+      time_zone: string;
+      product_name: string;
+      quantity: number;
+    }>(sql`
       WITH due AS (
         SELECT s.id, s.customer_id, s.next_cycle_index, s.next_run_at, s.time_zone, s.quantity, p.name AS product_name
         FROM subscriptions s JOIN products p ON p.id = s.product_id
@@ -38,20 +46,37 @@ export async function createDueReminders(db: Database, opts: { now: Date; leadDa
       )
       SELECT ins.subscription_id, due.customer_id, ins.cycle_index, ins.due_at::text AS due_at, due.time_zone, due.product_name, due.quantity
       FROM ins JOIN due ON due.id = ins.subscription_id`);
-    await createNotifications(tx, rows.map((r) => {
-      const facts = { subscriptionId: r.subscription_id, productName: r.product_name, quantity: r.quantity, dueAt: new Date(r.due_at), timeZone: r.time_zone };
-      return {
-        customerId: r.customer_id, kind: "reminder", ...reminderNotification(facts),
-        data: { subscriptionId: r.subscription_id, cycleIndex: r.cycle_index, dueAt: facts.dueAt.toISOString() },
-      };
-    }));
+    await createNotifications(
+      tx,
+      rows.map((r) => {
+        const facts = {
+          subscriptionId: r.subscription_id,
+          productName: r.product_name,
+          quantity: r.quantity,
+          dueAt: new Date(r.due_at),
+          timeZone: r.time_zone,
+        };
+        return {
+          customerId: r.customer_id,
+          kind: "reminder",
+          ...reminderNotification(facts),
+          data: { subscriptionId: r.subscription_id, cycleIndex: r.cycle_index, dueAt: facts.dueAt.toISOString() },
+        };
+      }),
+    );
     return rows.length;
   });
 }
 
 type PendingEmail = {
-  id: string; subscription_id: string; due_at: string; email: string; customer_name: string;
-  time_zone: string; product_name: string; quantity: number;
+  id: string;
+  subscription_id: string;
+  due_at: string;
+  email: string;
+  customer_name: string;
+  time_zone: string;
+  product_name: string;
+  quantity: number;
 };
 
 /** A claim older than this is a sender that died between claim and record: take it over. */
@@ -67,7 +92,8 @@ const STALE_CLAIM_MINUTES = 5;
  * subscription active.
  */
 export async function sendReminderEmails(
-  db: Database, opts: { now: Date; send?: SendEmail; appUrl?: string; limit?: number },
+  db: Database,
+  opts: { now: Date; send?: SendEmail; appUrl?: string; limit?: number },
 ): Promise<{ sent: number; failed: number }> {
   const send = opts.send ?? defaultSend;
   const appUrl = opts.appUrl ?? env().APP_URL;
@@ -100,8 +126,13 @@ export async function sendReminderEmails(
       JOIN products p ON p.id = s.product_id`);
     if (!r) break;
     const message = reminderEmail({
-      subscriptionId: r.subscription_id, customerName: r.customer_name, productName: r.product_name,
-      quantity: r.quantity, dueAt: new Date(r.due_at), timeZone: r.time_zone, appUrl,
+      subscriptionId: r.subscription_id,
+      customerName: r.customer_name,
+      productName: r.product_name,
+      quantity: r.quantity,
+      dueAt: new Date(r.due_at),
+      timeZone: r.time_zone,
+      appUrl,
     });
     try {
       await send({ to: r.email, ...message });

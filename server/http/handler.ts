@@ -16,10 +16,7 @@ type RouteContext<P> = { params: Promise<P> };
  * Wraps a route handler: authenticate + authorize, refuse cross-site cookie mutations, run,
  * map errors to safe JSON. Handlers stay thin: parse, call one domain function, return.
  */
-export function withAuth<P = Record<string, string>>(
-  permission: Permission,
-  handler: (ctx: Ctx<P>) => Promise<unknown>,
-) {
+export function withAuth<P = Record<string, string>>(permission: Permission, handler: (ctx: Ctx<P>) => Promise<unknown>) {
   return async (req: Request, context: RouteContext<P>) => {
     try {
       const actor = await requireActor(permission, req);

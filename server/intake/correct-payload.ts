@@ -18,14 +18,19 @@ export async function correctPayload(db: Database, id: string, body: string | nu
     if (!json.ok) throw invalid({ body: json.message });
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(intakePayloads)
+    const [row] = await tx
+      .update(intakePayloads)
       .set({ correctedBody: body, correctedAt: body === null ? null : opts.now, correctedBy: body === null ? null : actor.userId })
       .where(and(eq(intakePayloads.id, id), eq(intakePayloads.status, "dead_lettered")))
       .returning({ id: intakePayloads.id });
     if (!row) throw conflict("Only dead letters can be edited");
     await tx.insert(auditLog).values({
-      actorType: "user", actorId: actor.userId, entityType: "intake_payload", entityId: id,
-      action: body === null ? "correction_dropped" : "corrected", at: opts.now,
+      actorType: "user",
+      actorId: actor.userId,
+      entityType: "intake_payload",
+      entityId: id,
+      action: body === null ? "correction_dropped" : "corrected",
+      at: opts.now,
     });
     return { payloadId: id, corrected: body !== null };
   });

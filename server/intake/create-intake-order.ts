@@ -14,37 +14,50 @@ import type { ValidOrder } from "./validate-order";
  * catalog's; the line name is our product's (the channel's is kept in meta). Stock is not reserved here: the workflow's reserve_inventory action does that.
  */
 export async function createIntakeOrder(
-  tx: Transaction, order: StoredCanonical, valid: ValidOrder, ctx: { payloadId: string; now: Date },
+  tx: Transaction,
+  order: StoredCanonical,
+  valid: ValidOrder,
+  ctx: { payloadId: string; now: Date },
 ): Promise<string | null> {
   const customerId = valid.customerId ?? (await createCustomer(tx, order));
-  const [created] = await insertOrders(tx, [{
-    customerId,
-    kind: "intake",
-    channel: order.channel,
-    externalId: order.externalId,
-    currency: order.currency,
-    totals: order.totals,
-    shippingAddress: order.shippingAddress
-      ? { ...order.shippingAddress, line2: order.shippingAddress.line2 ?? null, region: order.shippingAddress.region ?? null }
-      : null,
-    flags: valid.flags,
-    lines: order.lines.map((line, i) => ({
-      productId: valid.lines[i]!.productId,
-      sku: line.sku,
-      name: valid.lines[i]!.productName,
-      quantity: line.quantity,
-      unitPriceMinor: line.unitPriceMinor,
-      meta: {
-        discountMinor: line.discountMinor,
-        taxMinor: line.taxMinor,
-        ...(line.name ? { channelName: line.name } : {}),
-        ...(order.aliases?.some((a) => a.to === line.sku) ? { channelSkus: order.aliases.filter((a) => a.to === line.sku).map((a) => a.from) } : {}),
+  const [created] = await insertOrders(
+    tx,
+    [
+      {
+        customerId,
+        kind: "intake",
+        channel: order.channel,
+        externalId: order.externalId,
+        currency: order.currency,
+        totals: order.totals,
+        shippingAddress: order.shippingAddress
+          ? { ...order.shippingAddress, line2: order.shippingAddress.line2 ?? null, region: order.shippingAddress.region ?? null }
+          : null,
+        flags: valid.flags,
+        lines: order.lines.map((line, i) => ({
+          productId: valid.lines[i]!.productId,
+          sku: line.sku,
+          name: valid.lines[i]!.productName,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          meta: {
+            discountMinor: line.discountMinor,
+            taxMinor: line.taxMinor,
+            ...(line.name ? { channelName: line.name } : {}),
+            ...(order.aliases?.some((a) => a.to === line.sku)
+              ? { channelSkus: order.aliases.filter((a) => a.to === line.sku).map((a) => a.from) }
+              : {}),
+          },
+        })),
+        auditData: { payloadId: ctx.payloadId, externalId: order.externalId, channelStatus: order.status, flags: valid.flags, notes: order.notes },
       },
-    })),
-    auditData: { payloadId: ctx.payloadId, externalId: order.externalId, channelStatus: order.status, flags: valid.flags, notes: order.notes },
-  }], ctx.now, {
-    reserve: false, audit: { actorType: "channel", actorId: order.channel, entity: "order", action: "intake_accepted", toState: "created", at: ctx.now },
-  });
+    ],
+    ctx.now,
+    {
+      reserve: false,
+      audit: { actorType: "channel", actorId: order.channel, entity: "order", action: "intake_accepted", toState: "created", at: ctx.now },
+    },
+  );
   return created?.orderId ?? null;
 }
 
@@ -52,11 +65,18 @@ export async function createIntakeOrder(
 async function createCustomer(tx: Transaction, order: StoredCanonical): Promise<string> {
   const email = order.customer.email.toLowerCase();
   const name = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(" ").trim() || email.split("@")[0]!;
-  const [inserted] = await tx.insert(customers).values({ email, name, timeZone: "UTC" })
-    .onConflictDoNothing({ target: customers.email }).returning({ id: customers.id });
+  const [inserted] = await tx
+    .insert(customers)
+    .values({ email, name, timeZone: "UTC" })
+    .onConflictDoNothing({ target: customers.email })
+    .returning({ id: customers.id });
   if (inserted) {
     await tx.insert(auditLog).values({
-      actorType: "channel", actorId: order.channel, entityType: "customer", entityId: inserted.id, action: "created_by_intake",
+      actorType: "channel",
+      actorId: order.channel,
+      entityType: "customer",
+      entityId: inserted.id,
+      action: "created_by_intake",
       data: { externalId: order.externalId },
     });
     return inserted.id;

@@ -8,7 +8,8 @@ import type { DbOrTx } from "@/db/client";
  * is guarded by the row lock and the status — so the sweeper re-sends intake/received.
  */
 export async function findStalledPayloads(
-  db: DbOrTx, opts: { now: Date; olderThanSeconds?: number; limit?: number },
+  db: DbOrTx,
+  opts: { now: Date; olderThanSeconds?: number; limit?: number },
 ): Promise<{ payloadId: string; attempts: number }[]> {
   const before = new Date(opts.now.getTime() - (opts.olderThanSeconds ?? 120) * 1000).toISOString();
   const rows = await db.execute<{ id: string; attempts: number }>(sql`

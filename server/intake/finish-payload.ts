@@ -25,19 +25,23 @@ export type Finish = {
  * finished it, which the lock rules out; it is still reported as a conflict, never ignored.
  */
 export async function finishPayload(tx: DbOrTx, row: PayloadRow, f: Finish, now: Date): Promise<IntakeResult> {
-  const [updated] = await tx.update(intakePayloads).set({
-    status: f.status,
-    externalId: f.canonical?.externalId ?? row.externalId,
-    canonical: f.canonical ?? null,
-    channelStatus: f.canonical?.status ?? null,
-    reason: f.reason ?? null,
-    errors: f.errors ?? [],
-    orderId: f.orderId ?? null,
-    action: f.action ?? null,
-    duplicateOf: f.duplicateOf ?? null,
-    lastError: null,
-    processedAt: now,
-  }).where(and(eq(intakePayloads.id, row.id), eq(intakePayloads.status, "received"))).returning();
+  const [updated] = await tx
+    .update(intakePayloads)
+    .set({
+      status: f.status,
+      externalId: f.canonical?.externalId ?? row.externalId,
+      canonical: f.canonical ?? null,
+      channelStatus: f.canonical?.status ?? null,
+      reason: f.reason ?? null,
+      errors: f.errors ?? [],
+      orderId: f.orderId ?? null,
+      action: f.action ?? null,
+      duplicateOf: f.duplicateOf ?? null,
+      lastError: null,
+      processedAt: now,
+    })
+    .where(and(eq(intakePayloads.id, row.id), eq(intakePayloads.status, "received")))
+    .returning();
   if (!updated) throw conflict("This payload was processed by someone else");
   if (f.status === "accepted" || f.status === "duplicate" || f.status === "dead_lettered") await supersedeOlderDeadLetters(tx, updated);
   return resultOfPayload(updated);
@@ -45,7 +49,11 @@ export async function finishPayload(tx: DbOrTx, row: PayloadRow, f: Finish, now:
 
 /** Invalid payloads go to the dead-letter queue with every reason found. */
 export function deadLetterPayload(
-  tx: DbOrTx, row: PayloadRow, errors: IntakeIssue[], canonical: StoredCanonical | null, now: Date,
+  tx: DbOrTx,
+  row: PayloadRow,
+  errors: IntakeIssue[],
+  canonical: StoredCanonical | null,
+  now: Date,
 ): Promise<IntakeResult> {
   return finishPayload(tx, row, { status: "dead_lettered", errors, reason: primaryReason(errors), canonical }, now);
 }
@@ -57,16 +65,20 @@ export function deadLetterPayload(
  * admins don't fix and replay a stale copy. Dead letters an admin already corrected are kept.
  */
 async function supersedeOlderDeadLetters(tx: DbOrTx, row: PayloadRow): Promise<void> {
-  const sameOrder = row.externalId !== null
-    ? eq(intakePayloads.externalId, row.externalId)
-    : and(isNull(intakePayloads.externalId), eq(intakePayloads.bodySha256, row.bodySha256));
-  await tx.update(intakePayloads)
+  const sameOrder =
+    row.externalId !== null
+      ? eq(intakePayloads.externalId, row.externalId)
+      : and(isNull(intakePayloads.externalId), eq(intakePayloads.bodySha256, row.bodySha256));
+  await tx
+    .update(intakePayloads)
     .set({ status: "superseded", supersededBy: row.id, processedAt: sql`now()` })
-    .where(and(
-      eq(intakePayloads.channel, row.channel),
-      eq(intakePayloads.status, "dead_lettered"),
-      ne(intakePayloads.id, row.id),
-      isNull(intakePayloads.correctedBody),
-      sameOrder,
-    ));
+    .where(
+      and(
+        eq(intakePayloads.channel, row.channel),
+        eq(intakePayloads.status, "dead_lettered"),
+        ne(intakePayloads.id, row.id),
+        isNull(intakePayloads.correctedBody),
+        sameOrder,
+      ),
+    );
 }

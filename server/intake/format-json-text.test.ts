@@ -4,23 +4,25 @@ import { formatJsonText } from "./format-json-text";
 describe("formatJsonText", () => {
   it("indents without touching literals: 64-bit ids and decimals stay exact", () => {
     const raw = '{"id":820982911946154508,"price":"19.990","n":1.50,"ok":true,"x":null,"a":[1,{"b":"c, d: {e}"}],"e":{},"f":[]}';
-    expect(formatJsonText(raw)).toBe([
-      "{",
-      '  "id": 820982911946154508,',
-      '  "price": "19.990",',
-      '  "n": 1.50,',
-      '  "ok": true,',
-      '  "x": null,',
-      '  "a": [',
-      "    1,",
-      "    {",
-      '      "b": "c, d: {e}"',
-      "    }",
-      "  ],",
-      '  "e": {},',
-      '  "f": []',
-      "}",
-    ].join("\n"));
+    expect(formatJsonText(raw)).toBe(
+      [
+        "{",
+        '  "id": 820982911946154508,',
+        '  "price": "19.990",',
+        '  "n": 1.50,',
+        '  "ok": true,',
+        '  "x": null,',
+        '  "a": [',
+        "    1,",
+        "    {",
+        '      "b": "c, d: {e}"',
+        "    }",
+        "  ],",
+        '  "e": {},',
+        '  "f": []',
+        "}",
+      ].join("\n"),
+    );
   });
 
   it("keeps escaped quotes and backslashes inside strings", () => {

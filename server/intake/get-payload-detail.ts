@@ -15,15 +15,29 @@ export async function getPayloadDetail(db: DbOrTx, id: string) {
   const [order] = payload.orderId
     ? await db.select({ id: orders.id, number: orders.number, state: orders.state }).from(orders).where(eq(orders.id, payload.orderId))
     : [];
-  const related = await db.select({
-    id: intakePayloads.id, status: intakePayloads.status, reason: intakePayloads.reason, receivedAt: intakePayloads.receivedAt,
-    orderId: intakePayloads.orderId,
-  }).from(intakePayloads).where(and(
-    eq(intakePayloads.channel, payload.channel),
-    ne(intakePayloads.id, payload.id),
-    payload.externalId
-      ? or(eq(intakePayloads.externalId, payload.externalId), eq(intakePayloads.duplicateOf, payload.id), eq(intakePayloads.supersededBy, payload.id))
-      : eq(intakePayloads.bodySha256, payload.bodySha256),
-  )).orderBy(asc(intakePayloads.receivedAt)).limit(50);
+  const related = await db
+    .select({
+      id: intakePayloads.id,
+      status: intakePayloads.status,
+      reason: intakePayloads.reason,
+      receivedAt: intakePayloads.receivedAt,
+      orderId: intakePayloads.orderId,
+    })
+    .from(intakePayloads)
+    .where(
+      and(
+        eq(intakePayloads.channel, payload.channel),
+        ne(intakePayloads.id, payload.id),
+        payload.externalId
+          ? or(
+              eq(intakePayloads.externalId, payload.externalId),
+              eq(intakePayloads.duplicateOf, payload.id),
+              eq(intakePayloads.supersededBy, payload.id),
+            )
+          : eq(intakePayloads.bodySha256, payload.bodySha256),
+      ),
+    )
+    .orderBy(asc(intakePayloads.receivedAt))
+    .limit(50);
   return { payload, order: order ?? null, related };
 }

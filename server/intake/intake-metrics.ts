@@ -57,8 +57,14 @@ export async function intakeMetrics(db: DbOrTx, opts: { now?: Date; windowHours?
     const c = counts.find((r) => r.channel === channel);
     const n = (key: string) => Number(c?.[key] ?? 0);
     return {
-      channel, received: n("received"), accepted: n("accepted"), rejected: n("rejected"), deadLettered: n("dead_lettered"),
-      duplicates: n("duplicates"), ignored: n("ignored"), retried: n("retried"),
+      channel,
+      received: n("received"),
+      accepted: n("accepted"),
+      rejected: n("rejected"),
+      deadLettered: n("dead_lettered"),
+      duplicates: n("duplicates"),
+      ignored: n("ignored"),
+      retried: n("retried"),
       byReason: reasons.filter((r) => r.channel === channel).map((r) => ({ reason: r.reason, count: Number(r.count) })),
     };
   });

@@ -19,7 +19,9 @@ export async function intakeOverview(db: DbOrTx) {
   return {
     channels: CHANNELS.map((channel) => ({
       channel,
-      counts: Object.fromEntries(statusRows.filter((r) => r.channel === channel).map((r) => [r.status, Number(r.count)])) as Partial<Record<IntakeStatus, number>>,
+      counts: Object.fromEntries(statusRows.filter((r) => r.channel === channel).map((r) => [r.status, Number(r.count)])) as Partial<
+        Record<IntakeStatus, number>
+      >,
       settings: settings[channel],
     })),
     deadLetterReasons: reasonRows.map((r) => ({ channel: r.channel, reason: r.reason ?? "unknown", count: Number(r.count) })),

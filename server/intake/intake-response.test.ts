@@ -5,7 +5,8 @@ import { toIntakeResponse } from "./intake-response";
 describe("toIntakeResponse", () => {
   it("answers a created order with 201 and a replay with the original result, 200 and Idempotent-Replayed", () => {
     expect(toIntakeResponse({ payloadId: "p1", status: "accepted", action: "created", orderId: "o1" })).toMatchObject({
-      status: 201, body: { payloadId: "p1", status: "accepted", orderId: "o1" },
+      status: 201,
+      body: { payloadId: "p1", status: "accepted", orderId: "o1" },
     });
     const replay = toIntakeResponse({ payloadId: "p1", status: "duplicate", orderId: "o1", action: "created", duplicatePayloadId: "p2" });
     expect(replay).toEqual({
@@ -22,7 +23,8 @@ describe("toIntakeResponse", () => {
       body: { payloadId: "p", deadLetter: true, error: { code: "VALIDATION", fields: { "lines[0].sku": "Unknown SKU" }, reasons: errors } },
     });
     expect(toIntakeResponse({ payloadId: "p", status: "dead_lettered", reason: "malformed_body", errors: [] })).toMatchObject({
-      status: 400, body: { payloadId: "p", deadLetter: true, error: { code: "BAD_REQUEST" } },
+      status: 400,
+      body: { payloadId: "p", deadLetter: true, error: { code: "BAD_REQUEST" } },
     });
   });
 
@@ -30,7 +32,8 @@ describe("toIntakeResponse", () => {
     expect(toIntakeResponse({ payloadId: "p", status: "rejected", reason: "bad_signature" }).status).toBe(401);
     expect(toIntakeResponse({ payloadId: "p", status: "received" }).status).toBe(202);
     expect(toIntakeResponse({ payloadId: "p", status: "rejected", reason: "state_regression", orderId: "o" })).toMatchObject({
-      status: 200, body: { status: "rejected", reason: "state_regression", orderId: "o" },
+      status: 200,
+      body: { status: "rejected", reason: "state_regression", orderId: "o" },
     });
   });
 });

@@ -35,7 +35,11 @@ export function toIntakeResponse(result: IntakeResult): IntakeHttpResponse {
       return { status: 200, body: summary, headers };
     case "rejected":
       if (result.reason === "bad_signature") {
-        return { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Invalid or missing signature" }, payloadId: result.payloadId }, headers };
+        return {
+          status: 401,
+          body: { error: { code: "UNAUTHENTICATED", message: "Invalid or missing signature" }, payloadId: result.payloadId },
+          headers,
+        };
       }
       if (result.reason === "body_too_large") {
         return { status: 413, body: { error: { code: "BAD_REQUEST", message: "The body is too large" }, payloadId: result.payloadId }, headers };

@@ -23,9 +23,21 @@ export const FINAL_STATUSES: readonly IntakeStatus[] = ["accepted", "duplicate",
 
 /** Machine-readable reason codes; `reason` on a payload is the first error's code. */
 export const INTAKE_REASONS = [
-  "bad_signature", "body_too_large", "malformed_body", "missing_field", "invalid_field",
-  "unknown_sku", "sku_not_sellable", "unknown_customer", "totals_mismatch", "subtotal_mismatch",
-  "state_regression", "already_shipped", "test_order", "cancelled_before_intake", "webhook_ping",
+  "bad_signature",
+  "body_too_large",
+  "malformed_body",
+  "missing_field",
+  "invalid_field",
+  "unknown_sku",
+  "sku_not_sellable",
+  "unknown_customer",
+  "totals_mismatch",
+  "subtotal_mismatch",
+  "state_regression",
+  "already_shipped",
+  "test_order",
+  "cancelled_before_intake",
+  "webhook_ping",
   "processing_failed",
 ] as const;
 export type IntakeReason = (typeof INTAKE_REASONS)[number];

@@ -7,8 +7,10 @@ import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS } from "./channel-settin
 
 /** The channel's SKU aliases as from → to. */
 export async function loadSkuAliases(db: DbOrTx, channel: Channel): Promise<Map<string, string>> {
-  const rows = await db.select({ from: intakeSkuAliases.fromSku, to: intakeSkuAliases.toSku })
-    .from(intakeSkuAliases).where(eq(intakeSkuAliases.channel, channel));
+  const rows = await db
+    .select({ from: intakeSkuAliases.fromSku, to: intakeSkuAliases.toSku })
+    .from(intakeSkuAliases)
+    .where(eq(intakeSkuAliases.channel, channel));
   return new Map(rows.map((r) => [r.from, r.to]));
 }
 

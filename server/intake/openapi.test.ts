@@ -11,7 +11,10 @@ describe("intake OpenAPI fragment", () => {
   });
 
   it("documents POST /api/intake/{channel} with its signature headers and every response", () => {
-    const path = intakeOpenApiPaths["/intake/{channel}"] as { servers: unknown; post: { parameters: Array<{ name: string }>; responses: Record<string, unknown> } };
+    const path = intakeOpenApiPaths["/intake/{channel}"] as {
+      servers: unknown;
+      post: { parameters: Array<{ name: string }>; responses: Record<string, unknown> };
+    };
     expect(path.servers).toEqual([{ url: "/api" }]);
     expect(path.post.parameters.map((p) => p.name)).toEqual(["channel", "X-Replen-Signature", "X-Shopify-Hmac-Sha256", "X-WC-Webhook-Signature"]);
     expect(Object.keys(path.post.responses).sort()).toEqual(["200", "201", "202", "400", "401", "404", "413", "422"]);

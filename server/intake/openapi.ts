@@ -17,7 +17,11 @@ function apiOrderJsonSchema(): Json {
 
 const issue = {
   type: "object",
-  properties: { path: { type: "string", description: "Canonical path, e.g. lines[0].sku; \"\" is the body" }, message: { type: "string" }, code: { enum: [...INTAKE_REASONS] } },
+  properties: {
+    path: { type: "string", description: 'Canonical path, e.g. lines[0].sku; "" is the body' },
+    message: { type: "string" },
+    code: { enum: [...INTAKE_REASONS] },
+  },
   required: ["path", "message", "code"],
 };
 
@@ -57,7 +61,10 @@ export const intakeOpenApiSchemas: Record<string, Json> = {
 
 const json = (schema: Json, description: string) => ({ description, content: { "application/json": { schema } } });
 const signatureHeader = (name: string, channels: string) => ({
-  name, in: "header", required: false, schema: { type: "string" },
+  name,
+  in: "header",
+  required: false,
+  schema: { type: "string" },
   description: `Base64 HMAC-SHA256 of the exact request body with the channel's secret (${channels})`,
 });
 
@@ -81,7 +88,10 @@ export const intakeOpenApiPaths: Record<string, Json> = {
       requestBody: { required: true, content: { "application/json": { schema: ref("ApiOrder") } } },
       responses: {
         201: json(ref("IntakeResult"), "Accepted: the order was created and entered its workflow"),
-        200: json(ref("IntakeResult"), "A replay (original result), a status update, or a payload ignored/refused on purpose (status and reason say which)"),
+        200: json(
+          ref("IntakeResult"),
+          "A replay (original result), a status update, or a payload ignored/refused on purpose (status and reason say which)",
+        ),
         202: json(ref("IntakeResult"), "Stored; processing failed transiently and is retried in the background"),
         400: json(ref("IntakeDeadLetter"), "The body is not valid JSON (stored and dead-lettered)"),
         401: json(ref("Error"), "Missing or invalid signature (stored as rejected)"),

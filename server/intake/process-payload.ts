@@ -33,7 +33,8 @@ import { validateOrder } from "./validate-order";
  */
 export async function processPayload(db: Database, payloadId: string, opts: { now: Date }): Promise<IntakeResult> {
   // Counted outside the transaction so failed attempts are counted too.
-  const claimed = await db.update(intakePayloads)
+  const claimed = await db
+    .update(intakePayloads)
     .set({ attempts: sql`${intakePayloads.attempts} + 1`, lastAttemptAt: opts.now })
     .where(and(eq(intakePayloads.id, payloadId), eq(intakePayloads.status, "received")))
     .returning({ id: intakePayloads.id });
@@ -43,8 +44,11 @@ export async function processPayload(db: Database, payloadId: string, opts: { no
   try {
     outcome = await db.transaction((tx) => processLocked(tx, payloadId, opts.now));
   } catch (e) {
-    await db.update(intakePayloads).set({ lastError: safeErrorCode(e) })
-      .where(eq(intakePayloads.id, payloadId)).catch(() => {});
+    await db
+      .update(intakePayloads)
+      .set({ lastError: safeErrorCode(e) })
+      .where(eq(intakePayloads.id, payloadId))
+      .catch(() => {});
     throw e;
   }
   if (outcome.createdOrderId) await announceOrders([outcome.createdOrderId]);

@@ -22,7 +22,12 @@ const WOO_PING = /^webhook_id=\d+$/;
 
 export function intakeSecret(channel: Channel): string {
   const e = env();
-  return { shopify: e.INTAKE_SECRET_SHOPIFY, woocommerce: e.INTAKE_SECRET_WOOCOMMERCE, bigcommerce: e.INTAKE_SECRET_BIGCOMMERCE, api: e.INTAKE_SECRET_API }[channel];
+  return {
+    shopify: e.INTAKE_SECRET_SHOPIFY,
+    woocommerce: e.INTAKE_SECRET_WOOCOMMERCE,
+    bigcommerce: e.INTAKE_SECRET_BIGCOMMERCE,
+    api: e.INTAKE_SECRET_API,
+  }[channel];
 }
 
 export type IntakeRequest = {
@@ -54,7 +59,13 @@ export async function receiveIntake(db: Database, input: IntakeRequest, opts: { 
   if (!signatureValid) await consumeOrThrow("intake_ip", input.clientIp, UNSIGNED_LIMIT_MESSAGE);
 
   if (input.tooLarge || body.byteLength > MAX_INTAKE_BODY_BYTES) {
-    const stored = await storePayload(db, { ...base, keepBody: false, bodyBytes: `>${MAX_INTAKE_BODY_BYTES}`, status: "rejected", reason: "body_too_large" });
+    const stored = await storePayload(db, {
+      ...base,
+      keepBody: false,
+      bodyBytes: `>${MAX_INTAKE_BODY_BYTES}`,
+      status: "rejected",
+      reason: "body_too_large",
+    });
     return toIntakeResponse({ payloadId: stored.id, status: "rejected", reason: "body_too_large" });
   }
   if (channel === "woocommerce" && WOO_PING.test(decodeBody(body).trim())) {

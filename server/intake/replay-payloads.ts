@@ -47,12 +47,19 @@ async function reopen(db: Database, id: string, actor: Actor, now: Date): Promis
     if (!row) return "missing";
     if (row.status === "received") return true;
     if (row.status !== "dead_lettered") return false;
-    await tx.update(intakePayloads)
+    await tx
+      .update(intakePayloads)
       .set({ status: "received", replayCount: sql`${intakePayloads.replayCount} + 1`, replayedAt: now })
       .where(and(eq(intakePayloads.id, id), eq(intakePayloads.status, "dead_lettered")));
     await tx.insert(auditLog).values({
-      actorType: "user", actorId: actor.userId, entityType: "intake_payload", entityId: id, action: "replayed",
-      fromState: "dead_lettered", toState: "received", at: now,
+      actorType: "user",
+      actorId: actor.userId,
+      entityType: "intake_payload",
+      entityId: id,
+      action: "replayed",
+      fromState: "dead_lettered",
+      toState: "received",
+      at: now,
     });
     return true;
   });

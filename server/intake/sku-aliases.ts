@@ -20,21 +20,33 @@ export async function saveSkuAlias(db: Database, input: SkuAliasInput, actor: Ac
     const [target] = await tx.select({ sellable: products.sellable }).from(products).where(eq(products.sku, input.toSku));
     if (!target) throw invalid({ toSku: `No product has SKU ${input.toSku}` });
     if (!target.sellable) throw invalid({ toSku: `${input.toSku} is not sellable` });
-    const [alias] = await tx.insert(intakeSkuAliases)
+    const [alias] = await tx
+      .insert(intakeSkuAliases)
       .values({ channel: input.channel, fromSku: input.fromSku, toSku: input.toSku, createdBy: actor.userId, createdAt: opts.now })
       .onConflictDoUpdate({
         target: [intakeSkuAliases.channel, intakeSkuAliases.fromSku],
         set: { toSku: input.toSku, createdBy: actor.userId, createdAt: opts.now },
-      }).returning();
+      })
+      .returning();
     await tx.insert(auditLog).values({
-      actorType: "user", actorId: actor.userId, entityType: "intake_rule", entityId: `sku_alias:${alias!.id}`, action: "sku_alias_saved",
-      at: opts.now, data: { channel: input.channel, fromSku: input.fromSku, toSku: input.toSku },
+      actorType: "user",
+      actorId: actor.userId,
+      entityType: "intake_rule",
+      entityId: `sku_alias:${alias!.id}`,
+      action: "sku_alias_saved",
+      at: opts.now,
+      data: { channel: input.channel, fromSku: input.fromSku, toSku: input.toSku },
     });
-    const affected = await tx.select({ id: intakePayloads.id }).from(intakePayloads).where(and(
-      eq(intakePayloads.channel, input.channel),
-      eq(intakePayloads.status, "dead_lettered"),
-      sql`${intakePayloads.canonical} -> 'lines' @> ${JSON.stringify([{ sku: input.fromSku }])}::jsonb`,
-    ));
+    const affected = await tx
+      .select({ id: intakePayloads.id })
+      .from(intakePayloads)
+      .where(
+        and(
+          eq(intakePayloads.channel, input.channel),
+          eq(intakePayloads.status, "dead_lettered"),
+          sql`${intakePayloads.canonical} -> 'lines' @> ${JSON.stringify([{ sku: input.fromSku }])}::jsonb`,
+        ),
+      );
     return { alias: alias!, affectedPayloadIds: affected.map((a) => a.id) };
   });
 }
@@ -44,8 +56,13 @@ export async function deleteSkuAlias(db: Database, id: number, actor: Actor, opt
     const [removed] = await tx.delete(intakeSkuAliases).where(eq(intakeSkuAliases.id, id)).returning();
     if (!removed) throw notFound("SKU alias");
     await tx.insert(auditLog).values({
-      actorType: "user", actorId: actor.userId, entityType: "intake_rule", entityId: `sku_alias:${id}`, action: "sku_alias_deleted",
-      at: opts.now, data: { channel: removed.channel, fromSku: removed.fromSku, toSku: removed.toSku },
+      actorType: "user",
+      actorId: actor.userId,
+      entityType: "intake_rule",
+      entityId: `sku_alias:${id}`,
+      action: "sku_alias_deleted",
+      at: opts.now,
+      data: { channel: removed.channel, fromSku: removed.fromSku, toSku: removed.toSku },
     });
     return { deleted: id };
   });

@@ -15,10 +15,7 @@ import type { OrderStatus } from "./adapters/canonical-order";
  * | cancelled, order already cancelled/rejected   | advance (nothing left to stop)           |
  */
 export type StatusDecision =
-  | { kind: "duplicate" }
-  | { kind: "advance" }
-  | { kind: "cancel" }
-  | { kind: "refuse"; reason: "state_regression" | "already_shipped" };
+  { kind: "duplicate" } | { kind: "advance" } | { kind: "cancel" } | { kind: "refuse"; reason: "state_regression" | "already_shipped" };
 
 const RANK: Record<OrderStatus, number> = { open: 0, paid: 1, fulfilled: 2, cancelled: 3 };
 

@@ -51,18 +51,21 @@ export type StorePayloadInput = {
  */
 export async function storePayload(db: DbOrTx, input: StorePayloadInput): Promise<{ id: string }> {
   const final = input.status !== undefined && input.status !== "received";
-  const [row] = await db.insert(intakePayloads).values({
-    channel: input.channel,
-    // Postgres text cannot hold NUL; such a body is not JSON anyway. The hash keeps the exact bytes.
-    rawBody: input.keepBody === false ? "" : decodeBody(input.body).replaceAll("\u0000", "\uFFFD"),
-    bodySha256: sha256Hex(input.body),
-    headers: { ...storableHeaders(input.headers), "x-replen-body-bytes": input.bodyBytes ?? String(input.body.byteLength) },
-    signatureValid: input.signatureValid,
-    status: input.status ?? "received",
-    reason: input.reason ?? null,
-    errors: input.errors ?? [],
-    receivedAt: input.now,
-    processedAt: final ? input.now : null,
-  }).returning({ id: intakePayloads.id });
+  const [row] = await db
+    .insert(intakePayloads)
+    .values({
+      channel: input.channel,
+      // Postgres text cannot hold NUL; such a body is not JSON anyway. The hash keeps the exact bytes.
+      rawBody: input.keepBody === false ? "" : decodeBody(input.body).replaceAll("\u0000", "\uFFFD"),
+      bodySha256: sha256Hex(input.body),
+      headers: { ...storableHeaders(input.headers), "x-replen-body-bytes": input.bodyBytes ?? String(input.body.byteLength) },
+      signatureValid: input.signatureValid,
+      status: input.status ?? "received",
+      reason: input.reason ?? null,
+      errors: input.errors ?? [],
+      receivedAt: input.now,
+      processedAt: final ? input.now : null,
+    })
+    .returning({ id: intakePayloads.id });
   return row!;
 }

@@ -29,14 +29,20 @@ export type OrderValidation = ValidOrder | { ok: false; errors: IntakeIssue[] };
 export async function validateOrder(db: DbOrTx, order: StoredCanonical, settings: ChannelSettings): Promise<OrderValidation> {
   const errors: IntakeIssue[] = [];
   const skus = [...new Set(order.lines.map((l) => l.sku))];
-  const found = await db.select({ id: products.id, sku: products.sku, name: products.name, sellable: products.sellable })
-    .from(products).where(inArray(products.sku, skus));
+  const found = await db
+    .select({ id: products.id, sku: products.sku, name: products.name, sellable: products.sellable })
+    .from(products)
+    .where(inArray(products.sku, skus));
   const bySku = new Map(found.map((p) => [p.sku, p]));
   const lines: ResolvedLine[] = [];
   order.lines.forEach((line, i) => {
     const product = bySku.get(line.sku);
     if (!product) {
-      errors.push({ path: `lines[${i}].sku`, code: "unknown_sku", message: `Unknown SKU "${line.sku}": no product has it (add a SKU alias or fix the payload)` });
+      errors.push({
+        path: `lines[${i}].sku`,
+        code: "unknown_sku",
+        message: `Unknown SKU "${line.sku}": no product has it (add a SKU alias or fix the payload)`,
+      });
     } else if (!product.sellable) {
       errors.push({ path: `lines[${i}].sku`, code: "sku_not_sellable", message: `SKU "${line.sku}" is not sellable` });
     } else {
@@ -44,11 +50,18 @@ export async function validateOrder(db: DbOrTx, order: StoredCanonical, settings
     }
   });
 
-  const [customer] = await db.select({ id: customers.id }).from(customers)
+  const [customer] = await db
+    .select({ id: customers.id })
+    .from(customers)
     .where(sql`lower(${customers.email}) = lower(${order.customer.email})`)
-    .orderBy(sql`${customers.email} = ${order.customer.email} DESC`).limit(1);
+    .orderBy(sql`${customers.email} = ${order.customer.email} DESC`)
+    .limit(1);
   if (!customer && settings.customerMode === "strict") {
-    errors.push({ path: "customer.email", code: "unknown_customer", message: `No customer with email ${order.customer.email} (this channel requires existing customers)` });
+    errors.push({
+      path: "customer.email",
+      code: "unknown_customer",
+      message: `No customer with email ${order.customer.email} (this channel requires existing customers)`,
+    });
   }
 
   const totals = checkTotals(order, settings.totalsMode);

@@ -3,8 +3,9 @@ import { pgArray, pgQuotedArray } from "./pg-array";
 
 describe("pgArray", () => {
   it("writes uuids, numbers, booleans, timestamps and NULLs unquoted", () => {
-    expect(pgArray(["8a5c2a7e-0b1d-4a57-9f1e-2f3c4d5e6f70", 3, true, null, "2027-01-31T14:00:00.000Z", "active"]))
-      .toBe("{8a5c2a7e-0b1d-4a57-9f1e-2f3c4d5e6f70,3,true,NULL,2027-01-31T14:00:00.000Z,active}");
+    expect(pgArray(["8a5c2a7e-0b1d-4a57-9f1e-2f3c4d5e6f70", 3, true, null, "2027-01-31T14:00:00.000Z", "active"])).toBe(
+      "{8a5c2a7e-0b1d-4a57-9f1e-2f3c4d5e6f70,3,true,NULL,2027-01-31T14:00:00.000Z,active}",
+    );
     expect(pgArray([])).toBe("{}");
   });
 
@@ -15,8 +16,6 @@ describe("pgArray", () => {
 
 describe("pgQuotedArray", () => {
   it("quotes and escapes every element so commas, braces, quotes and the word NULL survive", () => {
-    expect(pgQuotedArray(['a,b', 'x}', '"q"', "back\\slash", "NULL", null, ""])).toBe(
-      '{"a,b","x}","\\"q\\"","back\\\\slash","NULL",NULL,""}',
-    );
+    expect(pgQuotedArray(["a,b", "x}", '"q"', "back\\slash", "NULL", null, ""])).toBe('{"a,b","x}","\\"q\\"","back\\\\slash","NULL",NULL,""}');
   });
 });

@@ -21,9 +21,16 @@ export async function createNotifications(db: DbOrTx, items: readonly NewNotific
   if (items.length === 0) return [];
   const rows = await db
     .insert(notifications)
-    .values(items.map((n) => ({
-      customerId: n.customerId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? null,
-    })))
+    .values(
+      items.map((n) => ({
+        customerId: n.customerId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        data: n.data ?? null,
+      })),
+    )
     .returning({ id: notifications.id });
   return rows.map((r) => r.id);
 }

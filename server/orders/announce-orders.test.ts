@@ -8,8 +8,15 @@ describe("announceOrders", () => {
     const sent: Array<[number, string[]]> = [];
     const send: AnnounceSend = async (chunk, events) => void sent.push([chunk, events.map((e) => e.id!)]);
     expect(await announceOrders(ids(ANNOUNCE_CHUNK + 2), send)).toBe(ANNOUNCE_CHUNK + 2);
-    expect(sent.map(([chunk, evs]) => [chunk, evs.length])).toEqual([[0, ANNOUNCE_CHUNK], [1, 2]]);
-    expect(sent[1]![1]).toEqual(ids(ANNOUNCE_CHUNK + 2).slice(-2).map((id) => `order-created-${id}`));
+    expect(sent.map(([chunk, evs]) => [chunk, evs.length])).toEqual([
+      [0, ANNOUNCE_CHUNK],
+      [1, 2],
+    ]);
+    expect(sent[1]![1]).toEqual(
+      ids(ANNOUNCE_CHUNK + 2)
+        .slice(-2)
+        .map((id) => `order-created-${id}`),
+    );
   });
 
   it("a failed send is logged and left to the sweeper, never thrown; the other chunks still go", async () => {

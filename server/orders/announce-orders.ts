@@ -31,8 +31,10 @@ export async function announceOrders(orderIds: readonly string[], send: Announce
       await send(i / ANNOUNCE_CHUNK, chunk.map(orderCreatedEvent));
       sent += chunk.length;
     } catch (e) {
-      console.error(`[orders] order/created not sent for ${chunk.length} orders; the stuck-order sweeper will re-announce them`,
-        e instanceof Error ? e.message : e);
+      console.error(
+        `[orders] order/created not sent for ${chunk.length} orders; the stuck-order sweeper will re-announce them`,
+        e instanceof Error ? e.message : e,
+      );
     }
   }
   return sent;

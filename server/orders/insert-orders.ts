@@ -51,7 +51,11 @@ export interface InsertOptions {
    * the subscription (generation's `cycle_generated`) or on the order (intake's `intake_accepted`).
    */
   audit?: {
-    actorType: string; actorId: string; entity: "subscription" | "order"; action: string; toState?: string;
+    actorType: string;
+    actorId: string;
+    entity: "subscription" | "order";
+    action: string;
+    toState?: string;
     /**
      * The row's time; absent = the transaction's clock. Generation leaves it absent so its rows
      * sort with the subscription's other audit rows, which auditSubscription still stamps with
@@ -62,7 +66,11 @@ export interface InsertOptions {
 }
 
 /** One row per draft that became an order (a draft whose key already exists is left out). */
-export interface InsertedOrder { index: number; orderId: string; backordered: boolean }
+export interface InsertedOrder {
+  index: number;
+  orderId: string;
+  backordered: boolean;
+}
 
 /**
  * THE way an order comes into existence (generation, program child orders, order-now, intake):
@@ -79,9 +87,7 @@ export interface InsertedOrder { index: number; orderId: string; backordered: bo
  *   fully reserved keeps its quantity and its order gets the `backordered` flag.
  * Returns the inserted orders with the index of their draft.
  */
-export async function insertOrders(
-  tx: Transaction, drafts: readonly OrderDraft[], now: Date, opts: InsertOptions,
-): Promise<InsertedOrder[]> {
+export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[], now: Date, opts: InsertOptions): Promise<InsertedOrder[]> {
   if (drafts.length === 0) return [];
   if (opts.audit?.entity === "subscription" && drafts.some((d) => !d.subscriptionId)) {
     throw new RangeError("insertOrders: a subscription audit row needs every draft's subscriptionId");
@@ -96,8 +102,11 @@ export async function insertOrders(
   const audit = opts.audit;
   // Name the one arbiter when the batch has one kind of key: each arbiter costs an index probe
   // per row, and a generation batch of cycle orders needs only its own.
-  const arbiter = drafts.every((d) => d.cycleIndex != null) ? sql`ON CONSTRAINT orders_subscription_cycle`
-    : drafts.every((d) => d.externalId != null) ? sql`ON CONSTRAINT orders_channel_external` : sql``;
+  const arbiter = drafts.every((d) => d.cycleIndex != null)
+    ? sql`ON CONSTRAINT orders_subscription_cycle`
+    : drafts.every((d) => d.externalId != null)
+      ? sql`ON CONSTRAINT orders_channel_external`
+      : sql``;
 
   const rows = await tx.execute<{ ord: number; order_id: string; backordered: boolean }>(sql`
     WITH o_in AS (
@@ -170,7 +179,10 @@ export async function insertOrders(
     SELECT ord::int, order_id::text, bool_or(reserved < quantity) AS backordered FROM alloc GROUP BY ord, order_id`);
 
   const inserted = rows.map((r) => ({ index: r.ord - 1, orderId: r.order_id, backordered: opts.reserve && r.backordered }));
-  await flagBackordered(tx, inserted.filter((o) => o.backordered).map((o) => o.orderId));
+  await flagBackordered(
+    tx,
+    inserted.filter((o) => o.backordered).map((o) => o.orderId),
+  );
   return inserted.sort((a, b) => a.index - b.index);
 }
 

@@ -15,9 +15,17 @@ export async function listCustomerOrders(db: DbOrTx, customerId: string, filter:
   if (filter.orderId) where.push(eq(orders.id, filter.orderId));
   const rows = await db
     .select({
-      id: orders.id, number: orders.number, kind: orders.kind, state: orders.state,
-      subscriptionId: orders.subscriptionId, cycleIndex: orders.cycleIndex, currency: orders.currency,
-      totalMinor: orders.totalMinor, flags: orders.flags, scheduledFor: orders.scheduledFor, createdAt: orders.createdAt,
+      id: orders.id,
+      number: orders.number,
+      kind: orders.kind,
+      state: orders.state,
+      subscriptionId: orders.subscriptionId,
+      cycleIndex: orders.cycleIndex,
+      currency: orders.currency,
+      totalMinor: orders.totalMinor,
+      flags: orders.flags,
+      scheduledFor: orders.scheduledFor,
+      createdAt: orders.createdAt,
     })
     .from(orders)
     .where(and(...where))
@@ -27,11 +35,20 @@ export async function listCustomerOrders(db: DbOrTx, customerId: string, filter:
 
   const lines = await db
     .select({
-      orderId: orderLines.orderId, sku: orderLines.sku, name: orderLines.name, quantity: orderLines.quantity,
-      unitPriceMinor: orderLines.unitPriceMinor, reservedQuantity: orderLines.reservedQuantity,
+      orderId: orderLines.orderId,
+      sku: orderLines.sku,
+      name: orderLines.name,
+      quantity: orderLines.quantity,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      reservedQuantity: orderLines.reservedQuantity,
     })
     .from(orderLines)
-    .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        orderLines.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(orderLines.sku));
   // Not Map.groupBy: Node 20 (our floor) doesn't have it.
   const byOrder = new Map<string, typeof lines>();

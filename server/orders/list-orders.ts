@@ -12,9 +12,17 @@ export async function listOrders(db: DbOrTx, filter: OrderListFilter) {
   if (filter.state) where.push(eq(orders.state, filter.state));
   return db
     .select({
-      id: orders.id, number: orders.number, kind: orders.kind, state: orders.state, channel: orders.channel,
-      totalMinor: orders.totalMinor, currency: orders.currency, flags: orders.flags,
-      subscriptionId: orders.subscriptionId, cycleIndex: orders.cycleIndex, createdAt: orders.createdAt,
+      id: orders.id,
+      number: orders.number,
+      kind: orders.kind,
+      state: orders.state,
+      channel: orders.channel,
+      totalMinor: orders.totalMinor,
+      currency: orders.currency,
+      flags: orders.flags,
+      subscriptionId: orders.subscriptionId,
+      cycleIndex: orders.cycleIndex,
+      createdAt: orders.createdAt,
       customerName: customers.name,
     })
     .from(orders)

@@ -4,9 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { pgArray } from "@/server/lib/pg-array";
 
 /** releaseStock for one order. */
-export async function releaseOrderStock(
-  db: DbOrTx, orderId: string, now: Date, opts: { consume?: boolean } = {},
-): Promise<{ units: number }> {
+export async function releaseOrderStock(db: DbOrTx, orderId: string, now: Date, opts: { consume?: boolean } = {}): Promise<{ units: number }> {
   return { units: (await releaseStock(db, [orderId], now, opts)).get(orderId) ?? 0 };
 }
 
@@ -19,7 +17,10 @@ export async function releaseOrderStock(
  * drops too. Returns the units released (or consumed) per order that had any.
  */
 export async function releaseStock(
-  db: DbOrTx, orderIds: readonly string[], now: Date, opts: { consume?: boolean } = {},
+  db: DbOrTx,
+  orderIds: readonly string[],
+  now: Date,
+  opts: { consume?: boolean } = {},
 ): Promise<Map<string, number>> {
   if (orderIds.length === 0) return new Map();
   const rows = await db.execute<{ order_id: string; units: number }>(sql`

@@ -4,8 +4,16 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { PaymentGateway } from "./gateway";
 import {
-  CLAIM_LEASE_MS, claimMany, fromOutcome, type PaymentRequest, type PaymentResult, type Recording,
-  recordOutcomes, refused, releaseLeases, replayPrevious,
+  CLAIM_LEASE_MS,
+  claimMany,
+  fromOutcome,
+  type PaymentRequest,
+  type PaymentResult,
+  type Recording,
+  recordOutcomes,
+  refused,
+  releaseLeases,
+  replayPrevious,
 } from "./payment-claims";
 
 /**
@@ -14,19 +22,27 @@ import {
  * `parallelism` at a time, outside any transaction. Results in input order.
  */
 export async function captureOrderPayments(
-  db: Database, gateway: PaymentGateway, requests: readonly PaymentRequest[], opts: { parallelism: number } = { parallelism: 4 },
+  db: Database,
+  gateway: PaymentGateway,
+  requests: readonly PaymentRequest[],
+  opts: { parallelism: number } = { parallelism: 4 },
 ): Promise<PaymentResult[]> {
   if (requests.length === 0) return [];
   const now = requests[0]!.now;
   const at = now.toISOString();
   const input = requests.map((r) => ({ order_id: r.orderId, key: r.idempotencyKey }));
-  const claims = await claimMany(db, input, "order_id uuid, key text", sql`
+  const claims = await claimMany(
+    db,
+    input,
+    "order_id uuid, key text",
+    sql`
     UPDATE payments p SET status = 'capturing', pending_key = i.key, updated_at = ${at}::timestamptz,
       lease_until = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
     FROM input i WHERE p.order_id = i.order_id AND p.ref IS NOT NULL
       AND (p.status = 'authorized'
            OR (p.status = 'capturing' AND (p.pending_key = i.key OR p.lease_until IS NULL OR p.lease_until <= ${at}::timestamptz)))
-    RETURNING p.order_id`);
+    RETURNING p.order_id`,
+  );
   const results = new Map<string, PaymentResult>();
   const captured: Recording[] = [];
   const declined: Recording[] = [];
@@ -36,7 +52,14 @@ export async function captureOrderPayments(
     const p = c.before;
     if (!c.claimed || !p?.ref) {
       const busy = p?.status === "capturing";
-      results.set(c.order_id, p?.status === "captured" && p.ref ? { ok: true, ref: p.ref, reused: true } : busy ? refused("payment_busy:capturing", true) : refused("not_authorized"));
+      results.set(
+        c.order_id,
+        p?.status === "captured" && p.ref
+          ? { ok: true, ref: p.ref, reused: true }
+          : busy
+            ? refused("payment_busy:capturing", true)
+            : refused("not_authorized"),
+      );
       return;
     }
     const ref = p.ref;

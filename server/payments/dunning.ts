@@ -9,8 +9,13 @@ import { authorizeOrderPayment, captureOrderPayment, type PaymentResult } from "
 
 /** Hours list ("24,72") → ms delays, ascending. */
 export function parseDunningHours(csv: string): number[] {
-  return csv.split(",").map((h) => h.trim()).filter(Boolean).map((h) => Math.round(Number(h) * 3_600_000))
-    .filter((ms) => Number.isFinite(ms) && ms >= 0).sort((a, b) => a - b);
+  return csv
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .map((h) => Math.round(Number(h) * 3_600_000))
+    .filter((ms) => Number.isFinite(ms) && ms >= 0)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -18,9 +23,9 @@ export function parseDunningHours(csv: string): number[] {
  * authorize_payment or capture_payment action (payment_failed in the default workflow).
  */
 export function isDunningState(def: WorkflowDefinition, stateId: string): boolean {
-  return def.states.some((s) => s.actions.flat().some(
-    (a) => (a.type === "authorize_payment" || a.type === "capture_payment") && a.onFailure?.transitionTo === stateId,
-  ));
+  return def.states.some((s) =>
+    s.actions.flat().some((a) => (a.type === "authorize_payment" || a.type === "capture_payment") && a.onFailure?.transitionTo === stateId),
+  );
 }
 
 /**
@@ -29,15 +34,18 @@ export function isDunningState(def: WorkflowDefinition, stateId: string): boolea
  * failed), otherwise a fresh authorization. "left" when the order moved on meanwhile.
  */
 export async function retryDunningPayment(
-  db: Database, gateway: PaymentGateway, input: { orderId: string; state: string; seq: number; round: number; now: Date },
+  db: Database,
+  gateway: PaymentGateway,
+  input: { orderId: string; state: string; seq: number; round: number; now: Date },
 ): Promise<{ kind: "left" } | { kind: "paid" } | { kind: "failed"; code: string }> {
   const [order] = await db.select({ state: orders.state, seq: orders.transitionSeq }).from(orders).where(eq(orders.id, input.orderId));
   if (!order || order.state !== input.state || order.seq !== input.seq) return { kind: "left" };
   const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, input.orderId));
   const key = `order-${input.orderId}-${input.seq}-dunning-${input.round}`;
-  const r: PaymentResult = payment?.status === "authorized" || payment?.status === "capturing"
-    ? await captureOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now })
-    : await authorizeOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now });
+  const r: PaymentResult =
+    payment?.status === "authorized" || payment?.status === "capturing"
+      ? await captureOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now })
+      : await authorizeOrderPayment(db, gateway, { orderId: input.orderId, idempotencyKey: key, now: input.now });
   return r.ok ? { kind: "paid" } : { kind: "failed", code: r.code };
 }
 
@@ -46,15 +54,18 @@ export async function retryDunningPayment(
  * audit row, so no further cycles are generated against a card that keeps failing.
  * Returns the subscription id when this call paused it.
  */
-export async function pauseSubscriptionForDunning(
-  db: Database, input: { orderId: string; now: Date },
-): Promise<{ subscriptionId: string } | null> {
+export async function pauseSubscriptionForDunning(db: Database, input: { orderId: string; now: Date }): Promise<{ subscriptionId: string } | null> {
   return db.transaction(async (tx) => {
     const [order] = await tx.select({ subscriptionId: orders.subscriptionId }).from(orders).where(eq(orders.id, input.orderId));
     if (!order?.subscriptionId) return null;
     const [paused] = await transitionMany(tx, {
-      ids: [order.subscriptionId], from: "active", to: "paused", set: { pausedUntil: null },
-      action: "paused", actor: { type: "system", id: "dunning" }, now: input.now,
+      ids: [order.subscriptionId],
+      from: "active",
+      to: "paused",
+      set: { pausedUntil: null },
+      action: "paused",
+      actor: { type: "system", id: "dunning" },
+      now: input.now,
       data: () => ({ reason: "payment_failed", orderId: input.orderId }),
     });
     if (!paused) return null;

@@ -14,9 +14,7 @@ export type PaymentMethodRef = {
 };
 
 export type GatewayOutcome =
-  | { status: "approved"; ref: string }
-  | { status: "declined"; code: string; retryable: boolean }
-  | { status: "error"; code: string };
+  { status: "approved"; ref: string } | { status: "declined"; code: string; retryable: boolean } | { status: "error"; code: string };
 
 export type AuthorizeRequest = {
   orderId: string;

@@ -9,8 +9,13 @@ import { createTestGateway } from "./test-gateway";
 import { TEST_CARDS } from "./test-cards";
 
 const now = new Date("2027-03-01T10:00:00Z");
-const approvedAuths = (orderId: string) => getDb().select().from(testGatewayOperations)
-  .where(and(eq(testGatewayOperations.orderId, orderId), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")));
+const approvedAuths = (orderId: string) =>
+  getDb()
+    .select()
+    .from(testGatewayOperations)
+    .where(
+      and(eq(testGatewayOperations.orderId, orderId), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")),
+    );
 const paymentOf = async (orderId: string) => (await getDb().select().from(payments).where(eq(payments.orderId, orderId)))[0];
 
 /** A gateway whose calls can be held open, to look at the database while one is in flight. */
@@ -40,7 +45,8 @@ describe("order payments: claim → call → record", () => {
     // Another connection sees the claim: it is committed, not waiting in an open transaction.
     expect(await paymentOf(order.id)).toMatchObject({ status: "authorizing", pendingKey: "k-1", ref: null });
     const [open] = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+      sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
     expect(open?.n ?? 0).toBe(0);
     release();
     const result = await pending;
@@ -53,8 +59,16 @@ describe("order payments: claim → call → record", () => {
     const { order } = await makeOrder(db);
     const gw = createTestGateway(db);
     // The first try claimed and the gateway approved, then the process died before recording.
-    await db.insert(payments).values({ orderId: order.id, gateway: "test", status: "authorizing", amountMinor: order.totalMinor, currency: "USD", pendingKey: "lost-1" });
-    await gw.authorize({ orderId: order.id, amountMinor: order.totalMinor, currency: "USD", paymentMethod: { token: TEST_CARDS.approve }, idempotencyKey: "lost-1" });
+    await db
+      .insert(payments)
+      .values({ orderId: order.id, gateway: "test", status: "authorizing", amountMinor: order.totalMinor, currency: "USD", pendingKey: "lost-1" });
+    await gw.authorize({
+      orderId: order.id,
+      amountMinor: order.totalMinor,
+      currency: "USD",
+      paymentMethod: { token: TEST_CARDS.approve },
+      idempotencyKey: "lost-1",
+    });
     const retry = await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "lost-2", now });
     expect(retry).toMatchObject({ ok: true, reused: true });
     expect(await approvedAuths(order.id)).toHaveLength(1);
@@ -68,8 +82,11 @@ describe("order payments: claim → call → record", () => {
     const held = heldGateway(gw);
     const first = authorizeOrderPayment(db, held.gateway, { orderId: order.id, idempotencyKey: "c-1", now });
     await held.inside;
-    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-2", now }))
-      .toMatchObject({ ok: false, code: "payment_busy:authorizing", retryable: true });
+    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-2", now })).toMatchObject({
+      ok: false,
+      code: "payment_busy:authorizing",
+      retryable: true,
+    });
     // A duplicate delivery of the same try (same key) may claim again and gets the same hold.
     const duplicate = await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "c-1", now });
     held.release();
@@ -96,9 +113,15 @@ describe("order payments: claim → call → record", () => {
     const db = getDb();
     const { order } = await makeOrder(db, { card: TEST_CARDS.decline });
     const gw = createTestGateway(db);
-    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "d-1", now })).toMatchObject({ ok: false, code: "card_declined" });
+    expect(await authorizeOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "d-1", now })).toMatchObject({
+      ok: false,
+      code: "card_declined",
+    });
     expect(await paymentOf(order.id)).toMatchObject({ status: "failed", pendingKey: null });
-    expect(await captureOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "d-cap", now })).toMatchObject({ ok: false, code: "not_authorized" });
+    expect(await captureOrderPayment(db, gw, { orderId: order.id, idempotencyKey: "d-cap", now })).toMatchObject({
+      ok: false,
+      code: "not_authorized",
+    });
 
     const ok = await makeOrder(db);
     await authorizeOrderPayment(db, gw, { orderId: ok.order.id, idempotencyKey: "a-1", now });
@@ -112,8 +135,14 @@ describe("order payments: claim → call → record", () => {
   it("the database refuses a status outside the vocabulary, or an authorization without a reference", async () => {
     const db = getDb();
     const { order } = await makeOrder(db);
-    const insert = (status: string, ref: string | null) => db.insert(payments)
-      .values({ orderId: order.id, gateway: "test", status: status as never, amountMinor: 1, currency: "USD", ref }).then(() => "ok", () => "refused");
+    const insert = (status: string, ref: string | null) =>
+      db
+        .insert(payments)
+        .values({ orderId: order.id, gateway: "test", status: status as never, amountMinor: 1, currency: "USD", ref })
+        .then(
+          () => "ok",
+          () => "refused",
+        );
     expect(await insert("paid", "tg_1")).toBe("refused");
     expect(await insert("authorized", null)).toBe("refused");
   });

@@ -6,7 +6,13 @@ import { authorizeOrderPayments } from "./authorize-payments";
 import { captureOrderPayments } from "./capture-payments";
 import type { PaymentGateway } from "./gateway";
 import {
-  CLAIM_LEASE_MS, fromOutcome, type PaymentRequest, type PaymentResult, type PaymentRow, recordOutcomes, releaseLeases,
+  CLAIM_LEASE_MS,
+  fromOutcome,
+  type PaymentRequest,
+  type PaymentResult,
+  type PaymentRow,
+  recordOutcomes,
+  releaseLeases,
 } from "./payment-claims";
 
 export type { PaymentResult } from "./payment-claims";
@@ -44,17 +50,21 @@ export async function captureOrderPayment(db: Database, gateway: PaymentGateway,
  * refunds a capture. Idempotent (keys derive from the payment) and a no-op without a payment.
  */
 export async function releaseOrderPayment(
-  db: Database, gateway: PaymentGateway, input: { orderId: string; now: Date },
+  db: Database,
+  gateway: PaymentGateway,
+  input: { orderId: string; now: Date },
 ): Promise<PaymentResult | null> {
   const { orderId, now } = input;
   const [current] = await db.execute<PaymentRow>(sql`SELECT id, status, ref, amount_minor, pending_key FROM payments WHERE order_id = ${orderId}`);
   if (!current || !current.ref) return null;
-  const kind = current.status === "authorized" || current.status === "voiding" ? "void"
-    : current.status === "captured" || current.status === "refunding" ? "refund" : null;
+  const kind =
+    current.status === "authorized" || current.status === "voiding"
+      ? "void"
+      : current.status === "captured" || current.status === "refunding"
+        ? "refund"
+        : null;
   if (!kind) return null;
-  const [inFlight, from, done] = kind === "void"
-    ? (["voiding", "authorized", "voided"] as const)
-    : (["refunding", "captured", "refunded"] as const);
+  const [inFlight, from, done] = kind === "void" ? (["voiding", "authorized", "voided"] as const) : (["refunding", "captured", "refunded"] as const);
   // One key per payment and kind: a repeated release replays at the gateway by construction.
   const key = `${current.id}-${kind}`;
   if (!(await claimRow(db, orderId, inFlight, from, key, now))) return null;

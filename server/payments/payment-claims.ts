@@ -15,9 +15,7 @@ import type { GatewayOutcome } from "./gateway";
  * Operations take many orders at once (renewal day); the single-order functions wrap them.
  */
 
-export type PaymentResult =
-  | { ok: true; ref: string; reused: boolean }
-  | { ok: false; code: string; retryable: boolean; transient: boolean };
+export type PaymentResult = { ok: true; ref: string; reused: boolean } | { ok: false; code: string; retryable: boolean; transient: boolean };
 
 export type PaymentRequest = { orderId: string; idempotencyKey: string; now: Date };
 
@@ -45,7 +43,8 @@ export type ClaimRow = { order_id: string; before: PaymentRow | null; claimed: b
  */
 export async function claimMany(db: Database, rows: readonly object[], columns: string, claim: SQL): Promise<ClaimRow[]> {
   if (rows.length === 0) return [];
-  return [...(await db.execute<ClaimRow>(sql`
+  return [
+    ...(await db.execute<ClaimRow>(sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(${sql.raw(columns)})
     ), before AS (
@@ -55,7 +54,8 @@ export async function claimMany(db: Database, rows: readonly object[], columns: 
       (SELECT jsonb_build_object('id', b.id, 'status', b.status, 'ref', b.ref, 'amount_minor', b.amount_minor, 'pending_key', b.pending_key)
        FROM before b WHERE b.order_id = i.order_id) AS before,
       EXISTS (SELECT 1 FROM claimed c WHERE c.order_id = i.order_id) AS claimed
-    FROM input i`))];
+    FROM input i`)),
+  ];
 }
 
 /** A previous try's call whose answer was lost: ask the gateway again under its key first. */
@@ -75,8 +75,12 @@ export type Recording = { orderId: string; key: string; status: PaymentStatus; r
 export async function recordOutcomes(db: Database, claimedAs: PaymentStatus, rows: readonly Recording[], now: Date): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const input = rows.map((r) => ({
-    order_id: r.orderId, key: r.key, status: r.status, ref: r.ref ?? null,
-    authorized_at: r.authorizedAt?.toISOString() ?? null, captured_at: r.capturedAt?.toISOString() ?? null,
+    order_id: r.orderId,
+    key: r.key,
+    status: r.status,
+    ref: r.ref ?? null,
+    authorized_at: r.authorizedAt?.toISOString() ?? null,
+    captured_at: r.capturedAt?.toISOString() ?? null,
   }));
   const landed = await db.execute<{ order_id: string }>(sql`
     UPDATE payments p SET status = i.status, ref = coalesce(i.ref, p.ref), pending_key = NULL, lease_until = NULL,

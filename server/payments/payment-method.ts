@@ -29,8 +29,15 @@ export async function savePaymentMethod(
   now: Date,
 ): Promise<void> {
   const values = {
-    gateway: method.gateway, token: method.token, brand: method.brand ?? "card", last4: last4(method.token),
-    providerCustomerId: method.providerCustomerId ?? null, updatedAt: now,
+    gateway: method.gateway,
+    token: method.token,
+    brand: method.brand ?? "card",
+    last4: last4(method.token),
+    providerCustomerId: method.providerCustomerId ?? null,
+    updatedAt: now,
   };
-  await db.insert(paymentMethods).values({ customerId, ...values }).onConflictDoUpdate({ target: paymentMethods.customerId, set: values });
+  await db
+    .insert(paymentMethods)
+    .values({ customerId, ...values })
+    .onConflictDoUpdate({ target: paymentMethods.customerId, set: values });
 }

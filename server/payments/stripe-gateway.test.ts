@@ -40,7 +40,13 @@ describe("Stripe gateway (against a local Stripe impersonator)", () => {
   });
 
   const gateway = () => createStripeGateway({ secretKey: "sk_test_123", apiBase: base, timeoutMs: 2_000 });
-  const auth = { orderId: "ord-1", amountMinor: 12_345, currency: "EUR", paymentMethod: { token: "pm_card_visa", providerCustomerId: "cus_42" }, idempotencyKey: "order-1-0-a-1" };
+  const auth = {
+    orderId: "ord-1",
+    amountMinor: 12_345,
+    currency: "EUR",
+    paymentMethod: { token: "pm_card_visa", providerCustomerId: "cus_42" },
+    idempotencyKey: "order-1-0-a-1",
+  };
 
   it("authorizes with a manual-capture PaymentIntent confirmed off-session", async () => {
     next = () => ({ status: 200, body: { id: "pi_123", object: "payment_intent", status: "requires_capture" } });
@@ -51,8 +57,14 @@ describe("Stripe gateway (against a local Stripe impersonator)", () => {
     expect(req!.headers["idempotency-key"]).toBe("order-1-0-a-1");
     expect(req!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(Object.fromEntries(req!.form)).toEqual({
-      amount: "12345", currency: "eur", payment_method: "pm_card_visa", customer: "cus_42",
-      capture_method: "manual", confirm: "true", off_session: "true", "metadata[order_id]": "ord-1",
+      amount: "12345",
+      currency: "eur",
+      payment_method: "pm_card_visa",
+      customer: "cus_42",
+      capture_method: "manual",
+      confirm: "true",
+      off_session: "true",
+      "metadata[order_id]": "ord-1",
     });
   });
 
@@ -85,11 +97,12 @@ describe("Stripe gateway (against a local Stripe impersonator)", () => {
 
   it("captures, cancels and refunds the PaymentIntent", async () => {
     const g = gateway();
-    next = (s) => (s.path.endsWith("/capture")
-      ? { status: 200, body: { id: "pi_1", status: "succeeded" } }
-      : s.path.endsWith("/cancel")
-        ? { status: 200, body: { id: "pi_1", status: "canceled" } }
-        : { status: 200, body: { id: "re_1", object: "refund", status: "succeeded" } });
+    next = (s) =>
+      s.path.endsWith("/capture")
+        ? { status: 200, body: { id: "pi_1", status: "succeeded" } }
+        : s.path.endsWith("/cancel")
+          ? { status: 200, body: { id: "pi_1", status: "canceled" } }
+          : { status: 200, body: { id: "re_1", object: "refund", status: "succeeded" } };
     const ref = { orderId: "ord-1", ref: "pi_1", amountMinor: 500, idempotencyKey: "cap-1" };
     expect(await g.capture(ref)).toEqual({ status: "approved", ref: "pi_1" });
     expect(await g.void({ ...ref, idempotencyKey: "void-1" })).toEqual({ status: "approved", ref: "pi_1" });

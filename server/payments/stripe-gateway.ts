@@ -13,8 +13,14 @@ type StripeIntent = { id?: string; status?: string };
 
 /** Stripe codes for which retrying the same card cannot succeed. */
 const PERMANENT = new Set([
-  "resource_missing", "payment_method_unactivated", "card_decline_rate_limit_exceeded", "invalid_number",
-  "expired_card", "incorrect_number", "payment_intent_unexpected_state", "parameter_invalid_empty",
+  "resource_missing",
+  "payment_method_unactivated",
+  "card_decline_rate_limit_exceeded",
+  "invalid_number",
+  "expired_card",
+  "incorrect_number",
+  "payment_intent_unexpected_state",
+  "parameter_invalid_empty",
 ]);
 
 /** Stripe's form encoding: nested keys as `metadata[order_id]`. */
@@ -37,7 +43,10 @@ function form(params: Record<string, string | number | boolean | Record<string, 
 export function createStripeGateway(config: StripeConfig): PaymentGateway {
   const doFetch = config.fetch ?? fetch;
   const call = async (
-    path: string, params: Parameters<typeof form>[0], idempotencyKey: string, approve: (intent: StripeIntent) => GatewayOutcome,
+    path: string,
+    params: Parameters<typeof form>[0],
+    idempotencyKey: string,
+    approve: (intent: StripeIntent) => GatewayOutcome,
   ): Promise<GatewayOutcome> => {
     let res: Response;
     try {
@@ -62,30 +71,42 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
     // 402 = card error (a decline); other 4xx mean our request can't succeed as sent.
     return { status: "declined", code, retryable: res.status === 402 && !PERMANENT.has(code) };
   };
-  const intentOk = (expected: string[]) => (intent: StripeIntent): GatewayOutcome =>
-    intent.id && intent.status && expected.includes(intent.status)
-      ? { status: "approved", ref: intent.id }
-      : { status: "declined", code: `unexpected_status_${intent.status ?? "none"}`, retryable: false };
+  const intentOk =
+    (expected: string[]) =>
+    (intent: StripeIntent): GatewayOutcome =>
+      intent.id && intent.status && expected.includes(intent.status)
+        ? { status: "approved", ref: intent.id }
+        : { status: "declined", code: `unexpected_status_${intent.status ?? "none"}`, retryable: false };
 
   return {
     name: "stripe",
     authorize: (req: AuthorizeRequest) =>
-      call("/v1/payment_intents", {
-        amount: req.amountMinor,
-        currency: req.currency.toLowerCase(),
-        payment_method: req.paymentMethod.token,
-        customer: req.paymentMethod.providerCustomerId ?? undefined,
-        capture_method: "manual",
-        confirm: true,
-        off_session: true,
-        metadata: { order_id: req.orderId },
-      }, req.idempotencyKey, intentOk(["requires_capture"])),
+      call(
+        "/v1/payment_intents",
+        {
+          amount: req.amountMinor,
+          currency: req.currency.toLowerCase(),
+          payment_method: req.paymentMethod.token,
+          customer: req.paymentMethod.providerCustomerId ?? undefined,
+          capture_method: "manual",
+          confirm: true,
+          off_session: true,
+          metadata: { order_id: req.orderId },
+        },
+        req.idempotencyKey,
+        intentOk(["requires_capture"]),
+      ),
     capture: (req: RefRequest) =>
-      call(`/v1/payment_intents/${encodeURIComponent(req.ref)}/capture`, { amount_to_capture: req.amountMinor }, req.idempotencyKey, intentOk(["succeeded"])),
-    void: (req: RefRequest) =>
-      call(`/v1/payment_intents/${encodeURIComponent(req.ref)}/cancel`, {}, req.idempotencyKey, intentOk(["canceled"])),
+      call(
+        `/v1/payment_intents/${encodeURIComponent(req.ref)}/capture`,
+        { amount_to_capture: req.amountMinor },
+        req.idempotencyKey,
+        intentOk(["succeeded"]),
+      ),
+    void: (req: RefRequest) => call(`/v1/payment_intents/${encodeURIComponent(req.ref)}/cancel`, {}, req.idempotencyKey, intentOk(["canceled"])),
     refund: (req: RefRequest) =>
       call("/v1/refunds", { payment_intent: req.ref, amount: req.amountMinor }, req.idempotencyKey, (r) =>
-        r.id ? { status: "approved", ref: r.id } : { status: "declined", code: "refund_missing_id", retryable: false }),
+        r.id ? { status: "approved", ref: r.id } : { status: "declined", code: "refund_missing_id", retryable: false },
+      ),
   };
 }

@@ -56,8 +56,12 @@ export function createTestGateway(db: Database): PaymentGateway {
     async authorize(req: AuthorizeRequest) {
       const card = req.paymentMethod.token.replace(/\s+/g, "");
       const base = {
-        idempotencyKey: req.idempotencyKey, kind: "authorize", orderId: req.orderId, card,
-        amountMinor: req.amountMinor, currency: req.currency,
+        idempotencyKey: req.idempotencyKey,
+        kind: "authorize",
+        orderId: req.orderId,
+        card,
+        amountMinor: req.amountMinor,
+        currency: req.currency,
       };
       if (!/^\d{16}$/.test(card)) return record({ ...base, outcome: "declined", code: "invalid_card" });
       if (card === TEST_CARDS.decline) return record({ ...base, outcome: "declined", code: "card_declined" });
@@ -66,10 +70,13 @@ export function createTestGateway(db: Database): PaymentGateway {
         const [{ failures } = { failures: 0 }] = await db
           .select({ failures: sql<number>`count(*)::int` })
           .from(testGatewayOperations)
-          .where(and(
-            eq(testGatewayOperations.orderId, req.orderId), eq(testGatewayOperations.kind, "authorize"),
-            eq(testGatewayOperations.outcome, "error"),
-          ));
+          .where(
+            and(
+              eq(testGatewayOperations.orderId, req.orderId),
+              eq(testGatewayOperations.kind, "authorize"),
+              eq(testGatewayOperations.outcome, "error"),
+            ),
+          );
         if (failures < TRANSIENT_FAILURES) return record({ ...base, outcome: "error", code: "processing_error" });
       }
       return record({ ...base, outcome: "approved", ref: `tg_${randomUUID().replaceAll("-", "")}` });

@@ -27,7 +27,5 @@ export function boundedLocalDate(message = "Enter a valid date (YYYY-MM-DD)") {
 
 /** The shared zod field for every ISO 8601 UTC instant the app takes in (e.g. a channel's placedAt). */
 export function boundedInstant(message = "Use an ISO 8601 UTC timestamp ending in Z") {
-  return z.iso
-    .datetime({ error: message, abort: true })
-    .refine((v) => isLocalDateInRange(v.slice(0, 10)), { error: OUT_OF_RANGE });
+  return z.iso.datetime({ error: message, abort: true }).refine((v) => isLocalDateInRange(v.slice(0, 10)), { error: OUT_OF_RANGE });
 }

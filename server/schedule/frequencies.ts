@@ -19,9 +19,7 @@ export const FREQUENCY_LABELS: Readonly<Record<Frequency, string>> = {
  * use the anchor-clamp rule (see `occurrenceDate`), because "monthly" means "same day of
  * the month", not "every 30 days".
  */
-export type Period =
-  | { readonly unit: "day"; readonly amount: number }
-  | { readonly unit: "month"; readonly amount: number };
+export type Period = { readonly unit: "day"; readonly amount: number } | { readonly unit: "month"; readonly amount: number };
 
 export const FREQUENCY_PERIODS: Readonly<Record<Frequency, Period>> = {
   daily: { unit: "day", amount: 1 },

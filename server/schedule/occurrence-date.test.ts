@@ -4,8 +4,7 @@ import { daysInMonth, formatLocalDate, parseLocalDate } from "./local-date";
 import { indexOnOrBefore, occurrenceDate } from "./occurrence-date";
 import { checkProperty } from "@/test/support/schedule/property";
 
-const series = (anchor: string, frequency: Frequency, length: number) =>
-  Array.from({ length }, (_, n) => occurrenceDate(anchor, frequency, n));
+const series = (anchor: string, frequency: Frequency, length: number) => Array.from({ length }, (_, n) => occurrenceDate(anchor, frequency, n));
 
 describe("occurrenceDate", () => {
   // Expected values checked against GNU `date -d "2027-01-15 + N days"` for the day periods.
@@ -33,8 +32,21 @@ describe("occurrenceDate", () => {
 
   it("Jan 31 monthly through non-leap 2027 and leap 2028", () => {
     expect(series("2027-01-31", "monthly", 15)).toEqual([
-      "2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30", "2027-07-31",
-      "2027-08-31", "2027-09-30", "2027-10-31", "2027-11-30", "2027-12-31", "2028-01-31", "2028-02-29", "2028-03-31",
+      "2027-01-31",
+      "2027-02-28",
+      "2027-03-31",
+      "2027-04-30",
+      "2027-05-31",
+      "2027-06-30",
+      "2027-07-31",
+      "2027-08-31",
+      "2027-09-30",
+      "2027-10-31",
+      "2027-11-30",
+      "2027-12-31",
+      "2028-01-31",
+      "2028-02-29",
+      "2028-03-31",
     ]);
     expect(occurrenceDate("2028-01-31", "monthly", 1)).toBe("2028-02-29");
     expect(occurrenceDate("2028-01-31", "monthly", 13)).toBe("2029-02-28");
@@ -50,9 +62,7 @@ describe("occurrenceDate", () => {
   });
 
   it("quarterly from Nov 30 and semiannual from Aug 31", () => {
-    expect(series("2027-11-30", "quarterly", 6)).toEqual([
-      "2027-11-30", "2028-02-29", "2028-05-30", "2028-08-30", "2028-11-30", "2029-02-28",
-    ]);
+    expect(series("2027-11-30", "quarterly", 6)).toEqual(["2027-11-30", "2028-02-29", "2028-05-30", "2028-08-30", "2028-11-30", "2029-02-28"]);
     expect(series("2027-08-31", "semiannual", 3)).toEqual(["2027-08-31", "2028-02-29", "2028-08-31"]);
   });
 

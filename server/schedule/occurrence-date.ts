@@ -1,13 +1,5 @@
 import { FREQUENCY_PERIODS, type Frequency } from "./frequencies";
-import {
-  addDays,
-  addMonthsClamped,
-  compareLocalDates,
-  daysBetween,
-  monthsBetween,
-  parseLocalDate,
-  type LocalDate,
-} from "./local-date";
+import { addDays, addMonthsClamped, compareLocalDates, daysBetween, monthsBetween, parseLocalDate, type LocalDate } from "./local-date";
 
 /**
  * The local date of occurrence `n` (0 = the anchor itself).
@@ -20,9 +12,7 @@ import {
 export function occurrenceDate(anchor: LocalDate, frequency: Frequency, n: number): LocalDate {
   assertIndex(n);
   const period = FREQUENCY_PERIODS[frequency];
-  return period.unit === "day"
-    ? addDays(anchor, n * period.amount)
-    : addMonthsClamped(anchor, n * period.amount);
+  return period.unit === "day" ? addDays(anchor, n * period.amount) : addMonthsClamped(anchor, n * period.amount);
 }
 
 /**

@@ -13,8 +13,7 @@ const ny: ScheduleParams = {
   end: { kind: "until_cancelled" },
 };
 
-const summary = (params: Parameters<typeof occurrences>[0]) =>
-  occurrences(params).map((o) => `${o.index} ${o.localDate} ${o.at.toISOString()}`);
+const summary = (params: Parameters<typeof occurrences>[0]) => occurrences(params).map((o) => `${o.index} ${o.localDate} ${o.at.toISOString()}`);
 
 describe("occurrences", () => {
   it("keeps the local wall time across DST changes", () => {
@@ -31,10 +30,7 @@ describe("occurrences", () => {
   });
 
   it("starts at fromIndex and honours `after` strictly", () => {
-    expect(summary({ ...ny, fromIndex: 2, count: 2 })).toEqual([
-      "2 2027-03-15 2027-03-15T13:00:00.000Z",
-      "3 2027-04-15 2027-04-15T13:00:00.000Z",
-    ]);
+    expect(summary({ ...ny, fromIndex: 2, count: 2 })).toEqual(["2 2027-03-15 2027-03-15T13:00:00.000Z", "3 2027-04-15 2027-04-15T13:00:00.000Z"]);
     const after = new Date("2027-03-15T13:00:00.000Z"); // exactly occurrence 2
     expect(occurrences({ ...ny, after, count: 1 })[0]?.index).toBe(3);
     expect(occurrences({ ...ny, after, fromIndex: 5, count: 1 })[0]?.index).toBe(5);
@@ -78,10 +74,7 @@ describe("end conditions", () => {
       timeZone: "Australia/Sydney",
       end: { kind: "on_date", endDate: "2027-03-31" },
     };
-    expect(summary({ ...sydney, count: 5 })).toEqual([
-      "0 2027-03-30 2027-03-29T22:00:00.000Z",
-      "1 2027-03-31 2027-03-30T22:00:00.000Z",
-    ]);
+    expect(summary({ ...sydney, count: 5 })).toEqual(["0 2027-03-30 2027-03-29T22:00:00.000Z", "1 2027-03-31 2027-03-30T22:00:00.000Z"]);
   });
 });
 

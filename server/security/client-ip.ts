@@ -12,7 +12,10 @@ import { isIP } from "node:net";
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, hops: number): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const entry = entries[entries.length - Math.max(1, hops)];
   if (!entry) return "unknown";
   // "::ffff:127.0.0.1" and "127.0.0.1" are the same client.

@@ -9,6 +9,9 @@ import { rateLimits } from "@/db/schema";
  * app server). An expired row is already ignored by the limiter; this only keeps the table small.
  */
 export async function purgeExpiredLimits(db: Database, opts: { now: Date }): Promise<number> {
-  const rows = await db.delete(rateLimits).where(lt(rateLimits.expire, opts.now.getTime() - 3_600_000)).returning({ key: rateLimits.key });
+  const rows = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.expire, opts.now.getTime() - 3_600_000))
+    .returning({ key: rateLimits.key });
   return rows.length;
 }

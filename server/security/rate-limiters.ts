@@ -34,8 +34,14 @@ export function limiter(name: LimiterName): RateLimiterPostgres {
   if (!found) {
     const [points, duration] = SETTINGS[name](env());
     found = new RateLimiterPostgres({
-      storeClient: pgStoreClient(sql), storeType: "pool", tableName: "rate_limits", tableCreated: true,
-      clearExpiredByTimeout: false, keyPrefix: name, points, duration,
+      storeClient: pgStoreClient(sql),
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: name,
+      points,
+      duration,
     });
     byName.set(name, found);
   }

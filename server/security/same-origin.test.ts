@@ -9,7 +9,9 @@ describe("csrfRefusal", () => {
     expect(csrfRefusal(req({ ...json, "sec-fetch-site": "same-origin" }), [])).toBeNull();
     expect(csrfRefusal(req({ ...json, origin: "http://localhost:3000" }), [])).toBeNull();
     expect(csrfRefusal(req({ ...json, origin: "https://shop.example.com" }, "http://10.0.0.5:3000/api"), ["https://shop.example.com/"])).toBeNull();
-    expect(csrfRefusal(req({ ...json, origin: "https://shop.example.com", "x-forwarded-host": "shop.example.com", "x-forwarded-proto": "https" }), [])).toBeNull();
+    expect(
+      csrfRefusal(req({ ...json, origin: "https://shop.example.com", "x-forwarded-host": "shop.example.com", "x-forwarded-proto": "https" }), []),
+    ).toBeNull();
   });
 
   it("refuses another site, a same-site subdomain, a missing Origin, and a non-JSON body — naming the header", () => {

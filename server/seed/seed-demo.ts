@@ -24,20 +24,31 @@ export async function seedDemo(db: Database): Promise<boolean> {
     const customerUser = created.find((u) => u.role === "customer")!;
     const [customer] = await tx
       .insert(customers)
-      .values({ userId: customerUser.id, email: customerUser.email, name: customerUser.name ?? "", timeZone: "America/New_York", region: "US-East", tier: "gold" })
+      .values({
+        userId: customerUser.id,
+        email: customerUser.email,
+        name: customerUser.name ?? "",
+        timeZone: "America/New_York",
+        region: "US-East",
+        tier: "gold",
+      })
       .returning();
     await tx.insert(addresses).values({
-      customerId: customer!.id, name: "Casey Customer", line1: "350 Fifth Avenue", city: "New York",
-      region: "NY", postalCode: "10118", country: "US", isDefault: true,
+      customerId: customer!.id,
+      name: "Casey Customer",
+      line1: "350 Fifth Avenue",
+      city: "New York",
+      region: "NY",
+      postalCode: "10118",
+      country: "US",
+      isDefault: true,
     });
     await tx.insert(paymentMethods).values({ customerId: customer!.id, gateway: "test", token: TEST_CARDS.approve, brand: "visa", last4: "4242" });
     const rows = await tx
       .insert(products)
       .values(DEMO_CATALOG.map(({ stock: _stock, ...p }) => p))
       .returning({ id: products.id, sku: products.sku });
-    await tx.insert(inventory).values(
-      rows.map((r) => ({ productId: r.id, onHand: DEMO_CATALOG.find((p) => p.sku === r.sku)!.stock })),
-    );
+    await tx.insert(inventory).values(rows.map((r) => ({ productId: r.id, onHand: DEMO_CATALOG.find((p) => p.sku === r.sku)!.stock })));
   });
   return true;
 }

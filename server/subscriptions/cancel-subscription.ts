@@ -13,7 +13,11 @@ import type { SubscriptionDto } from "./subscription-dto.schema";
  * again, and nextRunAt is cleared. Orders already created are left to their workflow.
  */
 export async function cancelSubscription(
-  db: Database, actor: CustomerActor, id: string, input: { reason?: string }, now: Date,
+  db: Database,
+  actor: CustomerActor,
+  id: string,
+  input: { reason?: string },
+  now: Date,
 ): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
@@ -24,17 +28,27 @@ export async function cancelSubscription(
 
 /** The cancel itself, on a row the caller locked in `tx` (exported for the concurrency test). */
 export async function cancelLocked(
-  tx: Transaction, row: SubscriptionRow, actor: CustomerActor, input: { reason?: string }, now: Date,
+  tx: Transaction,
+  row: SubscriptionRow,
+  actor: CustomerActor,
+  input: { reason?: string },
+  now: Date,
 ): Promise<SubscriptionRow> {
   assertCan(row, "cancel");
   const cancelled = await applyTransition(tx, {
-    row, now, action: "cancelled", actor: { type: "user", userId: actor.userId },
+    row,
+    now,
+    action: "cancelled",
+    actor: { type: "user", userId: actor.userId },
     set: { status: "cancelled", nextRunAt: null, pausedUntil: null, cancelledAt: now },
     data: { reason: input.reason ?? null },
   });
   await createNotification(tx, {
-    customerId: row.customerId, kind: "subscription_cancelled", title: "Subscription cancelled",
-    body: "No further orders will be created for this subscription.", link: `/subscriptions/${row.id}`,
+    customerId: row.customerId,
+    kind: "subscription_cancelled",
+    title: "Subscription cancelled",
+    body: "No further orders will be created for this subscription.",
+    link: `/subscriptions/${row.id}`,
     data: { subscriptionId: row.id },
   });
   return cancelled;

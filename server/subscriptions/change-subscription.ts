@@ -16,7 +16,11 @@ import type { ChangeSubscriptionInput } from "./subscription.schema";
  * (orders already created keep theirs). Each change is its own guarded UPDATE and audit row.
  */
 export async function changeSubscription(
-  db: Database, actor: CustomerActor, id: string, input: ChangeSubscriptionInput, now: Date,
+  db: Database,
+  actor: CustomerActor,
+  id: string,
+  input: ChangeSubscriptionInput,
+  now: Date,
 ): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     let row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
@@ -24,7 +28,11 @@ export async function changeSubscription(
     const who = { type: "user" as const, userId: actor.userId };
     if (input.quantity !== undefined && input.quantity !== row.quantity) {
       row = await applyTransition(tx, {
-        row, now, action: "quantity_changed", actor: who, set: { quantity: input.quantity },
+        row,
+        now,
+        action: "quantity_changed",
+        actor: who,
+        set: { quantity: input.quantity },
         data: { from: row.quantity, to: input.quantity },
       });
     }
@@ -42,7 +50,11 @@ export async function changeSubscription(
  * stay (they lie before the new anchor). `after_cycles` keeps the remaining count.
  */
 async function changeFrequency(
-  tx: Transaction, row: SubscriptionRow, frequency: Frequency, actor: { type: "user"; userId: string }, now: Date,
+  tx: Transaction,
+  row: SubscriptionRow,
+  frequency: Frequency,
+  actor: { type: "user"; userId: string },
+  now: Date,
 ): Promise<void> {
   const overrides = await loadOverrides(tx, row.id, row.anchorIndex);
   const next = row.status === "active" && row.nextRunAt === null ? null : cycleAt(row, overrides, row.nextCycleIndex);
@@ -53,14 +65,16 @@ async function changeFrequency(
   if (row.endKind === "on_date" && row.endDate && next.localDate > row.endDate) {
     throw invalid({ frequency: "The next delivery was moved past the end date; move it back before changing the frequency" });
   }
-  await tx
-    .delete(cycleOverrides)
-    .where(and(eq(cycleOverrides.subscriptionId, row.id), gte(cycleOverrides.cycleIndex, next.cycleIndex)));
+  await tx.delete(cycleOverrides).where(and(eq(cycleOverrides.subscriptionId, row.id), gte(cycleOverrides.cycleIndex, next.cycleIndex)));
   await applyTransition(tx, {
-    row, now, actor, action: "frequency_changed",
+    row,
+    now,
+    actor,
+    action: "frequency_changed",
     set: { frequency, anchorDate: next.localDate, anchorIndex: next.cycleIndex, endCycles, nextRunAt: row.nextRunAt === null ? null : next.at },
     data: {
-      from: row.frequency, to: frequency,
+      from: row.frequency,
+      to: frequency,
       anchor: { from: { date: row.anchorDate, index: row.anchorIndex }, to: { date: next.localDate, index: next.cycleIndex } },
       endCycles: row.endKind === "after_cycles" ? { from: row.endCycles, to: endCycles } : undefined,
     },

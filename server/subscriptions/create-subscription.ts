@@ -49,18 +49,35 @@ export async function createSubscription(
     const first = cycleAt(values, [], 0);
     // The schema forbids an empty series; keep the guard so a future end kind can't slip one in.
     if (!first) throw invalid({ end: "This end condition leaves no deliveries" });
-    const [row] = await tx.insert(subscriptions).values({ ...values, nextRunAt: first.at }).returning();
+    const [row] = await tx
+      .insert(subscriptions)
+      .values({ ...values, nextRunAt: first.at })
+      .returning();
     if (!row) throw new Error("insert returned no row");
 
     await auditSubscription(tx, {
-      subscriptionId: row.id, action: "created", actor: { type: "user", userId: actor.userId },
-      fromState: null, toState: "active",
-      data: { productId: input.productId, quantity: input.quantity, frequency: input.frequency, startDate: input.startDate, localTime: input.localTime, timeZone, end: input.end },
+      subscriptionId: row.id,
+      action: "created",
+      actor: { type: "user", userId: actor.userId },
+      fromState: null,
+      toState: "active",
+      data: {
+        productId: input.productId,
+        quantity: input.quantity,
+        frequency: input.frequency,
+        startDate: input.startDate,
+        localTime: input.localTime,
+        timeZone,
+        end: input.end,
+      },
     });
     const generated = await generateForSubscriptions(tx, [row.id], now);
     await createNotification(tx, {
-      customerId: actor.customerId, kind: "subscription_confirmed", title: "Subscription confirmed",
-      body: `Your first delivery is scheduled for ${first.localDate}.`, link: `/subscriptions/${row.id}`,
+      customerId: actor.customerId,
+      kind: "subscription_confirmed",
+      title: "Subscription confirmed",
+      body: `Your first delivery is scheduled for ${first.localDate}.`,
+      link: `/subscriptions/${row.id}`,
       data: { subscriptionId: row.id },
     });
     return { id: row.id, created: generated };
@@ -77,10 +94,7 @@ async function validate(tx: Transaction, customerId: string, input: CreateSubscr
   const [customer] = await tx.select({ timeZone: customers.timeZone }).from(customers).where(eq(customers.id, customerId));
   if (!customer) throw new AppError("FORBIDDEN", "This account has no customer profile");
 
-  const [product] = await tx
-    .select({ sellable: products.sellable, kind: products.kind })
-    .from(products)
-    .where(eq(products.id, input.productId));
+  const [product] = await tx.select({ sellable: products.sellable, kind: products.kind }).from(products).where(eq(products.id, input.productId));
   if (!product) fields.productId = "This product doesn't exist";
   // Phantom items are placeholders and programs have their own enrolment (server/continuity).
   else if (!product.sellable || product.kind !== "standard") fields.productId = "This product can't be subscribed to";

@@ -36,7 +36,15 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
     .filter((o) => o.cycleIndex !== null && !listed.has(o.cycleIndex) && o.scheduledFor && o.scheduledFor > now.toISOString())
     .map((o) => {
       const localDate = toLocalDate(new Date(o.scheduledFor!), row.timeZone);
-      return { cycleIndex: o.cycleIndex!, localDate, nominalDate: localDate, at: o.scheduledFor!, skipped: false, rescheduled: false, order: { id: o.id, number: o.number } };
+      return {
+        cycleIndex: o.cycleIndex!,
+        localDate,
+        nominalDate: localDate,
+        at: o.scheduledFor!,
+        skipped: false,
+        rescheduled: false,
+        order: { id: o.id, number: o.number },
+      };
     });
   const upcoming = [...earlier, ...timeline].sort((a, b) => a.cycleIndex - b.cycleIndex).slice(0, 6);
   return { subscription: dto, upcoming, orders, activity };

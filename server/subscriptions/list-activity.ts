@@ -11,8 +11,15 @@ import type { ActivityDto } from "./subscription-dto.schema";
 export async function listSubscriptionActivity(db: DbOrTx, subscriptionId: string, limit = 100): Promise<ActivityDto[]> {
   const rows = await db
     .select({
-      id: auditLog.id, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState,
-      actorType: auditLog.actorType, actorId: auditLog.actorId, email: users.email, data: auditLog.data,
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      fromState: auditLog.fromState,
+      toState: auditLog.toState,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      email: users.email,
+      data: auditLog.data,
     })
     .from(auditLog)
     .leftJoin(users, and(eq(auditLog.actorType, "user"), sql`${users.id}::text = ${auditLog.actorId}`))

@@ -8,8 +8,14 @@ import type { ProductDto } from "./subscription-dto.schema";
 export async function listSubscribableProducts(db: DbOrTx): Promise<ProductDto[]> {
   return db
     .select({
-      id: products.id, sku: products.sku, name: products.name, description: products.description, category: products.category,
-      priceMinor: products.priceMinor, currency: products.currency, imageUrl: products.imageUrl,
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      description: products.description,
+      category: products.category,
+      priceMinor: products.priceMinor,
+      currency: products.currency,
+      imageUrl: products.imageUrl,
     })
     .from(products)
     .where(and(eq(products.sellable, true), eq(products.kind, "standard")))

@@ -8,7 +8,11 @@ import { isUuid } from "./subscription.schema";
 import { toSubscriptionDto } from "./to-subscription-dto";
 
 const productColumns = {
-  id: products.id, sku: products.sku, name: products.name, priceMinor: products.priceMinor, currency: products.currency,
+  id: products.id,
+  sku: products.sku,
+  name: products.name,
+  priceMinor: products.priceMinor,
+  currency: products.currency,
 };
 
 /** The customer's subscriptions, newest first. */

@@ -30,8 +30,14 @@ export async function lockOwnedSubscriptionOrThrow(tx: Transaction, customerId: 
 }
 
 const VERBS: Record<CustomerAction, string> = {
-  pause: "paused", resume: "resumed", skip: "skipped", unskip: "unskipped", reschedule: "rescheduled",
-  order_now: "ordered now", change: "changed", cancel: "cancelled",
+  pause: "paused",
+  resume: "resumed",
+  skip: "skipped",
+  unskip: "unskipped",
+  reschedule: "rescheduled",
+  order_now: "ordered now",
+  change: "changed",
+  cancel: "cancelled",
 };
 
 /** The transition table check (ACTION_FROM); the guarded UPDATE re-checks it in SQL. */

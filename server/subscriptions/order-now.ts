@@ -19,13 +19,19 @@ import { assertCan, lockOwnedSubscriptionOrThrow, type CustomerActor, type Subsc
  * (unique (channel, external_id)).
  */
 export async function orderNow(
-  db: Database, actor: CustomerActor, id: string, input: { idempotencyKey?: string }, now: Date,
+  db: Database,
+  actor: CustomerActor,
+  id: string,
+  input: { idempotencyKey?: string },
+  now: Date,
 ): Promise<{ orderId: string; created: boolean }> {
   const result = await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
     const externalId = input.idempotencyKey ? `order-now:${row.id}:${input.idempotencyKey}` : null;
     if (externalId) {
-      const [existing] = await tx.select({ id: orders.id }).from(orders)
+      const [existing] = await tx
+        .select({ id: orders.id })
+        .from(orders)
         .where(and(eq(orders.channel, "replen"), eq(orders.externalId, externalId), eq(orders.customerId, actor.customerId)));
       if (existing) return { orderId: existing.id, created: false };
     }
@@ -33,7 +39,11 @@ export async function orderNow(
     const orderId = await insertOrderNow(tx, row, externalId, now);
     // Status and cursor are unchanged; the guarded UPDATE still proves nothing moved meanwhile.
     await applyTransition(tx, {
-      row, now, action: "order_now", actor: { type: "user", userId: actor.userId }, set: {},
+      row,
+      now,
+      action: "order_now",
+      actor: { type: "user", userId: actor.userId },
+      set: {},
       data: { orderId, quantity: row.quantity },
     });
     return { orderId, created: true };
@@ -43,10 +53,22 @@ export async function orderNow(
 }
 
 async function insertOrderNow(tx: Transaction, row: SubscriptionRow, externalId: string | null, now: Date): Promise<string> {
-  const [order] = await insertOrders(tx, [{
-    customerId: row.customerId, kind: "order_now", subscriptionId: row.id, externalId, addressId: row.addressId,
-    scheduledFor: now, lines: [{ productId: row.productId, quantity: row.quantity }],
-  }], now, { reserve: true });
+  const [order] = await insertOrders(
+    tx,
+    [
+      {
+        customerId: row.customerId,
+        kind: "order_now",
+        subscriptionId: row.id,
+        externalId,
+        addressId: row.addressId,
+        scheduledFor: now,
+        lines: [{ productId: row.productId, quantity: row.quantity }],
+      },
+    ],
+    now,
+    { reserve: true },
+  );
   // The idempotency key was checked under the subscription's lock, so nothing can conflict here.
   if (!order) throw new Error(`order-now for subscription ${row.id} inserted no order`);
   return order.orderId;

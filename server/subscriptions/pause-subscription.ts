@@ -21,7 +21,10 @@ export async function pauseSubscription(db: Database, actor: CustomerActor, id: 
       throw invalid({ until: "Choose a date after today" });
     }
     await applyTransition(tx, {
-      row, now, action: "paused", actor: { type: "user", userId: actor.userId },
+      row,
+      now,
+      action: "paused",
+      actor: { type: "user", userId: actor.userId },
       set: { status: "paused", pausedUntil: input.until ?? null },
       data: { until: input.until ?? null },
     });

@@ -13,7 +13,12 @@ describe("previewSchedule", () => {
 
   it("stops at the end condition", () => {
     const input = schedulePreviewSchema.parse({
-      frequency: "weekly", startDate: "2027-01-01", timeZone: "UTC", localTime: "07:30", end: { kind: "after_cycles", cycles: 2 }, count: 10,
+      frequency: "weekly",
+      startDate: "2027-01-01",
+      timeZone: "UTC",
+      localTime: "07:30",
+      end: { kind: "after_cycles", cycles: 2 },
+      count: 10,
     });
     expect(previewSchedule(input).occurrences).toEqual([
       { index: 0, localDate: "2027-01-01", at: "2027-01-01T07:30:00.000Z" },

@@ -45,7 +45,10 @@ export async function rescheduleNext(db: Database, actor: CustomerActor, id: str
         .onConflictDoUpdate({ target: [cycleOverrides.subscriptionId, cycleOverrides.cycleIndex], set: { kind: "reschedule", localDate } });
     }
     await applyTransition(tx, {
-      row, now, action: "rescheduled", actor: { type: "user", userId: actor.userId },
+      row,
+      now,
+      action: "rescheduled",
+      actor: { type: "user", userId: actor.userId },
       set: { nextRunAt: at },
       data: { cycleIndex: target.cycleIndex, from: target.localDate, to: localDate },
     });

@@ -21,11 +21,13 @@ export async function resumeDuePaused(db: Database, now: Date): Promise<number> 
     const due = await db
       .select({ id: subscriptions.id })
       .from(subscriptions)
-      .where(and(
-        eq(subscriptions.status, "paused"),
-        isNotNull(subscriptions.pausedUntil),
-        sql`${subscriptions.pausedUntil} <= (${now.toISOString()}::timestamptz AT TIME ZONE ${subscriptions.timeZone})::date`,
-      ))
+      .where(
+        and(
+          eq(subscriptions.status, "paused"),
+          isNotNull(subscriptions.pausedUntil),
+          sql`${subscriptions.pausedUntil} <= (${now.toISOString()}::timestamptz AT TIME ZONE ${subscriptions.timeZone})::date`,
+        ),
+      )
       .limit(BATCH);
     let progressed = 0;
     for (const { id } of due) if (await resumeOne(db, id, now)) progressed++;
@@ -41,14 +43,20 @@ async function resumeOne(db: Database, id: string, now: Date): Promise<boolean> 
     if (!row || row.status !== "paused" || !row.pausedUntil) return false;
     if (compareLocalDates(row.pausedUntil, toLocalDate(now, row.timeZone)) > 0) return false;
     const resumed = await resumeLocked(tx, row, {
-      resumeAt: startOfLocalDay(row.pausedUntil, row.timeZone), now, actor: { type: "system" },
+      resumeAt: startOfLocalDay(row.pausedUntil, row.timeZone),
+      now,
+      actor: { type: "system" },
     });
     await createNotification(tx, {
-      customerId: row.customerId, kind: "subscription_resumed", title: "Subscription resumed",
-      body: resumed.status === "completed"
-        ? "Your pause has ended and the subscription has no deliveries left, so it is now complete."
-        : `Your pause has ended; deliveries continue from ${toLocalDate(resumed.nextRunAt ?? now, row.timeZone)}.`,
-      link: `/subscriptions/${row.id}`, data: { subscriptionId: row.id },
+      customerId: row.customerId,
+      kind: "subscription_resumed",
+      title: "Subscription resumed",
+      body:
+        resumed.status === "completed"
+          ? "Your pause has ended and the subscription has no deliveries left, so it is now complete."
+          : `Your pause has ended; deliveries continue from ${toLocalDate(resumed.nextRunAt ?? now, row.timeZone)}.`,
+      link: `/subscriptions/${row.id}`,
+      data: { subscriptionId: row.id },
     });
     return true;
   });

@@ -32,7 +32,11 @@ export async function resumeLocked(
     ? { status: "active" as const, pausedUntil: null, nextCycleIndex: next.cycleIndex, nextRunAt: next.at }
     : { status: "completed" as const, pausedUntil: null, nextRunAt: null };
   return applyTransition(tx, {
-    row, now, actor, action: "resumed", set,
+    row,
+    now,
+    actor,
+    action: "resumed",
+    set,
     data: {
       resumeAt: resumeAt.toISOString(),
       nextCycleIndex: next?.cycleIndex ?? null,

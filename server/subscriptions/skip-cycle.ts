@@ -26,10 +26,16 @@ export async function skipNext(db: Database, actor: CustomerActor, id: string, n
       .insert(cycleOverrides)
       .values({ subscriptionId: row.id, cycleIndex: target.cycleIndex, kind: "skip", localDate: target.rescheduled ? target.localDate : null })
       .onConflictDoUpdate({ target: [cycleOverrides.subscriptionId, cycleOverrides.cycleIndex], set: { kind: "skip" } });
-    const withSkip = [...overrides.filter((o) => o.cycleIndex !== target.cycleIndex), { cycleIndex: target.cycleIndex, kind: "skip" as const, localDate: null }];
+    const withSkip = [
+      ...overrides.filter((o) => o.cycleIndex !== target.cycleIndex),
+      { cycleIndex: target.cycleIndex, kind: "skip" as const, localDate: null },
+    ];
     const next = firstShippableCycle(row, withSkip, target.cycleIndex + 1);
     await applyTransition(tx, {
-      row, now, action: "skipped", actor: { type: "user", userId: actor.userId },
+      row,
+      now,
+      action: "skipped",
+      actor: { type: "user", userId: actor.userId },
       // Skipping the last delivery leaves an active subscription with nothing due (unskip can undo it).
       set: next ? { nextCycleIndex: next.cycleIndex, nextRunAt: next.at } : { nextCycleIndex: target.cycleIndex + 1, nextRunAt: null },
       data: { cycleIndex: target.cycleIndex, localDate: target.localDate, nextCycleIndex: next?.cycleIndex ?? null },
@@ -44,7 +50,11 @@ export async function skipNext(db: Database, actor: CustomerActor, id: string, n
  * cursor moves back to it.
  */
 export async function unskipCycle(
-  db: Database, actor: CustomerActor, id: string, input: { cycleIndex?: number }, now: Date,
+  db: Database,
+  actor: CustomerActor,
+  id: string,
+  input: { cycleIndex?: number },
+  now: Date,
 ): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
@@ -65,7 +75,10 @@ export async function unskipCycle(
 
     const movesCursor = target.cycleIndex < row.nextCycleIndex || row.nextRunAt === null;
     await applyTransition(tx, {
-      row, now, action: "unskipped", actor: { type: "user", userId: actor.userId },
+      row,
+      now,
+      action: "unskipped",
+      actor: { type: "user", userId: actor.userId },
       set: movesCursor ? { nextCycleIndex: target.cycleIndex, nextRunAt: target.at } : {},
       data: { cycleIndex: target.cycleIndex, localDate: target.localDate },
     });

@@ -12,9 +12,7 @@ import { SUBSCRIPTION_STATUSES } from "./subscription-status";
 const instant = z.string().meta({ format: "date-time", description: "ISO-8601 instant (UTC)" });
 const localDate = z.string().meta({ format: "date", description: "Local date YYYY-MM-DD" });
 
-export const occurrenceDto = z
-  .object({ index: z.number().int(), localDate, at: instant })
-  .register(responseSchemas, { id: "Occurrence" });
+export const occurrenceDto = z.object({ index: z.number().int(), localDate, at: instant }).register(responseSchemas, { id: "Occurrence" });
 
 export const schedulePreviewDto = z
   .object({ timeZone: z.string(), localTime: z.string(), occurrences: z.array(occurrenceDto) })
@@ -22,8 +20,14 @@ export const schedulePreviewDto = z
 
 export const productDto = z
   .object({
-    id: z.string(), sku: z.string(), name: z.string(), description: z.string(), category: z.string(),
-    priceMinor: z.number().int(), currency: z.string(), imageUrl: z.string().nullable(),
+    id: z.string(),
+    sku: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: z.string(),
+    priceMinor: z.number().int(),
+    currency: z.string(),
+    imageUrl: z.string().nullable(),
   })
   .register(responseSchemas, { id: "Product" });
 
@@ -52,29 +56,49 @@ export const subscriptionDto = z
 
 export const upcomingCycleDto = z
   .object({
-    cycleIndex: z.number().int(), localDate, nominalDate: localDate, at: instant,
-    skipped: z.boolean(), rescheduled: z.boolean(),
+    cycleIndex: z.number().int(),
+    localDate,
+    nominalDate: localDate,
+    at: instant,
+    skipped: z.boolean(),
+    rescheduled: z.boolean(),
     /** Set when the cycle's order already exists (the first one is created at confirmation). */
     order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   })
   .register(responseSchemas, { id: "UpcomingCycle" });
 
 export const orderLineDto = z.object({
-  sku: z.string(), name: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int(), reservedQuantity: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  reservedQuantity: z.number().int(),
 });
 
 export const orderDto = z
   .object({
-    id: z.string(), number: z.number().int(), kind: z.enum(ORDER_KINDS), state: z.string(),
-    subscriptionId: z.string().nullable(), cycleIndex: z.number().int().nullable(),
-    currency: z.string(), totalMinor: z.number().int(), flags: z.array(z.string()),
-    scheduledFor: instant.nullable(), createdAt: instant, lines: z.array(orderLineDto),
+    id: z.string(),
+    number: z.number().int(),
+    kind: z.enum(ORDER_KINDS),
+    state: z.string(),
+    subscriptionId: z.string().nullable(),
+    cycleIndex: z.number().int().nullable(),
+    currency: z.string(),
+    totalMinor: z.number().int(),
+    flags: z.array(z.string()),
+    scheduledFor: instant.nullable(),
+    createdAt: instant,
+    lines: z.array(orderLineDto),
   })
   .register(responseSchemas, { id: "Order" });
 
 export const activityDto = z
   .object({
-    id: z.number().int(), at: instant, action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(),
+    id: z.number().int(),
+    at: instant,
+    action: z.string(),
+    fromState: z.string().nullable(),
+    toState: z.string().nullable(),
     actor: z.object({ type: z.string(), id: z.string().nullable(), email: z.string().nullable() }),
     data: z.record(z.string(), z.unknown()).nullable(),
   })
@@ -91,8 +115,13 @@ export const subscriptionDetailDto = z
 
 export const notificationDto = z
   .object({
-    id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(),
-    readAt: instant.nullable(), createdAt: instant,
+    id: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable(),
+    readAt: instant.nullable(),
+    createdAt: instant,
   })
   .register(responseSchemas, { id: "Notification" });
 

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { cycleAt, cyclesFrom, firstShippableCycle, lastCycleIndex, type SubscriptionScheduleRow } from "./subscription-schedule";
 
 const monthly31: SubscriptionScheduleRow = {
-  anchorDate: "2027-01-31", anchorIndex: 0, frequency: "monthly", localTime: "09:00", timeZone: "America/New_York",
-  endKind: "until_cancelled", endCycles: null, endDate: null,
+  anchorDate: "2027-01-31",
+  anchorIndex: 0,
+  frequency: "monthly",
+  localTime: "09:00",
+  timeZone: "America/New_York",
+  endKind: "until_cancelled",
+  endCycles: null,
+  endDate: null,
 };
 const dates = (cycles: Array<{ localDate: string }>) => cycles.map((c) => c.localDate);
 
@@ -52,7 +58,10 @@ describe("cycleAt", () => {
 
 describe("firstShippableCycle", () => {
   it("passes over skipped cycles", () => {
-    const overrides = [{ cycleIndex: 1, kind: "skip" as const, localDate: null }, { cycleIndex: 2, kind: "opt_out" as const, localDate: null }];
+    const overrides = [
+      { cycleIndex: 1, kind: "skip" as const, localDate: null },
+      { cycleIndex: 2, kind: "opt_out" as const, localDate: null },
+    ];
     expect(firstShippableCycle(monthly31, overrides, 1)?.cycleIndex).toBe(3);
   });
 

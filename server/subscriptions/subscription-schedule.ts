@@ -129,7 +129,7 @@ export function firstShippableCycle(
     const jump = first === null ? (last ?? index) : row.anchorIndex + first - 1;
     index = Math.max(index, jump);
   }
-  for (;; index++) {
+  for (; ; index++) {
     const cycle = cycleFrom(row, map, index);
     if (!cycle) return null;
     if (cycle.skipped) continue;
@@ -139,12 +139,7 @@ export function firstShippableCycle(
 }
 
 /** Up to `count` consecutive cycles from `fromIndex`, skipped ones included (for timelines). */
-export function cyclesFrom(
-  row: SubscriptionScheduleRow,
-  overrides: readonly CycleOverrideRow[],
-  fromIndex: number,
-  count: number,
-): Cycle[] {
+export function cyclesFrom(row: SubscriptionScheduleRow, overrides: readonly CycleOverrideRow[], fromIndex: number, count: number): Cycle[] {
   const map = byIndex(overrides);
   const result: Cycle[] = [];
   for (let index = Math.max(fromIndex, row.anchorIndex); result.length < count; index++) {

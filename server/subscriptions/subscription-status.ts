@@ -3,17 +3,19 @@ import type { SubscriptionStatus } from "@/db/vocabulary/subscription-status";
 // The status, end-kind and override vocabularies live with their pgEnums in db/vocabulary
 // (db/ never imports server/); re-exported so the domain keeps one import for them.
 export {
-  CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES,
-  type CycleOverrideKind, type EndKind, type SubscriptionStatus,
+  CYCLE_OVERRIDE_KINDS,
+  END_KINDS,
+  SUBSCRIPTION_STATUSES,
+  type CycleOverrideKind,
+  type EndKind,
+  type SubscriptionStatus,
 } from "@/db/vocabulary/subscription-status";
 
 /**
  * What a customer can do to a subscription, and from which statuses. The one table the
  * use-cases guard on (their UPDATE … WHERE status = :from) and the UI enables buttons by.
  */
-export const CUSTOMER_ACTIONS = [
-  "pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "cancel",
-] as const;
+export const CUSTOMER_ACTIONS = ["pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "cancel"] as const;
 export type CustomerAction = (typeof CUSTOMER_ACTIONS)[number];
 
 export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionStatus[]>> = {
@@ -40,12 +42,30 @@ export function canPerform(status: SubscriptionStatus, action: CustomerAction): 
  */
 export const SUBSCRIPTION_AUDIT_ACTIONS = [
   // Customer use-cases (server/subscriptions, server/continuity join/cancel/opt-out).
-  "created", "paused", "resumed", "skipped", "unskipped", "rescheduled", "order_now",
-  "frequency_changed", "quantity_changed", "cancelled",
+  "created",
+  "paused",
+  "resumed",
+  "skipped",
+  "unskipped",
+  "rescheduled",
+  "order_now",
+  "frequency_changed",
+  "quantity_changed",
+  "cancelled",
   // Generation (server/generation): per cycle, end of series, failure streaks.
-  "cycle_generated", "cycle_skipped", "cycles_missed", "completed", "generation_failed", "auto_paused",
+  "cycle_generated",
+  "cycle_skipped",
+  "cycles_missed",
+  "completed",
+  "generation_failed",
+  "auto_paused",
   // Continuity programs: generation outcomes, opt-outs, settlement, workbench revision moves.
-  "program_shipment_missed", "program_shipment_opted_out", "program_generation_blocked",
-  "program_opted_out", "program_opted_in", "program_settled", "program_revision_applied",
+  "program_shipment_missed",
+  "program_shipment_opted_out",
+  "program_generation_blocked",
+  "program_opted_out",
+  "program_opted_in",
+  "program_settled",
+  "program_revision_applied",
 ] as const;
 export type SubscriptionAuditAction = (typeof SUBSCRIPTION_AUDIT_ACTIONS)[number];

@@ -23,11 +23,13 @@ describe("createSubscriptionSchema", () => {
   });
 
   it("refuses an end date before the start and a non-positive cycle count", () => {
-    expect(errorsOf(createSubscriptionSchema.safeParse({ ...valid, end: { kind: "on_date", endDate: "2027-01-30" } })))
-      .toEqual({ "end.endDate": "End date must be on or after the start date" });
+    expect(errorsOf(createSubscriptionSchema.safeParse({ ...valid, end: { kind: "on_date", endDate: "2027-01-30" } }))).toEqual({
+      "end.endDate": "End date must be on or after the start date",
+    });
     expect(createSubscriptionSchema.safeParse({ ...valid, end: { kind: "on_date", endDate: "2027-01-31" } }).success).toBe(true);
-    expect(errorsOf(createSubscriptionSchema.safeParse({ ...valid, end: { kind: "after_cycles", cycles: 0 } })))
-      .toEqual({ "end.cycles": "Cycles must be a positive integer" });
+    expect(errorsOf(createSubscriptionSchema.safeParse({ ...valid, end: { kind: "after_cycles", cycles: 0 } }))).toEqual({
+      "end.cycles": "Cycles must be a positive integer",
+    });
   });
 
   it("refuses fractional and huge quantities", () => {

@@ -29,8 +29,7 @@ export const quantitySchema = z
   .min(1, { error: "Quantity must be at least 1" })
   .max(MAX_QUANTITY, { error: `Quantity must be at most ${MAX_QUANTITY}` });
 
-const dateField = (description: string) =>
-  localDateSchema.meta({ description, format: "date", examples: ["2027-01-31"] });
+const dateField = (description: string) => localDateSchema.meta({ description, format: "date", examples: ["2027-01-31"] });
 
 const endField = endConditionSchema.default({ kind: "until_cancelled" }).meta({
   description: "When the series ends. `after_cycles` counts periods (skips included); `on_date` is inclusive, local.",
@@ -78,18 +77,30 @@ export const schedulePreviewSchema = z
   .register(requestSchemas, { id: "SchedulePreviewRequest" });
 export type SchedulePreviewInput = z.infer<typeof schedulePreviewSchema>;
 
-export const pauseSchema = z.object({
-  until: dateField("Resume automatically at the start of this local date (deliveries dated on it ship).").optional(),
-}).register(requestSchemas, { id: "PauseRequest" });
+export const pauseSchema = z
+  .object({
+    until: dateField("Resume automatically at the start of this local date (deliveries dated on it ship).").optional(),
+  })
+  .register(requestSchemas, { id: "PauseRequest" });
 export type PauseInput = z.infer<typeof pauseSchema>;
 
-export const cycleTargetSchema = z.object({
-  cycleIndex: z.number().int().min(0).max(1_000_000, { error: "No such cycle" }).optional().meta({ description: "Which skipped cycle to restore; defaults to the earliest upcoming one." }),
-}).register(requestSchemas, { id: "UnskipRequest" });
+export const cycleTargetSchema = z
+  .object({
+    cycleIndex: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000, { error: "No such cycle" })
+      .optional()
+      .meta({ description: "Which skipped cycle to restore; defaults to the earliest upcoming one." }),
+  })
+  .register(requestSchemas, { id: "UnskipRequest" });
 
-export const rescheduleSchema = z.object({
-  localDate: dateField("New local date of the next delivery only."),
-}).register(requestSchemas, { id: "RescheduleRequest" });
+export const rescheduleSchema = z
+  .object({
+    localDate: dateField("New local date of the next delivery only."),
+  })
+  .register(requestSchemas, { id: "RescheduleRequest" });
 export type RescheduleInput = z.infer<typeof rescheduleSchema>;
 
 export const changeSubscriptionSchema = z
@@ -101,13 +112,13 @@ export const changeSubscriptionSchema = z
   .register(requestSchemas, { id: "ChangeSubscriptionRequest" });
 export type ChangeSubscriptionInput = z.infer<typeof changeSubscriptionSchema>;
 
-export const cancelSchema = z
-  .object({ reason: z.string().trim().max(500).optional() })
-  .register(requestSchemas, { id: "CancelRequest" });
+export const cancelSchema = z.object({ reason: z.string().trim().max(500).optional() }).register(requestSchemas, { id: "CancelRequest" });
 
-export const createTokenSchema = z.object({
-  name: z.string({ error: "Name the token" }).trim().min(1, { error: "Name the token" }).max(80),
-}).register(requestSchemas, { id: "CreateTokenRequest" });
+export const createTokenSchema = z
+  .object({
+    name: z.string({ error: "Name the token" }).trim().min(1, { error: "Name the token" }).max(80),
+  })
+  .register(requestSchemas, { id: "CreateTokenRequest" });
 
 /** Route params / query strings. */
 export const subscriptionIdParams = z.object({ id: z.string() });

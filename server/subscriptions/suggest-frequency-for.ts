@@ -16,12 +16,14 @@ export async function suggestFrequencyFor(db: DbOrTx, customerId: string, produc
     .from(orders)
     .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
     .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(and(
-      eq(orders.customerId, customerId),
-      eq(orderLines.productId, productId),
-      isNull(orders.subscriptionId),
-      inArray(orders.kind, ["one_off", "intake"]),
-    ))
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        eq(orderLines.productId, productId),
+        isNull(orders.subscriptionId),
+        inArray(orders.kind, ["one_off", "intake"]),
+      ),
+    )
     .limit(500);
   const dates = rows.map((r) => toLocalDate(r.createdAt, r.timeZone));
   return { frequency: suggestFrequency(dates), basedOnOrders: rows.length };

@@ -8,9 +8,10 @@ type ProductPart = Pick<typeof products.$inferSelect, "id" | "sku" | "name" | "p
 /** The API/portal view of a subscription row. `next` is the delivery that will produce an order. */
 export function toSubscriptionDto(row: Row, product: ProductPart): SubscriptionDto {
   // The cursor never rests on a skipped cycle (skip advances it), so nextRunAt is the next delivery.
-  const next = row.status === "active" && row.nextRunAt
-    ? { cycleIndex: row.nextCycleIndex, localDate: toLocalDate(row.nextRunAt, row.timeZone), at: row.nextRunAt.toISOString() }
-    : null;
+  const next =
+    row.status === "active" && row.nextRunAt
+      ? { cycleIndex: row.nextCycleIndex, localDate: toLocalDate(row.nextRunAt, row.timeZone), at: row.nextRunAt.toISOString() }
+      : null;
   return {
     id: row.id,
     status: row.status,

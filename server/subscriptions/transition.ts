@@ -37,10 +37,16 @@ export interface SubscriptionAuditEntry {
 export async function auditSubscriptions(tx: Transaction, actor: AuditActor, entries: readonly SubscriptionAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const actorId = actor.type === "user" ? actor.userId : (actor.id ?? null);
-  const input = JSON.stringify(entries.map((e) => ({
-    entity_id: e.subscriptionId, action: e.action, from_state: e.fromState ?? null, to_state: e.toState ?? null,
-    data: e.data ?? null, at: e.at?.toISOString() ?? null,
-  })));
+  const input = JSON.stringify(
+    entries.map((e) => ({
+      entity_id: e.subscriptionId,
+      action: e.action,
+      from_state: e.fromState ?? null,
+      to_state: e.toState ?? null,
+      data: e.data ?? null,
+      at: e.at?.toISOString() ?? null,
+    })),
+  );
   await tx.execute(sql`
     INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
     SELECT COALESCE(t.at, now()), ${actor.type}, ${actorId}::text, 'subscription', t.entity_id, t.action, t.from_state, t.to_state, t.data
@@ -73,12 +79,14 @@ export async function applyTransition(
   const [updated] = await tx
     .update(subscriptions)
     .set({ ...set, updatedAt: now })
-    .where(and(
-      eq(subscriptions.id, row.id),
-      eq(subscriptions.customerId, row.customerId),
-      eq(subscriptions.status, row.status),
-      eq(subscriptions.nextCycleIndex, row.nextCycleIndex),
-    ))
+    .where(
+      and(
+        eq(subscriptions.id, row.id),
+        eq(subscriptions.customerId, row.customerId),
+        eq(subscriptions.status, row.status),
+        eq(subscriptions.nextCycleIndex, row.nextCycleIndex),
+      ),
+    )
     .returning();
   if (!updated) throw conflict("This subscription just changed. Reload and try again.");
   await auditSubscription(tx, { subscriptionId: row.id, action, actor, fromState: row.status, toState: updated.status, data });
@@ -110,9 +118,18 @@ export async function transitionMany(
     .set({ ...set, status: to, updatedAt: now })
     .where(and(sql`${subscriptions.id} = ANY(${pgArray(ids)}::uuid[])`, eq(subscriptions.status, from)))
     .returning({ id: subscriptions.id });
-  await auditSubscriptions(tx, actor, moved.map(({ id }) => ({
-    subscriptionId: id, action, fromState: from, toState: to, data: data?.(id) ?? null, at: now,
-  })));
+  await auditSubscriptions(
+    tx,
+    actor,
+    moved.map(({ id }) => ({
+      subscriptionId: id,
+      action,
+      fromState: from,
+      toState: to,
+      data: data?.(id) ?? null,
+      at: now,
+    })),
+  );
   return moved.map((m) => m.id);
 }
 
@@ -155,9 +172,7 @@ export async function advanceCursors(tx: Transaction, moves: readonly CursorMove
  * New next runs for active subscriptions whose cursor stays (a program moved to a new revision
  * recomputes its next occasion), in one statement. Returns how many moved.
  */
-export async function rescheduleRuns(
-  tx: Transaction, runs: ReadonlyArray<{ subscriptionId: string; nextRunAt: Date }>, now: Date,
-): Promise<number> {
+export async function rescheduleRuns(tx: Transaction, runs: ReadonlyArray<{ subscriptionId: string; nextRunAt: Date }>, now: Date): Promise<number> {
   if (runs.length === 0) return 0;
   const [row] = await tx.execute<{ n: number }>(sql`
     WITH moved AS (
@@ -204,9 +219,15 @@ export async function recordFailureStreaks(tx: Transaction, streaks: readonly Fa
     RETURNING s.id`);
   const moved = new Set(rows.map((r) => r.id));
   const done = streaks.filter((f) => moved.has(f.subscriptionId));
-  await auditSubscriptions(tx, { type: "system", id: "generation" }, done.flatMap((f): SubscriptionAuditEntry[] => [
-    { subscriptionId: f.subscriptionId, action: "generation_failed", data: f.failed },
-    ...(f.pause ? [{ subscriptionId: f.subscriptionId, action: "auto_paused" as const, fromState: "active", toState: "paused", data: f.paused ?? null }] : []),
-  ]));
+  await auditSubscriptions(
+    tx,
+    { type: "system", id: "generation" },
+    done.flatMap((f): SubscriptionAuditEntry[] => [
+      { subscriptionId: f.subscriptionId, action: "generation_failed", data: f.failed },
+      ...(f.pause
+        ? [{ subscriptionId: f.subscriptionId, action: "auto_paused" as const, fromState: "active", toState: "paused", data: f.paused ?? null }]
+        : []),
+    ]),
+  );
   return done.filter((f) => f.pause).map((f) => f.subscriptionId);
 }

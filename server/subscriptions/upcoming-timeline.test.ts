@@ -2,8 +2,17 @@ import { describe, expect, it } from "vitest";
 import { startOfLocalDay, upcomingTimeline, type TimelineRow } from "./upcoming-timeline";
 
 const base: TimelineRow = {
-  anchorDate: "2027-01-31", anchorIndex: 0, frequency: "monthly", localTime: "09:00", timeZone: "America/New_York",
-  endKind: "until_cancelled", endCycles: null, endDate: null, status: "active", nextCycleIndex: 1, pausedUntil: null,
+  anchorDate: "2027-01-31",
+  anchorIndex: 0,
+  frequency: "monthly",
+  localTime: "09:00",
+  timeZone: "America/New_York",
+  endKind: "until_cancelled",
+  endCycles: null,
+  endDate: null,
+  status: "active",
+  nextCycleIndex: 1,
+  pausedUntil: null,
 };
 const now = new Date("2026-11-24T08:00:00Z");
 const view = (rows: ReturnType<typeof upcomingTimeline>) => rows.map((c) => `${c.cycleIndex}:${c.localDate}${c.skipped ? " skipped" : ""}`);

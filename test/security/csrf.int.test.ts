@@ -36,7 +36,9 @@ describe("CSRF: cookie-authenticated mutations must come from the app's own page
   it("a cross-site page's POST with the victim's cookie is refused with a reason, and nothing is written", async () => {
     const s = await activeSubscription();
     const forged = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
-      cookie: s.cookie, body: {}, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      cookie: s.cookie,
+      body: {},
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
     });
     expect((await refusal(await pause(s.id, forged))).message).toContain("Cross-origin request refused");
     expect((await subscriptionRow(getDb(), s.id)).status).toBe("active");
@@ -45,25 +47,39 @@ describe("CSRF: cookie-authenticated mutations must come from the app's own page
   it("a same-site (other subdomain) page is refused too: SameSite=Lax would have let it through", async () => {
     const s = await activeSubscription();
     const sameSite = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
-      cookie: s.cookie, body: {}, headers: { origin: "http://shop.localhost", "sec-fetch-site": "same-site" },
+      cookie: s.cookie,
+      body: {},
+      headers: { origin: "http://shop.localhost", "sec-fetch-site": "same-site" },
     });
     expect((await refusal(await pause(s.id, sameSite))).fields).toHaveProperty("sec-fetch-site");
     // A browser without Fetch Metadata: only Origin says where it came from.
     const oldBrowser = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
-      cookie: s.cookie, body: {}, headers: { origin: "http://shop.localhost", "sec-fetch-site": null },
+      cookie: s.cookie,
+      body: {},
+      headers: { origin: "http://shop.localhost", "sec-fetch-site": null },
     });
     expect((await refusal(await pause(s.id, oldBrowser))).fields).toHaveProperty("origin");
-    const noOrigin = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, { cookie: s.cookie, body: {}, headers: { origin: null, "sec-fetch-site": null } });
+    const noOrigin = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
+      cookie: s.cookie,
+      body: {},
+      headers: { origin: null, "sec-fetch-site": null },
+    });
     expect((await refusal(await pause(s.id, noOrigin))).fields).toHaveProperty("origin");
     expect((await subscriptionRow(getDb(), s.id)).status).toBe("active");
   });
 
   it("a text/plain POST (what a cross-site form or no-cors fetch can send) is refused, even from our origin", async () => {
     const s = await activeSubscription();
-    const plain = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, { cookie: s.cookie, rawBody: "{}", headers: { "content-type": "text/plain" } });
+    const plain = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
+      cookie: s.cookie,
+      rawBody: "{}",
+      headers: { "content-type": "text/plain" },
+    });
     expect((await refusal(await pause(s.id, plain))).fields).toHaveProperty("content-type");
     const form = browserRequest(`/api/v1/subscriptions/${s.id}/pause`, {
-      cookie: s.cookie, rawBody: "until=2030-01-01", headers: { "content-type": "application/x-www-form-urlencoded" },
+      cookie: s.cookie,
+      rawBody: "until=2030-01-01",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     await refusal(await pause(s.id, form));
     expect((await subscriptionRow(getDb(), s.id)).status).toBe("active");
@@ -77,14 +93,19 @@ describe("CSRF: cookie-authenticated mutations must come from the app's own page
 
     const t = await activeSubscription();
     const originOnly = browserRequest(`/api/v1/subscriptions/${t.id}/pause`, {
-      cookie: t.cookie, rawBody: "", headers: { "sec-fetch-site": null, "content-type": "application/json; charset=utf-8" },
+      cookie: t.cookie,
+      rawBody: "",
+      headers: { "sec-fetch-site": null, "content-type": "application/json; charset=utf-8" },
     });
     expect((await pause(t.id, originOnly)).status).toBe(200);
   });
 
   it("reads are not affected: a cross-site GET is answered (the browser keeps the answer from the other site)", async () => {
     const s = await activeSubscription();
-    const get = browserRequest(`/api/v1/subscriptions/${s.id}`, { cookie: s.cookie, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    const get = browserRequest(`/api/v1/subscriptions/${s.id}`, {
+      cookie: s.cookie,
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
     expect((await detailGET(get, { params: Promise.resolve({ id: s.id }) })).status).toBe(200);
   });
 
@@ -92,7 +113,9 @@ describe("CSRF: cookie-authenticated mutations must come from the app's own page
     const s = await activeSubscription();
     const { token } = await createApiToken(getDb(), s.user.id, "cli", new Date());
     const req = new Request(`http://localhost/api/v1/subscriptions/${s.id}/pause`, {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain", origin: "https://elsewhere.example" }, body: "",
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain", origin: "https://elsewhere.example" },
+      body: "",
     });
     expect((await pause(s.id, req)).status).toBe(200);
     expect((await subscriptionRow(getDb(), s.id)).status).toBe("paused");

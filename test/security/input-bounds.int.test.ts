@@ -36,29 +36,42 @@ import { allRowCounts, call, tokenFor } from "./security-test-kit";
  */
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 const INT4_OVERFLOW = "2147483648";
 const nextYear = () => String(new Date().getUTCFullYear() + 1);
 
 describe("dates are bounded to one sane range at every edge", () => {
-  it.each(["9999-12-31", "0000-01-01", "0001-01-01", "1899-06-01"])("creating a subscription starting %s is a 422 on startDate and writes nothing", async (startDate) => {
-    const db = getDb();
-    const { token } = await tokenFor(db, "customer");
-    const product = await makeProduct(db);
-    const before = await allRowCounts(db);
-    const res = await call(createPOST, token, { body: { productId: product.id, quantity: 1, frequency: "monthly", startDate } });
-    expect(res.status).toBe(422);
-    expect(Object.keys(res.json.error?.fields ?? {})).toEqual(["startDate"]);
-    expect(await allRowCounts(db)).toEqual(before);
-  });
+  it.each(["9999-12-31", "0000-01-01", "0001-01-01", "1899-06-01"])(
+    "creating a subscription starting %s is a 422 on startDate and writes nothing",
+    async (startDate) => {
+      const db = getDb();
+      const { token } = await tokenFor(db, "customer");
+      const product = await makeProduct(db);
+      const before = await allRowCounts(db);
+      const res = await call(createPOST, token, { body: { productId: product.id, quantity: 1, frequency: "monthly", startDate } });
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.json.error?.fields ?? {})).toEqual(["startDate"]);
+      expect(await allRowCounts(db)).toEqual(before);
+    },
+  );
 
   it("an end date in year 9999 is a 422 on end.endDate (create and preview)", async () => {
     const db = getDb();
     const { token } = await tokenFor(db, "customer");
     const product = await makeProduct(db);
-    const body = { productId: product.id, quantity: 1, frequency: "monthly", startDate: `${nextYear()}-01-31`, end: { kind: "on_date", endDate: "9999-12-31" } };
+    const body = {
+      productId: product.id,
+      quantity: 1,
+      frequency: "monthly",
+      startDate: `${nextYear()}-01-31`,
+      end: { kind: "on_date", endDate: "9999-12-31" },
+    };
     const created = await call(createPOST, token, { body });
     expect(created.status).toBe(422);
     expect(created.json.error?.fields).toHaveProperty(["end.endDate"]);
@@ -71,7 +84,9 @@ describe("dates are bounded to one sane range at every edge", () => {
     const db = getDb();
     const { token } = await tokenFor(db, "customer");
     const product = await makeProduct(db);
-    const created = await call(createPOST, token, { body: { productId: product.id, quantity: 1, frequency: "monthly", startDate: `${nextYear()}-03-15` } });
+    const created = await call(createPOST, token, {
+      body: { productId: product.id, quantity: 1, frequency: "monthly", startDate: `${nextYear()}-03-15` },
+    });
     expect(created.status).toBe(201);
     const params = { id: (created.json.subscription as { id: string }).id };
     const before = await allRowCounts(db);
@@ -90,12 +105,25 @@ describe("dates are bounded to one sane range at every edge", () => {
     const db = getDb();
     const staff = await tokenFor(db, "merchandiser");
     const { id } = await createProgram(db, staff.userId, { name: "Club", description: "", sku: `CLUB-${Date.now()}`, priceMinor: 1000 });
-    const draft = { type: "regular", startRule: "first_event", seriesStartDate: null, period: "monthly", maxChildOrders: null, leadDays: 3,
-      payment: { schedule: "per_shipment" }, versions: [{ id: "A", series: [] }], defaultVersionId: "A", assignmentRules: [] };
+    const draft = {
+      type: "regular",
+      startRule: "first_event",
+      seriesStartDate: null,
+      period: "monthly",
+      maxChildOrders: null,
+      leadDays: 3,
+      payment: { schedule: "per_shipment" },
+      versions: [{ id: "A", series: [] }],
+      defaultVersionId: "A",
+      assignmentRules: [],
+    };
     const res = await call(editorPreviewPOST, staff.token, { params: { id }, body: { draft, substitutions: [], joinDate: "9999-12-31" } });
     expect(res.status).toBe(422);
     expect(res.json.error?.fields).toHaveProperty("joinDate");
-    const farStart = await call(editorPreviewPOST, staff.token, { params: { id }, body: { draft: { ...draft, seriesStartDate: "0001-01-01" }, substitutions: [], joinDate: "2027-01-01" } });
+    const farStart = await call(editorPreviewPOST, staff.token, {
+      params: { id },
+      body: { draft: { ...draft, seriesStartDate: "0001-01-01" }, substitutions: [], joinDate: "2027-01-01" },
+    });
     expect(farStart.status).toBe(422);
     expect(farStart.json.error?.fields).toHaveProperty(["draft.seriesStartDate"]);
   });
@@ -161,7 +189,12 @@ describe("workbench filters reach SQL only when valid", () => {
   async function list(query: string) {
     const db = getDb();
     const staff = await tokenFor(db, "admin");
-    const { id } = await createProgram(db, staff.userId, { name: "Club", description: "", sku: `WB-${Math.random().toString(36).slice(2, 10)}`, priceMinor: 1000 });
+    const { id } = await createProgram(db, staff.userId, {
+      name: "Club",
+      description: "",
+      sku: `WB-${Math.random().toString(36).slice(2, 10)}`,
+      priceMinor: 1000,
+    });
     return call(workbenchListGET, staff.token, { params: { id }, path: `/api/v1/admin/programs/${id}/subscriptions?${query}` });
   }
 

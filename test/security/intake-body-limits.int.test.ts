@@ -23,14 +23,17 @@ const CHUNK = 64 * 1024;
 /** A body that streams `total` bytes on demand and counts how many the server pulled. */
 function countingStream(total: number) {
   const counter = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (counter.pulled >= total) return controller.close();
-      const size = Math.min(CHUNK, total - counter.pulled);
-      counter.pulled += size;
-      controller.enqueue(new Uint8Array(size).fill(0x7b));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (counter.pulled >= total) return controller.close();
+        const size = Math.min(CHUNK, total - counter.pulled);
+        counter.pulled += size;
+        controller.enqueue(new Uint8Array(size).fill(0x7b));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, counter };
 }
 
@@ -46,7 +49,11 @@ const countRows = async () => Number((await getDb().execute<{ n: number }>(sql`S
 describe("intake bodies: bounded before they are read", () => {
   it("a Content-Length over the limit is refused (413) before a byte is read; only headers and size are stored", async () => {
     const { stream, counter } = countingStream(10 * 1024 * 1024);
-    const res = await post("shopify", stream, { "content-type": "application/json", "content-length": String(10 * 1024 * 1024), "x-forwarded-for": "203.0.113.1" });
+    const res = await post("shopify", stream, {
+      "content-type": "application/json",
+      "content-length": String(10 * 1024 * 1024),
+      "x-forwarded-for": "203.0.113.1",
+    });
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
     const stored = await row(res.body.payloadId!);
@@ -72,7 +79,14 @@ describe("unsigned intake: hash, size and headers only, and limited per IP", () 
     const res = await post("shopify", raw, { ...signFor("shopify", raw, "not-the-secret"), "x-forwarded-for": "203.0.113.3" });
     expect(res.status).toBe(401);
     const stored = await row(res.body.payloadId!);
-    expect(stored).toMatchObject({ status: "rejected", reason: "bad_signature", rawBody: "", correctedBody: null, canonical: null, signatureValid: false });
+    expect(stored).toMatchObject({
+      status: "rejected",
+      reason: "bad_signature",
+      rawBody: "",
+      correctedBody: null,
+      canonical: null,
+      signatureValid: false,
+    });
     expect(stored.bodySha256).toBe(createHash("sha256").update(raw).digest("hex"));
     expect(stored.headers["x-replen-body-bytes"]).toBe(String(Buffer.byteLength(raw)));
     expect(JSON.stringify(stored)).not.toContain("xxxxxxxxxx");
@@ -80,7 +94,8 @@ describe("unsigned intake: hash, size and headers only, and limited per IP", () 
 
   it("the 4th unsigned request from one IP is 429 with Retry-After and stored nowhere; signed requests still pass", async () => {
     const before = await countRows();
-    for (let i = 0; i < 3; i++) expect((await post("api", `{"n":${i}}`, { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await post("api", `{"n":${i}}`, { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" })).status).toBe(401);
     const refused = await post("api", '{"n":4}', { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -100,12 +115,15 @@ describe("retention: purge-security-records", () => {
     const db = getDb();
     const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
     const base = { channel: "api" as const, rawBody: "", bodySha256: "h", headers: {}, signatureValid: false };
-    const rows = await db.insert(intakePayloads).values([
-      { ...base, status: "rejected", reason: "bad_signature", receivedAt: daysAgo(31) },
-      { ...base, status: "rejected", reason: "body_too_large", receivedAt: daysAgo(29) },
-      { ...base, status: "dead_lettered", reason: "malformed_body", receivedAt: daysAgo(90), signatureValid: true, rawBody: "{" },
-      { ...base, status: "ignored", reason: "test_order", receivedAt: daysAgo(90), signatureValid: true },
-    ]).returning({ id: intakePayloads.id });
+    const rows = await db
+      .insert(intakePayloads)
+      .values([
+        { ...base, status: "rejected", reason: "bad_signature", receivedAt: daysAgo(31) },
+        { ...base, status: "rejected", reason: "body_too_large", receivedAt: daysAgo(29) },
+        { ...base, status: "dead_lettered", reason: "malformed_body", receivedAt: daysAgo(90), signatureValid: true, rawBody: "{" },
+        { ...base, status: "ignored", reason: "test_order", receivedAt: daysAgo(90), signatureValid: true },
+      ])
+      .returning({ id: intakePayloads.id });
     const [oldRejected, recentRejected, oldDead, oldIgnored] = rows.map((r) => r.id);
     await db.insert(rateLimits).values([
       { key: "signin_ip:test-expired", points: 9, expire: Date.now() - 2 * 3_600_000 },
@@ -114,10 +132,25 @@ describe("retention: purge-security-records", () => {
 
     const { result } = await new InngestTestEngine({ function: purgeSecurityRecords }).execute();
     expect(result).toMatchObject({ rejectedPayloads: expect.any(Number), expiredLimits: expect.any(Number) });
-    const left = (await db.select({ id: intakePayloads.id }).from(intakePayloads).where(inArray(intakePayloads.id, rows.map((r) => r.id)))).map((r) => r.id);
+    const left = (
+      await db
+        .select({ id: intakePayloads.id })
+        .from(intakePayloads)
+        .where(
+          inArray(
+            intakePayloads.id,
+            rows.map((r) => r.id),
+          ),
+        )
+    ).map((r) => r.id);
     expect(left.sort()).toEqual([recentRejected, oldDead, oldIgnored].sort());
     expect(left).not.toContain(oldRejected);
-    const keys = (await db.select({ key: rateLimits.key }).from(rateLimits).where(sql`${rateLimits.key} LIKE 'signin_ip:test-%'`)).map((r) => r.key);
+    const keys = (
+      await db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .where(sql`${rateLimits.key} LIKE 'signin_ip:test-%'`)
+    ).map((r) => r.key);
     expect(keys).toEqual(["signin_ip:test-live"]);
   });
 });

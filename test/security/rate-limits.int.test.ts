@@ -17,8 +17,11 @@ import { createApiToken } from "@/server/auth/api-tokens";
  */
 vi.hoisted(() => {
   Object.assign(process.env, {
-    RATE_LIMIT_SIGNIN_IP_POINTS: "5", RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: "3", RATE_LIMIT_SIGNUP_IP_POINTS: "3",
-    RATE_LIMIT_TOKEN_IP_POINTS: "3", RATE_LIMIT_TOKEN_ACCOUNT_POINTS: "4",
+    RATE_LIMIT_SIGNIN_IP_POINTS: "5",
+    RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: "3",
+    RATE_LIMIT_SIGNUP_IP_POINTS: "3",
+    RATE_LIMIT_TOKEN_IP_POINTS: "3",
+    RATE_LIMIT_TOKEN_ACCOUNT_POINTS: "4",
   });
 });
 
@@ -36,7 +39,12 @@ async function makeUser() {
 }
 
 const cookiesOf = (res: { headers: Headers }) =>
-  Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(";")[0]!.split("=")).map(([k, ...v]) => [k!, v.join("=")]));
+  Object.fromEntries(
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!.split("="))
+      .map(([k, ...v]) => [k!, v.join("=")]),
+  );
 
 /**
  * next-auth's real handler and core (its pages-style entry, which needs no Next.js request
@@ -47,15 +55,23 @@ async function nextAuth(req: Request, nextauth: string[]): Promise<Response> {
   const cookieHeader = req.headers.get("cookie") ?? "";
   const state: { status: number; headers: Headers; body: string } = { status: 200, headers: new Headers(), body: "" };
   const res = {
-    status(code: number) { state.status = code; return res; },
+    status(code: number) {
+      state.status = code;
+      return res;
+    },
     setHeader(name: string, value: string | string[]) {
       state.headers.delete(name);
       for (const v of Array.isArray(value) ? value : [value]) state.headers.append(name, v);
       return res;
     },
     getHeader: (name: string) => (name.toLowerCase() === "set-cookie" ? state.headers.getSetCookie() : state.headers.get(name)),
-    json(body: unknown) { state.headers.set("content-type", "application/json"); state.body = JSON.stringify(body); },
-    send(body: unknown) { state.body = typeof body === "string" ? body : JSON.stringify(body); },
+    json(body: unknown) {
+      state.headers.set("content-type", "application/json");
+      state.body = JSON.stringify(body);
+    },
+    send(body: unknown) {
+      state.body = typeof body === "string" ? body : JSON.stringify(body);
+    },
     end() {},
   };
   const nodeReq = {
@@ -63,7 +79,13 @@ async function nextAuth(req: Request, nextauth: string[]): Promise<Response> {
     query: { nextauth },
     body: Object.fromEntries(new URLSearchParams(text)),
     headers: Object.fromEntries(req.headers),
-    cookies: Object.fromEntries(cookieHeader.split(/;\s*/).filter(Boolean).map((c) => c.split("=")).map(([k, ...v]) => [k!, decodeURIComponent(v.join("="))])),
+    cookies: Object.fromEntries(
+      cookieHeader
+        .split(/;\s*/)
+        .filter(Boolean)
+        .map((c) => c.split("="))
+        .map(([k, ...v]) => [k!, decodeURIComponent(v.join("="))]),
+    ),
   };
   await (NextAuth as unknown as (...a: unknown[]) => Promise<void>)(nodeReq, res, authOptions);
   return new Response(state.body || null, { status: state.status, headers: state.headers });

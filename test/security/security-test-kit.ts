@@ -12,11 +12,22 @@ import { makeCustomer } from "@/test/support/subscriptions/factories";
  * Bearer tokens, not cookies: the cookie CSRF checks are another suite's subject.
  */
 export type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-export type Reply = { status: number; json: { error?: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown> };
+export type Reply = {
+  status: number;
+  json: { error?: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>;
+};
 
-export async function call<P>(handler: Handler<P>, token: string | null, opts: {
-  method?: string; path?: string; params?: P; body?: unknown; rawBody?: string;
-} = {}): Promise<Reply> {
+export async function call<P>(
+  handler: Handler<P>,
+  token: string | null,
+  opts: {
+    method?: string;
+    path?: string;
+    params?: P;
+    body?: unknown;
+    rawBody?: string;
+  } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
@@ -36,7 +47,10 @@ export async function tokenFor(db: DbOrTx, role: Role) {
     userId = c.user.id;
     customerId = c.customer.id;
   } else {
-    const [user] = await db.insert(users).values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role })
+      .returning();
     userId = user!.id;
   }
   const token = randomBytes(24).toString("hex");
@@ -62,5 +76,8 @@ export async function allRowCounts(db: DbOrTx): Promise<Record<string, number>> 
   const tables = await db.execute<{ name: string }>(
     sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'rate_limits' ORDER BY 1`,
   );
-  return rowCounts(db, tables.map((t) => t.name));
+  return rowCounts(
+    db,
+    tables.map((t) => t.name),
+  );
 }

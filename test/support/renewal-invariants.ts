@@ -59,7 +59,9 @@ export async function statementCounter(sql: postgres.Sql) {
     await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`;
     await sql`SELECT count(*) FROM pg_stat_statements LIMIT 1`;
     mode = "statements";
-  } catch { /* not preloaded on this server */ }
+  } catch {
+    /* not preloaded on this server */
+  }
   let base = 0;
   const read = async () => {
     if (mode === "statements") {
@@ -68,7 +70,9 @@ export async function statementCounter(sql: postgres.Sql) {
         WHERE d.datname = current_database()`;
       return Number(r?.n ?? 0);
     }
-    const [r] = await sql<{ n: string }[]>`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`;
+    const [r] = await sql<
+      { n: string }[]
+    >`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`;
     return Number(r?.n ?? 0);
   };
   return {

@@ -8,7 +8,6 @@ import { checkInvariants, pipelineProgress } from "./renewal-invariants";
 
 const root = path.resolve(__dirname, "../..");
 
-
 export type WaveOptions = {
   databaseUrl: string;
   subscriptions: number;
@@ -28,15 +27,27 @@ export async function startRenewalWave(o: WaveOptions) {
   await seedDueSubscriptions(sql, o.subscriptions, now);
   const port = await freePort();
   const executor: LocalExecutor = await startLocalExecutor({
-    appUrl: `http://127.0.0.1:${port}/api/inngest`, port: 0, backoffBaseMs: 100, backoffMaxMs: 2_000, cron: false, syncRetryMs: 100, log: "silent",
+    appUrl: `http://127.0.0.1:${port}/api/inngest`,
+    port: 0,
+    backoffBaseMs: 100,
+    backoffMaxMs: 2_000,
+    cron: false,
+    syncRetryMs: 100,
+    log: "silent",
   });
   let child: ChildProcess | undefined;
   const startApp = async () => {
     child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/support/app-server-child.ts", String(port)], {
-      cwd: root, stdio: ["ignore", "pipe", "inherit"],
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
       env: {
-        ...process.env, DATABASE_URL: o.databaseUrl, INNGEST_DEV: "1", INNGEST_BASE_URL: executor.url,
-        SMTP_URL: "smtp://127.0.0.1:1", DATABASE_GUARD_NESTED_CHECKOUT: "1", ...o.appEnv,
+        ...process.env,
+        DATABASE_URL: o.databaseUrl,
+        INNGEST_DEV: "1",
+        INNGEST_BASE_URL: executor.url,
+        SMTP_URL: "smtp://127.0.0.1:1",
+        DATABASE_GUARD_NESTED_CHECKOUT: "1",
+        ...o.appEnv,
       },
     });
     await new Promise<void>((resolve, reject) => {
@@ -49,7 +60,9 @@ export async function startRenewalWave(o: WaveOptions) {
   const appUrl = `http://127.0.0.1:${port}`;
 
   return {
-    executor, sql, appUrl,
+    executor,
+    sql,
+    appUrl,
     /** The minute's crons: generation, sweepers, reminders… */
     tick: () => executor.tickCron(new Date()),
     progress: () => pipelineProgress(sql),

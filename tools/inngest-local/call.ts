@@ -27,8 +27,22 @@ export interface CallBody {
 
 /** Every opcode in the SDK's `StepOpCode` enum; anything else is protocol drift. */
 export const knownOpcodes = new Set([
-  "WaitForSignal", "WaitForEvent", "Step", "StepRun", "StepError", "StepFailed", "StepPlanned", "Sleep",
-  "StepNotFound", "InvokeFunction", "AIGateway", "Gateway", "RunComplete", "DiscoveryRequest", "DeferAdd", "DeferAbort",
+  "WaitForSignal",
+  "WaitForEvent",
+  "Step",
+  "StepRun",
+  "StepError",
+  "StepFailed",
+  "StepPlanned",
+  "Sleep",
+  "StepNotFound",
+  "InvokeFunction",
+  "AIGateway",
+  "Gateway",
+  "RunComplete",
+  "DiscoveryRequest",
+  "DeferAdd",
+  "DeferAbort",
 ]);
 
 const opSchema = z.looseObject({
@@ -70,7 +84,9 @@ type HeaderGet = (name: string) => string | null;
 function interpret(status: number, header: HeaderGet, text: string): CallOutcome {
   if (status === 201) {
     // INNGEST_STREAMING: heartbeat spaces, then `{ status, headers, body }`.
-    const inner = z.object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() }).safeParse(parseJson(text.trim(), "streamed response"));
+    const inner = z
+      .object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() })
+      .safeParse(parseJson(text.trim(), "streamed response"));
     if (!inner.success) throw new ProtocolError(`unexpected streamed response: ${text.slice(0, 200)}`);
     const headers = new Map(Object.entries(inner.data.headers).map(([k, v]) => [k.toLowerCase(), v]));
     return interpret(inner.data.status, (n) => headers.get(n) ?? header(n), inner.data.body);

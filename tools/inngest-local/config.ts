@@ -44,12 +44,21 @@ const handled = new Set(["id", "name", "triggers", "steps", "idempotency", "conc
 /** Inngest's default when `retries` is unset; `attempts` on the wire is really a retry count. */
 const defaultRetries = 3;
 
-const concurrencyItem = z.strictObject({ limit: z.number().int().min(0), key: z.string().optional(), scope: z.enum(["fn", "env", "account"]).optional() });
+const concurrencyItem = z.strictObject({
+  limit: z.number().int().min(0),
+  key: z.string().optional(),
+  scope: z.enum(["fn", "env", "account"]).optional(),
+});
 
 const configSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().optional(),
-  triggers: z.array(z.union([z.strictObject({ event: z.string(), expression: z.string().optional() }), z.strictObject({ cron: z.string(), jitter: z.string().optional() })])),
+  triggers: z.array(
+    z.union([
+      z.strictObject({ event: z.string(), expression: z.string().optional() }),
+      z.strictObject({ cron: z.string(), jitter: z.string().optional() }),
+    ]),
+  ),
   steps: z.record(
     z.string(),
     z.looseObject({
@@ -60,7 +69,9 @@ const configSchema = z.looseObject({
   idempotency: z.string().optional(),
   concurrency: z.union([z.number().int().min(0), concurrencyItem, z.array(concurrencyItem)]).optional(),
   cancel: z.array(z.strictObject({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() })).optional(),
-  batchEvents: z.strictObject({ maxSize: z.number().int().min(1), timeout: z.string(), key: z.string().optional(), if: z.string().optional() }).optional(),
+  batchEvents: z
+    .strictObject({ maxSize: z.number().int().min(1), timeout: z.string(), key: z.string().optional(), if: z.string().optional() })
+    .optional(),
 });
 
 class Reject extends Error {
@@ -96,8 +107,10 @@ function compileOne(raw: unknown): LocalFunction {
 
   const stepEntries = Object.entries(cfg.steps);
   const [stepName, step] = stepEntries[0] ?? [];
-  if (stepEntries.length !== 1 || stepName !== "step" || !step) throw new Reject("steps", `expected exactly one "step" entry, got ${stepEntries.map(([k]) => k).join(", ") || "none"}`);
-  if (step.runtime.type !== "http") throw new Reject("runtime", `runtime type "${step.runtime.type}" (connect/websocket) is not supported; only http`);
+  if (stepEntries.length !== 1 || stepName !== "step" || !step)
+    throw new Reject("steps", `expected exactly one "step" entry, got ${stepEntries.map(([k]) => k).join(", ") || "none"}`);
+  if (step.runtime.type !== "http")
+    throw new Reject("runtime", `runtime type "${step.runtime.type}" (connect/websocket) is not supported; only http`);
 
   const fn: LocalFunction = {
     id: cfg.id,
@@ -131,7 +144,8 @@ function compileOne(raw: unknown): LocalFunction {
   if (cfg.idempotency) fn.idempotency = expr(cfg.idempotency, ["event"], "idempotency key", true);
   for (const c of cfg.cancel ?? []) {
     const timeoutMs = c.timeout === undefined ? undefined : parseTimeString(c.timeout);
-    if (c.timeout !== undefined && timeoutMs === undefined) throw new Reject("cancelOn timeout", `cancelOn timeout "${c.timeout}" is not a duration (dates are not supported)`);
+    if (c.timeout !== undefined && timeoutMs === undefined)
+      throw new Reject("cancelOn timeout", `cancelOn timeout "${c.timeout}" is not a duration (dates are not supported)`);
     fn.cancel.push({ event: c.event, condition: c.if ? expr(c.if, ["event", "async"], "cancelOn if") : undefined, timeoutMs });
   }
   if (cfg.batchEvents) {
@@ -150,20 +164,28 @@ function triggerNames(item: unknown): string[] {
   if (typeof item !== "object" || item === null) return [];
   const triggers = (item as { triggers?: unknown }).triggers;
   if (!Array.isArray(triggers)) return [];
-  return triggers.flatMap((t: unknown) => (typeof t === "object" && t !== null && typeof (t as { event?: unknown }).event === "string" ? [(t as { event: string }).event] : []));
+  return triggers.flatMap((t: unknown) =>
+    typeof t === "object" && t !== null && typeof (t as { event?: unknown }).event === "string" ? [(t as { event: string }).event] : [],
+  );
 }
 
 export function compileFunctions(raw: unknown[]): { functions: LocalFunction[]; rejections: Rejection[] } {
   const functions: LocalFunction[] = [];
   const rejections: Rejection[] = [];
   for (const item of raw) {
-    const id = typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : "<missing id>";
+    const id =
+      typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : "<missing id>";
     try {
       if (typeof item !== "object" || item === null) throw new Reject("config", "function config is not an object");
       functions.push(compileOne(item));
     } catch (err) {
       if (!(err instanceof Reject)) throw err;
-      rejections.push({ functionId: id, feature: err.feature, message: `Function "${id}" rejected by the local Inngest executor: ${err.feature} — ${err.message}`, triggers: triggerNames(item) });
+      rejections.push({
+        functionId: id,
+        feature: err.feature,
+        message: `Function "${id}" rejected by the local Inngest executor: ${err.feature} — ${err.message}`,
+        triggers: triggerNames(item),
+      });
     }
   }
   return { functions, rejections };

@@ -8,23 +8,27 @@ describe("local executor ↔ real SDK: event batching and backpressure", () => {
   let peak = 0;
 
   beforeAll(async () => {
-    h = await startHarness("contract", (client) => [
-      client.createFunction(
-        { id: "batched", batchEvents: { maxSize: 5, timeout: "1s" }, triggers: [{ event: "test/batched" }] },
-        async ({ events, step }) => step.run("sum", async () => events.map((e: { data: unknown }) => (e.data as { n: number }).n)),
-      ),
-      client.createFunction(
-        { id: "keyed", batchEvents: { maxSize: 10, timeout: "1s", key: "event.data.group" }, triggers: [{ event: "test/keyed" }] },
-        async ({ events }) => events.map((e: { data: unknown }) => (e.data as { group: string }).group),
-      ),
-      client.createFunction({ id: "slow", triggers: [{ event: "test/slow" }] }, async () => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 30));
-        inFlight--;
-        return "done";
-      }),
-    ], { maxInFlight: 3 });
+    h = await startHarness(
+      "contract",
+      (client) => [
+        client.createFunction(
+          { id: "batched", batchEvents: { maxSize: 5, timeout: "1s" }, triggers: [{ event: "test/batched" }] },
+          async ({ events, step }) => step.run("sum", async () => events.map((e: { data: unknown }) => (e.data as { n: number }).n)),
+        ),
+        client.createFunction(
+          { id: "keyed", batchEvents: { maxSize: 10, timeout: "1s", key: "event.data.group" }, triggers: [{ event: "test/keyed" }] },
+          async ({ events }) => events.map((e: { data: unknown }) => (e.data as { group: string }).group),
+        ),
+        client.createFunction({ id: "slow", triggers: [{ event: "test/slow" }] }, async () => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 30));
+          inFlight--;
+          return "done";
+        }),
+      ],
+      { maxInFlight: 3 },
+    );
     const sync = await h.executor.sync();
     expect(sync.ok).toBe(true);
   });

@@ -42,13 +42,20 @@ function failureFunctions(client: Inngest, probes: Probes, failures: unknown[]) 
         throw new Error("always fails");
       },
     ),
-    client.createFunction({ id: "serial", concurrency: { limit: 1, key: "event.data.orderId" }, triggers: [{ event: "test/serial" }] }, async ({ event, step }) => {
-      const key = String(event.data.orderId);
-      await step.run("work", () => probes.overlap(`serial:${key}`, () => probes.overlap("serial:any", () => pause(60))));
-      return key;
-    }),
     client.createFunction(
-      { id: "cancellable", cancelOn: [{ event: "test/subscription.cancelled", match: "data.subscriptionId" }], triggers: [{ event: "test/subscription.started" }] },
+      { id: "serial", concurrency: { limit: 1, key: "event.data.orderId" }, triggers: [{ event: "test/serial" }] },
+      async ({ event, step }) => {
+        const key = String(event.data.orderId);
+        await step.run("work", () => probes.overlap(`serial:${key}`, () => probes.overlap("serial:any", () => pause(60))));
+        return key;
+      },
+    ),
+    client.createFunction(
+      {
+        id: "cancellable",
+        cancelOn: [{ event: "test/subscription.cancelled", match: "data.subscriptionId" }],
+        triggers: [{ event: "test/subscription.started" }],
+      },
       async ({ step }) => {
         await step.sleep("until-renewal", "1h");
         return "renewed";
@@ -91,7 +98,13 @@ describe("local executor ↔ real SDK: failures, retries, concurrency", () => {
     expect(run).toMatchObject({ status: "completed", output: "steady!" });
     expect(probes.count("flaky-step")).toBe(3);
     const outcomes = run.timeline.map((t) => `${t.stepId === "step" ? "discover" : "step"}#${t.attempt} ${t.outcome.replace(/\(.*?\)/g, "")}`);
-    expect(outcomes).toEqual(["discover#0 206 StepError", "step#1 206 StepError", "step#2 206 StepRun", "discover#0 206 StepRun", "discover#0 200 complete"]);
+    expect(outcomes).toEqual([
+      "discover#0 206 StepError",
+      "step#1 206 StepError",
+      "step#2 206 StepRun",
+      "discover#0 206 StepRun",
+      "discover#0 200 complete",
+    ]);
   });
 
   it("does not retry NonRetriableError", async () => {

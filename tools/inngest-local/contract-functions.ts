@@ -54,7 +54,10 @@ export function stepFunctions(client: Inngest, probes: Probes) {
     memoFunction(client, probes),
     child,
     client.createFunction({ id: "hello", triggers: [{ event: "test/hello" }] }, async ({ event }) => ({ greeting: `hi ${String(event.data.name)}` })),
-    client.createFunction({ id: "vip-only", triggers: [{ event: "test/customer", if: "event.data.vip == true" }] }, async ({ event }) => event.data.name),
+    client.createFunction(
+      { id: "vip-only", triggers: [{ event: "test/customer", if: "event.data.vip == true" }] },
+      async ({ event }) => event.data.name,
+    ),
     client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ step }) => {
       const part = (id: string, value: number) =>
         step.run(id, () =>
@@ -82,7 +85,11 @@ export function stepFunctions(client: Inngest, probes: Probes) {
       return paid ? { paid: true, amount: paid.data.amount } : { paid: false };
     }),
     client.createFunction({ id: "await-if", triggers: [{ event: "test/quote.requested" }] }, async ({ step }) => {
-      const quote = await step.waitForEvent("wait-quote", { event: "test/quote.ready", if: "event.data.id == async.data.id && async.data.price > 10", timeout: "5s" });
+      const quote = await step.waitForEvent("wait-quote", {
+        event: "test/quote.ready",
+        if: "event.data.id == async.data.id && async.data.price > 10",
+        timeout: "5s",
+      });
       return quote?.data.price ?? null;
     }),
     client.createFunction({ id: "fan-out", triggers: [{ event: "test/fan-out" }] }, async ({ event, step }) => {
@@ -101,8 +108,16 @@ export function stepFunctions(client: Inngest, probes: Probes) {
         ]),
       ),
     ),
-    client.createFunction({ id: "once-per-order", idempotency: "event.data.orderId", triggers: [{ event: "test/confirm" }] }, async ({ event }) => event.data.orderId),
-    client.createFunction({ id: "nightly", triggers: [{ cron: "TZ=Europe/Berlin 0 3 * * *" }] }, async ({ event }) => ({ name: event.name, cron: "cron" in event.data ? event.data.cron : undefined })),
-    client.createFunction({ id: "parent", triggers: [{ event: "test/invoke" }] }, async ({ step }) => step.invoke("call-child", { function: child, data: { n: 21 } })),
+    client.createFunction(
+      { id: "once-per-order", idempotency: "event.data.orderId", triggers: [{ event: "test/confirm" }] },
+      async ({ event }) => event.data.orderId,
+    ),
+    client.createFunction({ id: "nightly", triggers: [{ cron: "TZ=Europe/Berlin 0 3 * * *" }] }, async ({ event }) => ({
+      name: event.name,
+      cron: "cron" in event.data ? event.data.cron : undefined,
+    })),
+    client.createFunction({ id: "parent", triggers: [{ event: "test/invoke" }] }, async ({ step }) =>
+      step.invoke("call-child", { function: child, data: { n: 21 } }),
+    ),
   ];
 }

@@ -10,10 +10,16 @@ describe("local executor ↔ real SDK: unsupported features are rejected at sync
       client.createFunction({ id: "fine", triggers: [{ event: "test/fine" }] }, async () => "ok"),
       client.createFunction({ id: "debounced", debounce: { period: "5s" }, triggers: [{ event: "test/debounced" }] }, async () => "never"),
       client.createFunction({ id: "rate-limited", rateLimit: { limit: 1, period: "1m" }, triggers: [{ event: "test/x" }] }, async () => "never"),
-      client.createFunction({ id: "batched", batchEvents: { maxSize: 10, timeout: "5s", if: "event.data.big == true" }, triggers: [{ event: "test/x" }] }, async () => "never"),
+      client.createFunction(
+        { id: "batched", batchEvents: { maxSize: 10, timeout: "5s", if: "event.data.big == true" }, triggers: [{ event: "test/x" }] },
+        async () => "never",
+      ),
       client.createFunction({ id: "throttled", throttle: { limit: 1, period: "1s" }, triggers: [{ event: "test/x" }] }, async () => "never"),
       client.createFunction({ id: "prioritised", priority: { run: "event.data.rank" }, triggers: [{ event: "test/x" }] }, async () => "never"),
-      client.createFunction({ id: "clever-key", concurrency: { limit: 1, key: 'event.data.a + "-" + event.data.b' }, triggers: [{ event: "test/x" }] }, async () => "never"),
+      client.createFunction(
+        { id: "clever-key", concurrency: { limit: 1, key: 'event.data.a + "-" + event.data.b' }, triggers: [{ event: "test/x" }] },
+        async () => "never",
+      ),
       client.createFunction({ id: "fancy-if", triggers: [{ event: "test/x", if: "size(event.data.items) > 2" }] }, async () => "never"),
     ]);
   });

@@ -27,7 +27,25 @@ describe("local executor ↔ real SDK: steps", () => {
   it("in-band sync registers every function with its triggers", () => {
     const fns = h.executor.functions();
     expect(fns.map((f) => f.id).sort()).toEqual(
-      ["await-if", "await-payment", "child", "fan-out", "fanned", "hello", "memo", "nightly", "once-per-order", "parallel", "parent", "race", "sleep-until", "sleeper", "vip-only"].map((id) => `contract-${id}`).sort(),
+      [
+        "await-if",
+        "await-payment",
+        "child",
+        "fan-out",
+        "fanned",
+        "hello",
+        "memo",
+        "nightly",
+        "once-per-order",
+        "parallel",
+        "parent",
+        "race",
+        "sleep-until",
+        "sleeper",
+        "vip-only",
+      ]
+        .map((id) => `contract-${id}`)
+        .sort(),
     );
     expect(fns.find((f) => f.id === "contract-hello")).toMatchObject({ triggers: ["test/hello"], maxAttempts: 4 });
     expect(fns.find((f) => f.id === "contract-nightly")).toMatchObject({ triggers: [], crons: ["TZ=Europe/Berlin 0 3 * * *"] });
@@ -109,7 +127,10 @@ describe("local executor ↔ real SDK: steps", () => {
 
   it("waitForEvent times out with null", async () => {
     await h.client.send({ name: "test/order.placed", data: { orderId: "never-paid" } });
-    const run = await h.executor.waitForRun((r) => r.functionId === "contract-await-payment" && r.event.data.orderId === "never-paid" && r.status === "completed", { timeoutMs: 5_000 });
+    const run = await h.executor.waitForRun(
+      (r) => r.functionId === "contract-await-payment" && r.event.data.orderId === "never-paid" && r.status === "completed",
+      { timeoutMs: 5_000 },
+    );
     expect(run.output).toEqual({ paid: false });
   });
 

@@ -113,7 +113,13 @@ export function parseCron(input: string): CronSchedule {
   const parts = text.split(/\s+/);
   if (parts.length !== 5) throw new CronError(`expected 5 fields, got ${parts.length} in "${input}"`);
   const parsed = parts.map((p, i) => parseField(p, fields[i] as FieldSpec));
-  const [minute, hour, dom, month, dow] = parsed as [typeof parsed[0], typeof parsed[0], typeof parsed[0], typeof parsed[0], typeof parsed[0]];
+  const [minute, hour, dom, month, dow] = parsed as [
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+  ];
 
   return {
     expression: input,

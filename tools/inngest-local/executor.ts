@@ -67,10 +67,17 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
 
   const timers = new TimerSet();
   const maxInFlight = options.maxInFlight ?? envNumber("INNGEST_LOCAL_MAX_IN_FLIGHT") ?? 32;
-  const queue = new JobQueue((err) => log.error(`internal error while running a job: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`), maxInFlight);
+  const queue = new JobQueue(
+    (err) => log.error(`internal error while running a job: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+    maxInFlight,
+  );
   const waiters = new Waiters();
   const runner: Runner = new Runner({
-    queue, timers, waiters, log, stopSignal: stopper.signal,
+    queue,
+    timers,
+    waiters,
+    log,
+    stopSignal: stopper.signal,
     // Exponential plus up to 50 % jitter, so a wave of failures does not retry in lockstep.
     backoffMs: (attempt) => Math.round(Math.min(backoffMax, base * 2 ** attempt) * (1 + Math.random() * 0.5)),
     callTimeoutMs: options.callTimeoutMs ?? 300_000,
@@ -87,21 +94,35 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     return events.map((e) => e.id);
   };
   const syncer = new AppSyncer({
-    appUrl: options.appUrl, timers, log, protocolIssue,
+    appUrl: options.appUrl,
+    timers,
+    log,
+    protocolIssue,
     onSynced: (app) => {
       router.functions = app.functions;
       router.rejections = app.rejections;
     },
   });
-  const cron = new CronTicker(() => router.functions, (fn, event) => router.startCron(fn, event), timers);
+  const cron = new CronTicker(
+    () => router.functions,
+    (fn, event) => router.startCron(fn, event),
+    timers,
+  );
 
   const runs = (filter?: { functionId?: string; status?: RunStatus }) =>
-    [...runner.runs.values()].map(snapshot).filter((r) => (!filter?.functionId || r.functionId === filter.functionId) && (!filter?.status || r.status === filter.status));
+    [...runner.runs.values()]
+      .map(snapshot)
+      .filter((r) => (!filter?.functionId || r.functionId === filter.functionId) && (!filter?.status || r.status === filter.status));
   const busy = () => queue.size > 0 || queue.inFlight > 0 || timers.busy();
   const status = () => ({
     status: !syncer.app ? "unsynced" : syncer.app.rejections.length || issues.length ? "degraded" : "ok",
     appUrl: options.appUrl,
-    app: syncer.app && { id: syncer.app.appId, sdk: syncer.app.sdk, framework: syncer.app.framework, syncedAt: new Date(syncer.app.syncedAt).toISOString() },
+    app: syncer.app && {
+      id: syncer.app.appId,
+      sdk: syncer.app.sdk,
+      framework: syncer.app.framework,
+      syncedAt: new Date(syncer.app.syncedAt).toISOString(),
+    },
     lastSyncError: syncer.lastError,
     functions: router.functions.map((f) => f.id),
     rejections: router.rejections,
@@ -123,15 +144,30 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
       return r && snapshot(r);
     },
     events: () => structuredClone(router.log),
-    functions: () => router.functions.map((f) => ({ id: f.id, name: f.name, triggers: f.triggers.map((t) => t.event), crons: f.crons.map((c) => c.expression), maxAttempts: f.maxAttempts })),
+    functions: () =>
+      router.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        triggers: f.triggers.map((t) => t.event),
+        crons: f.crons.map((c) => c.expression),
+        maxAttempts: f.maxAttempts,
+      })),
     rejections: () => [...router.rejections],
     protocolIssues: () => [...issues],
     status,
     waitForIdle: async (opts) => {
-      await pollUntil(() => (busy() ? undefined : true), opts?.timeoutMs ?? 10_000, () => JSON.stringify(status().busy));
+      await pollUntil(
+        () => (busy() ? undefined : true),
+        opts?.timeoutMs ?? 10_000,
+        () => JSON.stringify(status().busy),
+      );
     },
     waitForRun: (predicate, opts) =>
-      pollUntil(() => runs().find(predicate), opts?.timeoutMs ?? 10_000, () => `no matching run among ${JSON.stringify(runs().map((r) => [r.functionId, r.status]))}`),
+      pollUntil(
+        () => runs().find(predicate),
+        opts?.timeoutMs ?? 10_000,
+        () => `no matching run among ${JSON.stringify(runs().map((r) => [r.functionId, r.status]))}`,
+      ),
     tickCron: (at) => cron.tick(at),
     fireSleeps: () => timers.fire("sleep"),
     stop: async () => {

@@ -12,7 +12,9 @@ describe("expressions", () => {
   it("evaluates what the SDK generates for match and onFailure", () => {
     expect(check("event.data.orderId == async.data.orderId")).toBe(true);
     expect(check("event.data.function_id == 'contract-x'")).toBe(false);
-    expect(test(compileExpression("event.data.function_id == 'contract-x'", ["event"]), { event: { data: { function_id: "contract-x" } } })).toBe(true);
+    expect(test(compileExpression("event.data.function_id == 'contract-x'", ["event"]), { event: { data: { function_id: "contract-x" } } })).toBe(
+      true,
+    );
   });
 
   it("supports boolean logic, comparisons, indexing and literals", () => {

@@ -69,7 +69,8 @@ function parse(src: string, roots: readonly string[]): Node {
   const peek = () => tokens[pos];
   const take = (expected?: string): string => {
     const t = tokens[pos++];
-    if (t === undefined || (expected !== undefined && t !== expected)) throw new ExpressionError(`expected "${expected ?? "a value"}" but found "${t ?? "end of expression"}"`);
+    if (t === undefined || (expected !== undefined && t !== expected))
+      throw new ExpressionError(`expected "${expected ?? "a value"}" but found "${t ?? "end of expression"}"`);
     return t;
   };
   const binary = (next: () => Node, ops: string[]) => (): Node => {
@@ -100,7 +101,8 @@ function parse(src: string, roots: readonly string[]): Node {
       } else if (peek() === "[") {
         take("[");
         const idx = literal(take());
-        if (!idx || (typeof idx.value !== "string" && typeof idx.value !== "number")) throw new ExpressionError("index must be a string or number literal");
+        if (!idx || (typeof idx.value !== "string" && typeof idx.value !== "number"))
+          throw new ExpressionError("index must be a string or number literal");
         keys.push(idx.value);
         take("]");
       } else break;

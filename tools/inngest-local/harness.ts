@@ -91,7 +91,15 @@ export async function startHarness(
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
 
   const logs: LogLine[] = [];
-  const executor = await startLocalExecutor({ appUrl, port: 0, backoffBaseMs: 20, syncOnStart: false, cron: false, log: collectingLogger(logs), ...options });
+  const executor = await startLocalExecutor({
+    appUrl,
+    port: 0,
+    backoffBaseMs: 20,
+    syncOnStart: false,
+    cron: false,
+    log: collectingLogger(logs),
+    ...options,
+  });
   const client = new Inngest({ id: appId, isDev: true, baseUrl: executor.url, logger: quiet });
   const functions = build(client);
   handler = adapter === "next" ? nextListener(serveNext({ client, functions, streaming })) : serve({ client, functions, streaming });

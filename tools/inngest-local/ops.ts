@@ -140,7 +140,10 @@ function waitForEvent(runner: OpsHost, run: Run, op: Op, label: string): void {
 function invoke(runner: OpsHost, run: Run, op: Op, label: string): boolean {
   const fnId = stringOpt(op, "function_id") ?? "";
   const target = runner.deps.findFunction(fnId);
-  if (!target) return runner.memoize(run, op.id, { error: { name: "Error", message: `step.invoke "${label}": function "${fnId}" is not synced with the local executor` } });
+  if (!target)
+    return runner.memoize(run, op.id, {
+      error: { name: "Error", message: `step.invoke "${label}": function "${fnId}" is not synced with the local executor` },
+    });
   const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; v?: string };
   const timeout = stringOpt(op, "timeout");
   const timer = timeout
@@ -150,6 +153,10 @@ function invoke(runner: OpsHost, run: Run, op: Op, label: string): boolean {
       })
     : undefined;
   run.pending.set(op.id, { kind: "invoke", name: label, timer });
-  runner.start(target, { id: ulid(), name: "inngest/function.invoked", data: payload.data ?? {}, ts: Date.now(), ...(payload.v ? { v: payload.v } : {}) }, { runId: run.id, stepId: op.id });
+  runner.start(
+    target,
+    { id: ulid(), name: "inngest/function.invoked", data: payload.data ?? {}, ts: Date.now(), ...(payload.v ? { v: payload.v } : {}) },
+    { runId: run.id, stepId: op.id },
+  );
   return false;
 }

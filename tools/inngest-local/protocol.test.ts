@@ -86,7 +86,14 @@ describe("local executor protocol checks (fake SDK)", () => {
     expect(body.event).toMatchObject({ name: "fake/go", id: run.event.id, data: { n: 1 } });
     expect(body.events).toHaveLength(1);
     expect(body.steps).toEqual({});
-    expect(body.ctx).toEqual({ run_id: run.id, attempt: 0, max_attempts: 1, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } });
+    expect(body.ctx).toEqual({
+      run_id: run.id,
+      attempt: 0,
+      max_attempts: 1,
+      disable_immediate_execution: false,
+      use_api: false,
+      stack: { stack: [], current: 0 },
+    });
     expect(body.ctx).not.toHaveProperty("fn_id");
   });
 

@@ -73,7 +73,8 @@ export class EventRouter {
     }
     for (const r of this.rejections) {
       // Not silent: say which event would have run which rejected function.
-      if (r.triggers?.some((name) => eventNameMatches(name, event.name))) this.logger.warn(`event ${event.name} not delivered to rejected function ${r.functionId} (${r.feature})`);
+      if (r.triggers?.some((name) => eventNameMatches(name, event.name)))
+        this.logger.warn(`event ${event.name} not delivered to rejected function ${r.functionId} (${r.feature})`);
     }
   }
 
@@ -102,7 +103,8 @@ export class EventRouter {
           (c.timeoutMs === undefined || now <= run.startedAt + c.timeoutMs) &&
           (!c.condition || test(c.condition, { event: run.event, async: event })),
       );
-      if (rule) this.runner.finish(run, "cancelled", { error: { name: "FunctionCancelled", message: `cancelled by event ${event.name} (${event.id})` } });
+      if (rule)
+        this.runner.finish(run, "cancelled", { error: { name: "FunctionCancelled", message: `cancelled by event ${event.name} (${event.id})` } });
     }
   }
 }

@@ -42,9 +42,28 @@ export class Runner {
 
   start(fn: LocalFunction, event: InngestEvent, parent?: Run["parent"], batch?: InngestEvent[]): Run {
     const run: Run = {
-      id: ulid(), seq: this.seq++, fn, event, events: batch ?? [event], state: "active", steps: {}, stack: [], pending: new Map(),
-      disableImmediateExecution: false, slots: slotsFor(fn, event), jobs: 0, inFlight: 0, calls: 0, maxAttempt: 0,
-      discovering: false, rediscover: false, raceSettled: false, retryTimers: new Set(), startedAt: Date.now(), parent, timeline: [],
+      id: ulid(),
+      seq: this.seq++,
+      fn,
+      event,
+      events: batch ?? [event],
+      state: "active",
+      steps: {},
+      stack: [],
+      pending: new Map(),
+      disableImmediateExecution: false,
+      slots: slotsFor(fn, event),
+      jobs: 0,
+      inFlight: 0,
+      calls: 0,
+      maxAttempt: 0,
+      discovering: false,
+      rediscover: false,
+      raceSettled: false,
+      retryTimers: new Set(),
+      startedAt: Date.now(),
+      parent,
+      timeline: [],
     };
     this.runs.set(run.id, run);
     // O(1) per start even with thousands of active runs (those are never forgotten).
@@ -122,7 +141,9 @@ export class Runner {
       }
       if (run.state !== "active" || this.deps.stopSignal.aborted) return;
       if (run.timeline.length < 500) run.timeline.push({ at: Date.now(), stepId, attempt, outcome: describeOutcome(outcome) });
-      this.deps.log.debug(`run ${run.id} ${stepId === "step" ? "discovery" : `step ${stepId.slice(0, 8)}`} attempt ${attempt}: ${describeOutcome(outcome)}`);
+      this.deps.log.debug(
+        `run ${run.id} ${stepId === "step" ? "discovery" : `step ${stepId.slice(0, 8)}`} attempt ${attempt}: ${describeOutcome(outcome)}`,
+      );
       this.handle(run, stepId, attempt, outcome);
     } finally {
       run.jobs--;
@@ -184,7 +205,9 @@ export class Runner {
     }
     for (const id of run.retryTimers) this.deps.timers.cancel(id);
     run.pending.clear();
-    this.deps.log[state === "completed" ? "info" : "warn"](`run ${run.id} ${state}: ${run.fn.id}${result.error ? ` — ${result.error.name}: ${result.error.message}` : ""}`);
+    this.deps.log[state === "completed" ? "info" : "warn"](
+      `run ${run.id} ${state}: ${run.fn.id}${result.error ? ` — ${result.error.name}: ${result.error.message}` : ""}`,
+    );
     this.settleParent(run);
     // Not for runs of failure/cancel events themselves, so a failing handler cannot loop.
     if (state !== "completed" && run.event.name !== "inngest/function.failed" && run.event.name !== "inngest/function.cancelled") {
@@ -197,7 +220,10 @@ export class Runner {
   private settleParent(child: Run): void {
     const parent = child.parent && this.runs.get(child.parent.runId);
     if (!parent || !child.parent || parent.state !== "active" || !parent.pending.has(child.parent.stepId)) return;
-    const result: StepResult = child.state === "completed" ? { data: child.output ?? null } : { error: child.error ?? { name: "Error", message: `invoked run ${child.state}` } };
+    const result: StepResult =
+      child.state === "completed"
+        ? { data: child.output ?? null }
+        : { error: child.error ?? { name: "Error", message: `invoked run ${child.state}` } };
     if (this.memoize(parent, child.parent.stepId, result)) this.progressed(parent);
   }
 }

@@ -48,7 +48,9 @@ export async function syncApp(appUrl: string, timeoutMs: number): Promise<Synced
   if (res.headers.get("x-inngest-sync-kind") !== "in_band") {
     // Without this header the SDK fell back to out-of-band sync (e.g.
     // INNGEST_ALLOW_IN_BAND_SYNC=0) and POSTed to /fn/register instead.
-    throw new ProtocolError(`sync response lacks "x-inngest-sync-kind: in_band" (got ${res.headers.get("x-inngest-sync-kind") ?? "none"}); in-band sync is required — is INNGEST_ALLOW_IN_BAND_SYNC disabled?`);
+    throw new ProtocolError(
+      `sync response lacks "x-inngest-sync-kind: in_band" (got ${res.headers.get("x-inngest-sync-kind") ?? "none"}); in-band sync is required — is INNGEST_ALLOW_IN_BAND_SYNC disabled?`,
+    );
   }
   let json: unknown;
   try {
@@ -58,7 +60,8 @@ export async function syncApp(appUrl: string, timeoutMs: number): Promise<Synced
   }
   const parsed = inBandResponse.safeParse(json);
   if (!parsed.success) throw new ProtocolError(`unexpected in-band sync response shape: ${z.prettifyError(parsed.error)}`);
-  if (parsed.data.inspection.mode !== "dev") throw new SyncError(`app reports mode "${parsed.data.inspection.mode}"; set INNGEST_DEV=1 so it accepts unsigned requests`);
+  if (parsed.data.inspection.mode !== "dev")
+    throw new SyncError(`app reports mode "${parsed.data.inspection.mode}"; set INNGEST_DEV=1 so it accepts unsigned requests`);
   const { functions, rejections } = compileFunctions(parsed.data.functions);
   return { appId: parsed.data.app_id, sdk: parsed.data.sdk, framework: parsed.data.framework, functions, rejections, syncedAt: Date.now() };
 }
@@ -105,7 +108,9 @@ export class AppSyncer {
     this.deps.onSynced(this.app);
     for (const r of this.app.rejections) this.deps.log.error(r.message);
     const { appId, sdk, functions, rejections } = this.app;
-    this.deps.log.info(`synced app "${appId}" (${sdk}): ${functions.length} function(s)${rejections.length ? `, ${rejections.length} REJECTED` : ""}`);
+    this.deps.log.info(
+      `synced app "${appId}" (${sdk}): ${functions.length} function(s)${rejections.length ? `, ${rejections.length} REJECTED` : ""}`,
+    );
     const result = toSyncResult(this.app);
     this.markSynced(result);
     return result;

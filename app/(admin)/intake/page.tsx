@@ -8,7 +8,10 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const channel = channelSchema.safeParse((await searchParams).channel);
   return (
     <>
-      <PageHeader title="Order intake" description="Orders arriving from each channel: dead letters by reason, fixes and replays, validation settings." />
+      <PageHeader
+        title="Order intake"
+        description="Orders arriving from each channel: dead letters by reason, fixes and replays, validation settings."
+      />
       <IntakeConsole initialChannel={channel.success ? channel.data : undefined} />
     </>
   );

@@ -7,8 +7,13 @@ export default async function WorkbenchPage() {
   await requirePageActor("subscriptions:bulk_update");
   return (
     <>
-      <PageHeader title="Continuity updates workbench" description="Existing subscribers keep their program revision until you apply a new one here." />
-      <Suspense><Workbench /></Suspense>
+      <PageHeader
+        title="Continuity updates workbench"
+        description="Existing subscribers keep their program revision until you apply a new one here."
+      />
+      <Suspense>
+        <Workbench />
+      </Suspense>
     </>
   );
 }

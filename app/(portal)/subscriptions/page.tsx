@@ -7,12 +7,23 @@ export default function SubscriptionsPage() {
     <>
       <PageHeader
         title="Your subscriptions"
-        actions={<Link href="/subscriptions/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">New subscription</Link>}
+        actions={
+          <Link href="/subscriptions/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            New subscription
+          </Link>
+        }
       />
       <SubscriptionList />
       <p className="mt-8 text-xs text-slate-500">
-        Prefer to automate? Use the <Link href="/api-tokens" className="underline">REST API</Link> (
-        <a href="/api/v1/openapi.json" className="underline">OpenAPI</a>).
+        Prefer to automate? Use the{" "}
+        <Link href="/api-tokens" className="underline">
+          REST API
+        </Link>{" "}
+        (
+        <a href="/api/v1/openapi.json" className="underline">
+          OpenAPI
+        </a>
+        ).
       </p>
     </>
   );

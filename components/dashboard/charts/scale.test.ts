@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { linear, linePath, niceMax, shortNumber, ticks } from "./scale";
 
 describe("chart scales", () => {
-  it.each([[0, 1], [1, 1], [3, 5], [7, 10], [12, 20], [48, 50], [51, 100], [999, 1000]])("niceMax(%i) = %i", (max, nice) =>
-    expect(niceMax(max)).toBe(nice));
+  it.each([
+    [0, 1],
+    [1, 1],
+    [3, 5],
+    [7, 10],
+    [12, 20],
+    [48, 50],
+    [51, 100],
+    [999, 1000],
+  ])("niceMax(%i) = %i", (max, nice) => expect(niceMax(max)).toBe(nice));
 
   it("ticks end on the nice max", () => expect(ticks(7)).toEqual([0, 2.5, 5, 7.5, 10]));
   it("keeps integer ticks for small counts", () => {
@@ -20,7 +28,10 @@ describe("chart scales", () => {
   });
 
   it("draws lines and closed areas", () => {
-    const pts = [{ x: 0, y: 10 }, { x: 5, y: 2 }];
+    const pts = [
+      { x: 0, y: 10 },
+      { x: 5, y: 2 },
+    ];
     expect(linePath(pts)).toBe("M 0,10 L 5,2");
     expect(linePath(pts, 20)).toBe("M 0,10 L 5,2 L 5,20 L 0,20 Z");
     expect(linePath([])).toBe("");

@@ -15,7 +15,10 @@ export function ProgramSubscriptionLink({ subscriptionId }: { subscriptionId: st
   return (
     <p className="rounded border border-violet-200 bg-violet-50 px-3 py-2 text-sm">
       Part of the <strong>{data.programName}</strong> program —{" "}
-      <Link className="text-brand-700 underline" href={`/my-programs/enrollments/${subscriptionId}`}>see each shipment&apos;s item and opt out of single shipments</Link>.
+      <Link className="text-brand-700 underline" href={`/my-programs/enrollments/${subscriptionId}`}>
+        see each shipment&apos;s item and opt out of single shipments
+      </Link>
+      .
     </p>
   );
 }

@@ -26,8 +26,14 @@ function StateIdField({ state, def, edit, select }: InspectorProps & { state: Wo
     select({ kind: "state", id: text });
   };
   return (
-    <TextField label="State id" value={text} onChange={setText} onCommit={commit} error={error}
-      hint="Stored on orders and in the audit trail; references follow a rename." />
+    <TextField
+      label="State id"
+      value={text}
+      onChange={setText}
+      onCommit={commit}
+      error={error}
+      hint="Stored on orders and in the audit trail; references follow a rename."
+    />
   );
 }
 
@@ -40,28 +46,64 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
 
   return (
     <div className="flex flex-col gap-3" data-testid="state-inspector">
-      <Section title="State" actions={<LinkButton danger onClick={() => { edit((d) => removeState(d, state.id)); select(null); }}>Delete state</LinkButton>}>
+      <Section
+        title="State"
+        actions={
+          <LinkButton
+            danger
+            onClick={() => {
+              edit((d) => removeState(d, state.id));
+              select(null);
+            }}
+          >
+            Delete state
+          </LinkButton>
+        }
+      >
         <TextField label="Label" value={state.label} onChange={(v) => set((s) => ({ ...s, label: v }), `label:${state.id}`)} />
         <StateIdField state={state} {...props} />
-        <SelectField label="Kind" value={state.kind} options={STATE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-          onChange={(kind) => set((s) => ({ ...s, kind }))} />
-        <CheckboxField label="Manual review" checked={Boolean(state.manualReview)}
+        <SelectField
+          label="Kind"
+          value={state.kind}
+          options={STATE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          onChange={(kind) => set((s) => ({ ...s, kind }))}
+        />
+        <CheckboxField
+          label="Manual review"
+          checked={Boolean(state.manualReview)}
           hint="Orders here wait in the review queue for Approve / Reject."
-          onChange={(v) => set(({ manualReview: _, ...s }) => (v ? { ...s, manualReview: true } : s))} />
+          onChange={(v) => set(({ manualReview: _, ...s }) => (v ? { ...s, manualReview: true } : s))}
+        />
       </Section>
 
       <Section title="Timeout">
-        <CheckboxField label="Leave after a timeout" checked={Boolean(state.timeout)}
-          onChange={(v) => set(({ timeout: _, ...s }) =>
-            v ? { ...s, timeout: { afterSeconds: 86_400, transitionTo: targets[0]?.value ?? "" } } : s)} />
+        <CheckboxField
+          label="Leave after a timeout"
+          checked={Boolean(state.timeout)}
+          onChange={(v) =>
+            set(({ timeout: _, ...s }) => (v ? { ...s, timeout: { afterSeconds: 86_400, transitionTo: targets[0]?.value ?? "" } } : s))
+          }
+        />
         {state.timeout && (
           <>
-            <NumberField label="Timeout seconds" value={state.timeout.afterSeconds} min={1}
+            <NumberField
+              label="Timeout seconds"
+              value={state.timeout.afterSeconds}
+              min={1}
               hint={`= ${formatDuration(state.timeout.afterSeconds)}`}
-              onChange={(afterSeconds) => set((s) => (s.timeout ? { ...s, timeout: { ...s.timeout, afterSeconds } } : s), `timeout:${state.id}`)} />
-            <SelectField label="Timeout target" value={state.timeout.transitionTo}
-              options={[...(targets.some((t) => t.value === state.timeout?.transitionTo) ? [] : [{ value: state.timeout.transitionTo, label: `⚠ ${state.timeout.transitionTo || "choose…"}` }]), ...targets]}
-              onChange={(to) => set((s) => (s.timeout ? { ...s, timeout: { ...s.timeout, transitionTo: to } } : s))} />
+              onChange={(afterSeconds) => set((s) => (s.timeout ? { ...s, timeout: { ...s.timeout, afterSeconds } } : s), `timeout:${state.id}`)}
+            />
+            <SelectField
+              label="Timeout target"
+              value={state.timeout.transitionTo}
+              options={[
+                ...(targets.some((t) => t.value === state.timeout?.transitionTo)
+                  ? []
+                  : [{ value: state.timeout.transitionTo, label: `⚠ ${state.timeout.transitionTo || "choose…"}` }]),
+                ...targets,
+              ]}
+              onChange={(to) => set((s) => (s.timeout ? { ...s, timeout: { ...s.timeout, transitionTo: to } } : s))}
+            />
           </>
         )}
       </Section>
@@ -73,8 +115,12 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
             <li key={i} className={`rounded ${group.length > 1 ? "border border-dashed border-slate-300 p-1" : ""}`}>
               {group.length > 1 && <p className="text-[10px] font-semibold text-slate-500">∥ in parallel</p>}
               {group.map((a) => (
-                <button key={a.id} type="button" onClick={() => select({ kind: "action", id: a.id })}
-                  className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100">
+                <button
+                  key={a.id}
+                  type="button"
+                  onClick={() => select({ kind: "action", id: a.id })}
+                  className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100"
+                >
                   <span className="text-xs text-slate-400">{i + 1}.</span>
                   {ACTION_META[a.type].label}
                   <span className="ml-auto truncate text-[10px] text-slate-400">{a.id}</span>
@@ -85,8 +131,12 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
         </ol>
         <div className="flex items-end gap-2">
           <div className="flex-1">
-            <SelectField label="New action" value={newActionType} onChange={setNewActionType}
-              options={ACTION_TYPES.map((t) => ({ value: t, label: ACTION_META[t].label }))} />
+            <SelectField
+              label="New action"
+              value={newActionType}
+              onChange={setNewActionType}
+              options={ACTION_TYPES.map((t) => ({ value: t, label: ACTION_META[t].label }))}
+            />
           </div>
           <LinkButton onClick={() => edit((d) => addAction(d, state.id, newActionType).def)}>Add</LinkButton>
         </div>
@@ -94,13 +144,22 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
 
       <Section title="Transitions out">
         {outgoing.length === 0 && <p className="text-xs text-slate-500">None. Drag from the right handle to another state.</p>}
-        {[...outgoing].sort((a, b) => a.priority - b.priority).map((t) => (
-          <button key={t.id} type="button" onClick={() => select({ kind: "transition", id: t.id })}
-            className="flex items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100">
-            <span>→ {t.to}</span>
-            <span className="ml-auto text-[11px] text-slate-500">{describeTrigger(t)}{t.isDefault ? " · default" : ""} · p{t.priority}</span>
-          </button>
-        ))}
+        {[...outgoing]
+          .sort((a, b) => a.priority - b.priority)
+          .map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              onClick={() => select({ kind: "transition", id: t.id })}
+              className="flex items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100"
+            >
+              <span>→ {t.to}</span>
+              <span className="ml-auto text-[11px] text-slate-500">
+                {describeTrigger(t)}
+                {t.isDefault ? " · default" : ""} · p{t.priority}
+              </span>
+            </button>
+          ))}
       </Section>
     </div>
   );

@@ -1,8 +1,6 @@
 "use client";
 
-import {
-  compareTransitions, describeCondition, MANUAL_ROLES, type Transition, type TransitionTrigger,
-} from "@/server/workflows/model";
+import { compareTransitions, describeCondition, MANUAL_ROLES, type Transition, type TransitionTrigger } from "@/server/workflows/model";
 import { KNOWN_EVENTS } from "../action-meta";
 import { removeTransition, updateTransition } from "../definition-edits";
 import { CheckboxField, LinkButton, NumberField, Section, SelectField, TextField } from "./fields";
@@ -35,7 +33,20 @@ export function TransitionInspector({ t, ...props }: InspectorProps & { t: Trans
 
   return (
     <div className="flex flex-col gap-3" data-testid="transition-inspector">
-      <Section title="Transition" actions={<LinkButton danger onClick={() => { edit((d) => removeTransition(d, t.id)); select(null); }}>Delete transition</LinkButton>}>
+      <Section
+        title="Transition"
+        actions={
+          <LinkButton
+            danger
+            onClick={() => {
+              edit((d) => removeTransition(d, t.id));
+              select(null);
+            }}
+          >
+            Delete transition
+          </LinkButton>
+        }
+      >
         <p className="text-xs text-slate-500">id {t.id}</p>
         <div className="grid grid-cols-2 gap-2">
           <SelectField label="From" value={t.from} options={withMissing(t.from)} onChange={(from) => set((x) => ({ ...x, from }))} />
@@ -44,32 +55,61 @@ export function TransitionInspector({ t, ...props }: InspectorProps & { t: Trans
       </Section>
 
       <Section title="Trigger">
-        <SelectField label="Trigger" value={t.trigger.kind} options={TRIGGER_KINDS}
-          onChange={(kind) => set((x) => ({ ...x, trigger: switchTrigger(kind, x.trigger) }))} />
+        <SelectField
+          label="Trigger"
+          value={t.trigger.kind}
+          options={TRIGGER_KINDS}
+          onChange={(kind) => set((x) => ({ ...x, trigger: switchTrigger(kind, x.trigger) }))}
+        />
         {t.trigger.kind === "event" && (
           <>
-            <TextField label="Event name" value={t.trigger.event} list="replen-known-events"
-              onChange={(event) => set((x) => ({ ...x, trigger: { kind: "event", event } }), `event:${t.id}`)} />
-            <datalist id="replen-known-events">{KNOWN_EVENTS.map((e) => <option key={e} value={e} />)}</datalist>
+            <TextField
+              label="Event name"
+              value={t.trigger.event}
+              list="replen-known-events"
+              onChange={(event) => set((x) => ({ ...x, trigger: { kind: "event", event } }), `event:${t.id}`)}
+            />
+            <datalist id="replen-known-events">
+              {KNOWN_EVENTS.map((e) => (
+                <option key={e} value={e} />
+              ))}
+            </datalist>
           </>
         )}
         {t.trigger.kind === "manual" && (
-          <SelectField label="Role" value={t.trigger.role} options={MANUAL_ROLES.map((r) => ({ value: r, label: r }))}
+          <SelectField
+            label="Role"
+            value={t.trigger.role}
+            options={MANUAL_ROLES.map((r) => ({ value: r, label: r }))}
             hint="Admins may also take merchandiser transitions."
-            onChange={(role) => set((x) => ({ ...x, trigger: { kind: "manual", role } }))} />
+            onChange={(role) => set((x) => ({ ...x, trigger: { kind: "manual", role } }))}
+          />
         )}
       </Section>
 
       <Section title="Guard">
-        <NumberField label="Priority" value={t.priority} min={-1_000_000} max={1_000_000}
-          hint={t.isDefault ? "The default is tried last." : rank >= 0 ? `Evaluated ${ordinal(rank + 1)} of ${siblings.length} (lower priority first, then id).` : undefined}
-          onChange={(priority) => set((x) => ({ ...x, priority }), `priority:${t.id}`)} />
-        <CheckboxField label="Default transition" checked={Boolean(t.isDefault)}
+        <NumberField
+          label="Priority"
+          value={t.priority}
+          min={-1_000_000}
+          max={1_000_000}
+          hint={
+            t.isDefault
+              ? "The default is tried last."
+              : rank >= 0
+                ? `Evaluated ${ordinal(rank + 1)} of ${siblings.length} (lower priority first, then id).`
+                : undefined
+          }
+          onChange={(priority) => set((x) => ({ ...x, priority }), `priority:${t.id}`)}
+        />
+        <CheckboxField
+          label="Default transition"
+          checked={Boolean(t.isDefault)}
           hint="Taken when no other transition for this trigger matches. A default has no guard."
-          onChange={(on) => set(({ isDefault: _, guard, ...x }) => (on ? { ...x, isDefault: true } : { ...x, ...(guard ? { guard } : {}) }))} />
+          onChange={(on) => set(({ isDefault: _, guard, ...x }) => (on ? { ...x, isDefault: true } : { ...x, ...(guard ? { guard } : {}) }))}
+        />
         {!t.isDefault && (
-          <ConditionBuilder guard={t.guard}
-            onChange={(guard) => set(({ guard: _, ...x }) => (guard ? { ...x, guard } : x), `guard:${t.id}`)} />
+          <ConditionBuilder guard={t.guard} onChange={(guard) => set(({ guard: _, ...x }) => (guard ? { ...x, guard } : x), `guard:${t.id}`)} />
         )}
         {t.guard && <p className="rounded bg-slate-50 p-1.5 font-mono text-[11px] text-slate-600">{describeCondition(t.guard)}</p>}
       </Section>

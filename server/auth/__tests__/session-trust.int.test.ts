@@ -15,7 +15,10 @@ import { revokeSessions } from "../session-user";
  * and sessions outlived sign-out.
  */
 async function makeUser(role: "customer" | "admin" = "customer") {
-  const [user] = await getDb().insert(users).values({ email: `s-${randomUUID()}@example.test`, role }).returning();
+  const [user] = await getDb()
+    .insert(users)
+    .values({ email: `s-${randomUUID()}@example.test`, role })
+    .returning();
   if (role === "customer") await getDb().insert(customers).values({ userId: user!.id, email: user!.email, name: "Sam" });
   return user!;
 }

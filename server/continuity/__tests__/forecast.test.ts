@@ -4,11 +4,22 @@ import { initialSubscriberState, programSchema, type Program } from "../model";
 import { stateOnRevision } from "../state-on-revision";
 
 const ev = (...ids: string[]) => ids.map((productId, i) => ({ eventNumber: i + 1, productId, repeat: 1 }));
-const program = (over: Partial<Program> = {}): Program => programSchema.parse({
-  id: "p", type: "regular", startRule: "first_event", seriesStartDate: null, period: "monthly", maxChildOrders: null, leadDays: 5,
-  payment: { schedule: "per_shipment" }, versions: [{ id: "A", series: ev("a", "b", "c") }], defaultVersionId: "A",
-  assignmentRules: [], substitutions: [], ...over,
-});
+const program = (over: Partial<Program> = {}): Program =>
+  programSchema.parse({
+    id: "p",
+    type: "regular",
+    startRule: "first_event",
+    seriesStartDate: null,
+    period: "monthly",
+    maxChildOrders: null,
+    leadDays: 5,
+    payment: { schedule: "per_shipment" },
+    versions: [{ id: "A", series: ev("a", "b", "c") }],
+    defaultVersionId: "A",
+    assignmentRules: [],
+    substitutions: [],
+    ...over,
+  });
 const clock = { frequency: "monthly" as const, localTime: "09:00", timeZone: "UTC" };
 const never = () => false;
 
@@ -18,7 +29,10 @@ describe("forecastShipments", () => {
     const s = initialSubscriberState(p, { versionId: "A", joinedOn: "2027-01-10" });
     const rows = forecastShipments(p, s, clock, { count: 5, optOuts: new Set([1]), isPhantom: never });
     expect(rows.map((r) => [r.date, r.productId, r.optedOut])).toEqual([
-      ["2027-01-10", "a", false], ["2027-02-10", "b", true], ["2027-03-10", "b", false], ["2027-04-10", "c", false],
+      ["2027-01-10", "a", false],
+      ["2027-02-10", "b", true],
+      ["2027-03-10", "b", false],
+      ["2027-04-10", "c", false],
     ]);
     expect(rows[0]!.generationDate).toBe("2027-01-05");
   });
@@ -31,14 +45,20 @@ describe("planGeneration", () => {
   it("generates every occasion whose generation instant has come, then stops at the next", () => {
     const long = program({ leadDays: 40 });
     const plan = planGeneration(long, s, clock, { now: new Date("2027-01-10T10:00:00Z"), optOuts: new Set(), isPhantom: never });
-    expect(plan.occasions.map((o) => [o.shipmentIndex, o.outcome])).toEqual([[0, "shipped"], [1, "shipped"]]);
+    expect(plan.occasions.map((o) => [o.shipmentIndex, o.outcome])).toEqual([
+      [0, "shipped"],
+      [1, "shipped"],
+    ]);
     // Mar 10 − 40 days = Jan 29.
     expect(plan.next).toEqual({ shipmentIndex: 2, runAt: new Date("2027-01-29T09:00:00Z") });
   });
 
   it("counts occasions whose delivery date passed as missed (regular: nothing is lost)", () => {
     const plan = planGeneration(p, s, clock, { now: new Date("2027-02-12T10:00:00Z"), optOuts: new Set(), isPhantom: never });
-    expect(plan.occasions.map((o) => [o.shipmentIndex, o.outcome, o.productId])).toEqual([[0, "missed", "a"], [1, "missed", "a"]]);
+    expect(plan.occasions.map((o) => [o.shipmentIndex, o.outcome, o.productId])).toEqual([
+      [0, "missed", "a"],
+      [1, "missed", "a"],
+    ]);
     expect(plan.state).toMatchObject({ shipmentsProcessed: 2, positionsConsumed: 0 });
   });
 
@@ -57,10 +77,14 @@ describe("planGeneration", () => {
 
 describe("stateOnRevision", () => {
   it("keeps counters, falls back to the default version, and re-derives a standing start slot", () => {
-    const standing = (n: number) => program({
-      type: "standing", startRule: "current_event", seriesStartDate: "2027-01-01",
-      versions: [{ id: "B", series: ev(...Array.from({ length: n }, (_, i) => `e${i}`)) }], defaultVersionId: "B",
-    });
+    const standing = (n: number) =>
+      program({
+        type: "standing",
+        startRule: "current_event",
+        seriesStartDate: "2027-01-01",
+        versions: [{ id: "B", series: ev(...Array.from({ length: n }, (_, i) => `e${i}`)) }],
+        defaultVersionId: "B",
+      });
     const old = { versionId: "A", joinedOn: "2027-05-15", startSlot: 4, shipmentsProcessed: 2, positionsConsumed: 2, childOrdersCreated: 1 };
     expect(stateOnRevision(standing(3), old)).toEqual({ ...old, versionId: "B", startSlot: 1 });
   });

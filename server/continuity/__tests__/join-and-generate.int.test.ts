@@ -10,12 +10,26 @@ import { saveProgram } from "../save-program";
 import { generateDueBatch } from "@/server/generation/generate-due";
 import { getEnrollmentTimeline } from "../enrollment-timeline";
 import {
-  NOW, acceptanceDraft, auditOf, childItems, enrollmentOf, errorOf, makeActiveProgram, makeCatalog, makeCustomer, startEventSink, subscriptionOf,
+  NOW,
+  acceptanceDraft,
+  auditOf,
+  childItems,
+  enrollmentOf,
+  errorOf,
+  makeActiveProgram,
+  makeCatalog,
+  makeCustomer,
+  startEventSink,
+  subscriptionOf,
 } from "@/test/support/continuity/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 /** Runs generation at each next run (+1 min) until the subscription has no next run. */
 async function runToEnd(db: Database, subscriptionId: string, maxRuns = 20) {
@@ -56,17 +70,24 @@ describe("joining a standing program and generating its child orders", () => {
     const ended = await runToEnd(db, subscriptionId);
     const all = await childItems(db, subscriptionId);
     expect(all.map((o) => o.productId)).toEqual([c.E4, c.DEC, c.E6, c.E1, c.E2, c.E3]);
-    expect(all.map((o) => o.scheduledFor?.toISOString().slice(0, 10))).toEqual(
-      ["2026-11-24", "2026-12-01", "2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01"]);
+    expect(all.map((o) => o.scheduledFor?.toISOString().slice(0, 10))).toEqual([
+      "2026-11-24",
+      "2026-12-01",
+      "2027-01-01",
+      "2027-02-01",
+      "2027-03-01",
+      "2027-04-01",
+    ]);
     expect(ended).toMatchObject({ status: "completed", nextRunAt: null, nextCycleIndex: 6 });
-    expect((await auditOf(db, subscriptionId, "completed"))).toHaveLength(1);
+    expect(await auditOf(db, subscriptionId, "completed")).toHaveLength(1);
   });
 
   it("month-1 joiner gets events 1–6; a gold customer gets version B", async () => {
     const db = getDb();
     const c = await makeCatalog(db);
-    const { programId } = await makeActiveProgram(db, acceptanceDraft(c, { seriesStartDate: "2026-11-01" }),
-      [{ phantomProductId: c.PH!, substituteProductId: c.MAR!, from: "2027-03-01", to: "2027-03-31" }]);
+    const { programId } = await makeActiveProgram(db, acceptanceDraft(c, { seriesStartDate: "2026-11-01" }), [
+      { phantomProductId: c.PH!, substituteProductId: c.MAR!, from: "2027-03-01", to: "2027-03-31" },
+    ]);
     const standard = await makeCustomer(db);
     const gold = await makeCustomer(db, { tier: "gold" });
 
@@ -85,8 +106,21 @@ describe("joining a standing program and generating its child orders", () => {
     const db = getDb();
     const c = await makeCatalog(db);
     const draft = acceptanceDraft(c, {
-      type: "perpetual", startRule: "first_event", seriesStartDate: null, period: "monthly", maxChildOrders: 8, leadDays: 3,
-      versions: [{ id: "A", series: [{ eventNumber: 1, productId: c.E1!, repeat: 2 }, { eventNumber: 2, productId: c.E2!, repeat: 1 }] }],
+      type: "perpetual",
+      startRule: "first_event",
+      seriesStartDate: null,
+      period: "monthly",
+      maxChildOrders: 8,
+      leadDays: 3,
+      versions: [
+        {
+          id: "A",
+          series: [
+            { eventNumber: 1, productId: c.E1!, repeat: 2 },
+            { eventNumber: 2, productId: c.E2!, repeat: 1 },
+          ],
+        },
+      ],
       assignmentRules: [],
     });
     const { programId } = await makeActiveProgram(db, draft);
@@ -132,30 +166,53 @@ describe("missing substitutions", () => {
     const timeline = await getEnrollmentTimeline(db, subscriptionId, null, NOW);
     expect(timeline.entries.find((e) => e.shipmentIndex === 1)?.status).toBe("missing_substitute");
 
-    await saveProgram(db, staffId, programId, {
-      name: "Coffee club", description: "", priceMinor: 2000, draft: acceptanceDraft(c),
-      substitutions: [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }],
-    }, NOW);
+    await saveProgram(
+      db,
+      staffId,
+      programId,
+      {
+        name: "Coffee club",
+        description: "",
+        priceMinor: 2000,
+        draft: acceptanceDraft(c),
+        substitutions: [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }],
+      },
+      NOW,
+    );
     const after = await db.select().from(programFlags).where(eq(programFlags.programId, programId));
     expect(after.find((f) => f.shipDate === "2026-12-01")?.status).toBe("resolved");
     const later = new Date(NOW.getTime() + 2 * 3_600_000);
     await db.transaction((tx) => generateProgramSubscriptions(tx, [subscriptionId], later));
     expect((await childItems(db, subscriptionId)).map((o) => o.productId)).toEqual([c.E4, c.DEC]);
     const shipped = await db.select().from(programShipments).where(eq(programShipments.subscriptionId, subscriptionId));
-    expect(shipped.map((s) => [s.shipmentIndex, s.outcome, s.substituted])).toEqual([[0, "shipped", false], [1, "shipped", true]]);
+    expect(shipped.map((s) => [s.shipmentIndex, s.outcome, s.substituted])).toEqual([
+      [0, "shipped", false],
+      [1, "shipped", true],
+    ]);
   });
 
   it("rejects overlapping substitution ranges for the same phantom", async () => {
     const db = getDb();
     const c = await makeCatalog(db);
     const { programId, staffId } = await makeActiveProgram(db, acceptanceDraft(c));
-    const err = await errorOf(saveProgram(db, staffId, programId, {
-      name: "Coffee club", description: "", priceMinor: 2000, draft: acceptanceDraft(c),
-      substitutions: [
-        { phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC },
-        { phantomProductId: c.PH!, substituteProductId: c.JAN!, from: "2026-12-20", to: "2027-01-31" },
-      ],
-    }, NOW));
+    const err = await errorOf(
+      saveProgram(
+        db,
+        staffId,
+        programId,
+        {
+          name: "Coffee club",
+          description: "",
+          priceMinor: 2000,
+          draft: acceptanceDraft(c),
+          substitutions: [
+            { phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC },
+            { phantomProductId: c.PH!, substituteProductId: c.JAN!, from: "2026-12-20", to: "2027-01-31" },
+          ],
+        },
+        NOW,
+      ),
+    );
     expect(err.code).toBe("VALIDATION");
     expect(err.fields?.["substitutions.1.from"]).toMatch(/Overlaps/);
   });

@@ -12,12 +12,27 @@ import { cancelEnrollment, settleCancelledEnrollments } from "../settle-enrollme
 import { previewWorkbench } from "../workbench-preview";
 import { runWorkbenchBatch, startWorkbenchJob } from "../workbench-jobs";
 import {
-  NOW, acceptanceDraft, auditOf, childItems, enrollmentOf, errorOf, makeActiveProgram, makeCatalog, makeCustomer, series, startEventSink, subscriptionOf,
+  NOW,
+  acceptanceDraft,
+  auditOf,
+  childItems,
+  enrollmentOf,
+  errorOf,
+  makeActiveProgram,
+  makeCatalog,
+  makeCustomer,
+  series,
+  startEventSink,
+  subscriptionOf,
 } from "@/test/support/continuity/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 const DEC = { from: "2026-12-01", to: "2026-12-31" };
 const at = (iso: string) => new Date(iso);
@@ -66,7 +81,9 @@ describe("opting out of one shipment", () => {
     expect(items.map((o) => o.cycleIndex)).toEqual([0, 1, 2, 4, 5]);
     const shipments = await db.select().from(programShipments).where(eq(programShipments.subscriptionId, subscriptionId));
     expect(shipments.find((s) => s.shipmentIndex === 3)).toMatchObject({ outcome: "opted_out", orderId: null, eventNumber: 1 });
-    expect((await auditOf(db, subscriptionId)).map((a) => a.action)).toEqual(expect.arrayContaining(["program_opted_out", "program_opted_in", "program_shipment_opted_out"]));
+    expect((await auditOf(db, subscriptionId)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(["program_opted_out", "program_opted_in", "program_shipment_opted_out"]),
+    );
   });
 });
 
@@ -74,8 +91,12 @@ describe("payment schedules and settlement", () => {
   it("upfront: charged at signup, standing opt-out credited, cancel refunds the unshipped share", async () => {
     const db = getDb();
     const c = await makeCatalog(db);
-    const { programId } = await makeActiveProgram(db, acceptanceDraft(c, { payment: { schedule: "upfront" } }),
-      [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }], 2000);
+    const { programId } = await makeActiveProgram(
+      db,
+      acceptanceDraft(c, { payment: { schedule: "upfront" } }),
+      [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }],
+      2000,
+    );
     const customer = await makeCustomer(db);
     const { subscriptionId } = await joinProgram(db, customer, programId, NOW);
     expect((await enrollmentOf(db, subscriptionId)).billingPlan).toMatchObject({ schedule: "upfront", shipmentCount: 6, totalMinor: 12000 });
@@ -96,16 +117,25 @@ describe("payment schedules and settlement", () => {
   it("installments and a cancel made elsewhere are settled by the sweeper", async () => {
     const db = getDb();
     const c = await makeCatalog(db);
-    const { programId } = await makeActiveProgram(db, acceptanceDraft(c, { payment: { schedule: "installments", installments: 3 } }),
-      [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }], 1000);
+    const { programId } = await makeActiveProgram(
+      db,
+      acceptanceDraft(c, { payment: { schedule: "installments", installments: 3 } }),
+      [{ phantomProductId: c.PH!, substituteProductId: c.DEC!, ...DEC }],
+      1000,
+    );
     const customer = await makeCustomer(db);
     const { subscriptionId } = await joinProgram(db, customer, programId, NOW);
     const charges = await db.select().from(programLedger).where(eq(programLedger.subscriptionId, subscriptionId));
-    expect(charges.map((l) => [l.key, l.amountMinor]).sort()).toEqual([["charge:0", 2000], ["charge:1", 2000]]);
+    expect(charges.map((l) => [l.key, l.amountMinor]).sort()).toEqual([
+      ["charge:0", 2000],
+      ["charge:1", 2000],
+    ]);
     await db.update(subscriptions).set({ status: "cancelled" }).where(eq(subscriptions.id, subscriptionId));
     expect(await settleCancelledEnrollments(db, NOW)).toBe(1);
     // Paid 4000 for 2 of 6 shipped (value 2000): refund 2000.
-    const refund = (await db.select().from(programLedger).where(eq(programLedger.subscriptionId, subscriptionId))).filter((l) => l.key === "refund:cancel");
+    const refund = (await db.select().from(programLedger).where(eq(programLedger.subscriptionId, subscriptionId))).filter(
+      (l) => l.key === "refund:cancel",
+    );
     expect(refund.map((r) => [r.subscriptionId, r.amountMinor])).toEqual([[subscriptionId, 2000]]);
   });
 });

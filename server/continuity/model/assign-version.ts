@@ -31,10 +31,7 @@ export function splitBucket(customerId: string, programId: string): number {
 }
 
 /** Version a new subscriber gets: the first matching rule wins, else the default version. */
-export function assignVersion(
-  program: Pick<Program, "id" | "assignmentRules" | "defaultVersionId">,
-  customer: CustomerForAssignment,
-): string {
+export function assignVersion(program: Pick<Program, "id" | "assignmentRules" | "defaultVersionId">, customer: CustomerForAssignment): string {
   for (const rule of program.assignmentRules) {
     if (rule.when && customer.attributes[rule.when.attribute] !== rule.when.equals) continue;
     if (!("split" in rule)) return rule.versionId;
@@ -65,7 +62,8 @@ export function assignmentRuleIssues(rules: readonly AssignmentRule[], versionId
     const seen = new Set<string>();
     rule.split.forEach((share, j) => {
       if (!known.has(share.versionId)) issues.push({ path: ["assignmentRules", index, "split", j, "versionId"], message: unknown(share.versionId) });
-      else if (seen.has(share.versionId)) issues.push({ path: ["assignmentRules", index, "split", j, "versionId"], message: "Version listed twice in one split" });
+      else if (seen.has(share.versionId))
+        issues.push({ path: ["assignmentRules", index, "split", j, "versionId"], message: "Version listed twice in one split" });
       seen.add(share.versionId);
     });
     const total = rule.split.reduce((sum, share) => sum + share.percent, 0);

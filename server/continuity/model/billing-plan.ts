@@ -46,7 +46,11 @@ export function billingPlan(program: Pick<Program, "payment">, shipmentValueMino
 
   switch (payment.schedule) {
     case "per_shipment":
-      return { ...base, totalMinor, charges: Array.from({ length: shipmentCount }, (_, i) => ({ shipmentIndex: i, amountMinor: shipmentValueMinor })) };
+      return {
+        ...base,
+        totalMinor,
+        charges: Array.from({ length: shipmentCount }, (_, i) => ({ shipmentIndex: i, amountMinor: shipmentValueMinor })),
+      };
     case "upfront":
       return { ...base, totalMinor, charges: [{ shipmentIndex: 0, amountMinor: totalMinor }] };
     case "installments": {

@@ -32,7 +32,5 @@ export function findMissingSubstitutions(
       flagDate: generationDate(shipment.date, program.leadDays),
     });
   }
-  return [...found.values()].sort(
-    (a, b) => compareLocalDates(a.flagDate, b.flagDate) || a.phantomProductId.localeCompare(b.phantomProductId),
-  );
+  return [...found.values()].sort((a, b) => compareLocalDates(a.flagDate, b.flagDate) || a.phantomProductId.localeCompare(b.phantomProductId));
 }

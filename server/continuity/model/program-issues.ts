@@ -18,7 +18,8 @@ export function programIssues(program: Program): ValidationIssue[] {
     seenIds.add(version.id);
     // Numbers are what merchandisers and customers see ("event 4"); gaps or reordering would lie.
     version.series.forEach((event, e) => {
-      if (event.eventNumber !== e + 1) add(["versions", v, "series", e, "eventNumber"], `Events are numbered 1, 2, 3… in ship order: expected ${e + 1}`);
+      if (event.eventNumber !== e + 1)
+        add(["versions", v, "series", e, "eventNumber"], `Events are numbered 1, 2, 3… in ship order: expected ${e + 1}`);
     });
   });
   if (!seenIds.has(program.defaultVersionId)) add(["defaultVersionId"], `Unknown series version "${program.defaultVersionId}"`);
@@ -41,7 +42,12 @@ export function programIssues(program: Program): ValidationIssue[] {
     }
   }
 
-  issues.push(...assignmentRuleIssues(program.assignmentRules, program.versions.map((v) => v.id)));
+  issues.push(
+    ...assignmentRuleIssues(
+      program.assignmentRules,
+      program.versions.map((v) => v.id),
+    ),
+  );
   issues.push(...substitutionIssues(program.substitutions));
   return issues;
 }

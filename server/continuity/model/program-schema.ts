@@ -18,8 +18,7 @@ export type StartRule = (typeof START_RULES)[number];
 export const PAYMENT_SCHEDULES = ["per_shipment", "upfront", "installments"] as const;
 export type PaymentScheduleKind = (typeof PAYMENT_SCHEDULES)[number];
 
-const positiveInt = (what: string) =>
-  z.number({ error: `${what} must be a whole number` }).int({ error: `${what} must be a whole number` });
+const positiveInt = (what: string) => z.number({ error: `${what} must be a whole number` }).int({ error: `${what} must be a whole number` });
 
 export const seriesEventSchema = z.object({
   eventNumber: positiveInt("Event number").min(1, { error: "Event number must be at least 1" }),

@@ -25,10 +25,7 @@ export type ShipmentOutcome = "shipped" | "opted_out";
 
 type StateProgram = Pick<Program, "id" | "type" | "startRule" | "seriesStartDate" | "period" | "versions">;
 
-export function initialSubscriberState(
-  program: StateProgram,
-  input: { versionId: string; joinedOn: LocalDate },
-): SubscriberState {
+export function initialSubscriberState(program: StateProgram, input: { versionId: string; joinedOn: LocalDate }): SubscriberState {
   const slots = versionSlots(program, input.versionId).length;
   // Standing programs are always current_event (the schema enforces it): everyone gets the period's event.
   const fromCurrent = program.type === "standing" || program.startRule === "current_event";

@@ -5,9 +5,7 @@ import type { ValidationIssue } from "./validation-issue";
 /** Tells whether a product is a phantom ("item of the month" placeholder, never stocked). */
 export type IsPhantom = (productId: string) => boolean;
 
-export type SubstitutionResult =
-  | { productId: string; substituted: boolean }
-  | { missing: true; phantomProductId: string };
+export type SubstitutionResult = { productId: string; substituted: boolean } | { missing: true; phantomProductId: string };
 
 /**
  * The product that actually ships. Real products pass through; a phantom ships the

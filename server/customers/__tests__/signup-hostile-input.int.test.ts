@@ -6,9 +6,13 @@ import { getDb } from "@/db/client";
 /** Security finding 5: a NUL in a string reached PostgreSQL and came back as a 500. */
 describe("signup with hostile strings", () => {
   const post = async (body: unknown) => {
-    const res = await signupPOST(new Request("http://localhost/api/v1/signup", {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
-    }));
+    const res = await signupPOST(
+      new Request("http://localhost/api/v1/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
     return { status: res.status, json: (await res.json()) as { error?: { code: string } } };
   };
   const users = async () => Number((await getDb().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users`))[0]!.n);

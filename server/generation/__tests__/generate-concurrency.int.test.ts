@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/db/client";
 import { generateAllDue } from "../generate-due";
-import { makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "@/test/support/generation/factories";
+import {
+  makeCustomer,
+  makeProduct,
+  makeSubscription,
+  ordersOf,
+  resetGenerationTables,
+  stockOf,
+  subscriptionOf,
+} from "@/test/support/generation/factories";
 
 const now = new Date("2027-01-31T14:00:00Z");
 const pools: ReturnType<typeof createDb>[] = [];
@@ -33,10 +41,7 @@ describe("generators running at the same time", () => {
 
   it("two generators on separate pools create every due order exactly once", async () => {
     const products = await seed(600, 700);
-    const [a, b] = await Promise.all([
-      generateAllDue(newPool().db, { now, batchSize: 25 }),
-      generateAllDue(newPool().db, { now, batchSize: 25 }),
-    ]);
+    const [a, b] = await Promise.all([generateAllDue(newPool().db, { now, batchSize: 25 }), generateAllDue(newPool().db, { now, batchSize: 25 })]);
     expect(a.created + b.created).toBe(600);
     expect(a.created).toBeGreaterThan(0);
     expect(b.created).toBeGreaterThan(0);

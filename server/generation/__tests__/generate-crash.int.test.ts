@@ -55,7 +55,15 @@ describe("a generator killed mid-batch", () => {
     // would survive killing the process we hold.
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "server/generation/__tests__/generator-child.ts", process.env.DATABASE_URL!, now.toISOString(), "20"],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "server/generation/__tests__/generator-child.ts",
+        process.env.DATABASE_URL!,
+        now.toISOString(),
+        "20",
+      ],
       { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
     );
     const exited = new Promise<NodeJS.Signals | null>((r) => child.once("exit", (_code, signal) => r(signal)));
@@ -64,8 +72,10 @@ describe("a generator killed mid-batch", () => {
     const pid = await until("the child to connect", async () => Number(/pid (\d+)/.exec(out)?.[1]) || undefined);
 
     // The child's backend is now blocked on the held row lock in the middle of batch 6.
-    await until("the child to block in batch 6", async () =>
-      (await count(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid} AND wait_event_type = 'Lock'`)) === 1);
+    await until(
+      "the child to block in batch 6",
+      async () => (await count(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid} AND wait_event_type = 'Lock'`)) === 1,
+    );
     expect(await count(sql`SELECT count(*)::int AS n FROM orders`)).toBe(100);
     expect(await count(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid} AND xact_start IS NOT NULL`)).toBe(1);
 
@@ -75,8 +85,10 @@ describe("a generator killed mid-batch", () => {
     release();
     await holding;
     // Its backend finishes the blocked statement, can't reach the dead client, and aborts the transaction.
-    await until("the orphaned backend to go away", async () =>
-      (await count(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`)) === 0);
+    await until(
+      "the orphaned backend to go away",
+      async () => (await count(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`)) === 0,
+    );
 
     expect(await count(sql`SELECT count(*)::int AS n FROM orders`)).toBe(100);
     expect(await count(sql`SELECT count(*)::int AS n FROM subscriptions WHERE next_cycle_index = 0`)).toBe(100);

@@ -5,7 +5,16 @@ import { products, subscriptions } from "@/db/schema";
 import { generateAllDue } from "../generate-due";
 import { generateForSubscriptions } from "../generate-for-subscriptions";
 import {
-  addOverride, auditOf, linesOf, makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf,
+  addOverride,
+  auditOf,
+  linesOf,
+  makeCustomer,
+  makeProduct,
+  makeSubscription,
+  ordersOf,
+  resetGenerationTables,
+  stockOf,
+  subscriptionOf,
 } from "@/test/support/generation/factories";
 
 const at = (iso: string) => new Date(iso);
@@ -32,12 +41,24 @@ describe("scheduled generation", () => {
 
     const created = await ordersOf(db, sub.id);
     expect(created.map((o) => [o.cycleIndex, o.scheduledFor?.toISOString()])).toEqual([
-      [0, "2027-01-31T14:00:00.000Z"], [1, "2027-02-28T14:00:00.000Z"], [2, "2027-03-31T13:00:00.000Z"],
+      [0, "2027-01-31T14:00:00.000Z"],
+      [1, "2027-02-28T14:00:00.000Z"],
+      [2, "2027-03-31T13:00:00.000Z"],
     ]);
     const first = created[0]!;
-    expect(first).toMatchObject({ kind: "subscription", customerId: sub.customerId, currency: "USD", subtotalMinor: 3750, totalMinor: 3750, state: "created", flags: [] });
+    expect(first).toMatchObject({
+      kind: "subscription",
+      customerId: sub.customerId,
+      currency: "USD",
+      subtotalMinor: 3750,
+      totalMinor: 3750,
+      state: "created",
+      flags: [],
+    });
     expect(first.shippingAddress).toMatchObject({ line1: "1 Main St", postalCode: "12345", country: "US" });
-    expect(await linesOf(db, first.id)).toMatchObject([{ productId: product.id, sku: product.sku, quantity: 3, unitPriceMinor: 1250, reservedQuantity: 3 }]);
+    expect(await linesOf(db, first.id)).toMatchObject([
+      { productId: product.id, sku: product.sku, quantity: 3, unitPriceMinor: 1250, reservedQuantity: 3 },
+    ]);
     expect(await stockOf(db, product.id)).toMatchObject({ onHand: 100, reserved: 9 });
     expect((await auditOf(db, sub.id)).map((a) => [a.action, a.data?.cycleIndex, a.data?.orderId])).toEqual(
       created.map((o) => ["cycle_generated", o.cycleIndex, o.id]),
@@ -66,7 +87,8 @@ describe("scheduled generation", () => {
     expect(await ordersOf(db, sub.id)).toEqual([]);
     expect(await subscriptionOf(db, sub.id)).toMatchObject({ nextCycleIndex: 3, nextRunAt: at("2027-04-30T13:00:00Z") });
     expect((await auditOf(db, sub.id)).map((a) => [a.action, a.data?.cycleIndex, a.data?.reason])).toEqual([
-      ["cycle_skipped", 1, "skip"], ["cycle_skipped", 2, "opt_out"],
+      ["cycle_skipped", 1, "skip"],
+      ["cycle_skipped", 2, "opt_out"],
     ]);
     await run("2027-04-30T13:00:00Z");
     expect((await ordersOf(db, sub.id)).map((o) => o.cycleIndex)).toEqual([3]);
@@ -110,7 +132,10 @@ describe("scheduled generation", () => {
     const db = getDb();
     const product = await makeProduct(db, { stock: 50 });
     const sub = await makeSubscription(db, {
-      productId: product.id, frequency: "daily", anchorDate: "2027-01-01", nextRunAt: at("2027-01-01T14:00:00Z"),
+      productId: product.id,
+      frequency: "daily",
+      anchorDate: "2027-01-01",
+      nextRunAt: at("2027-01-01T14:00:00Z"),
     });
     // Down from Jan 1 to Jan 10 15:00Z: cycles 0–9 (Jan 1–10 at 14:00Z) are due.
     const r = await run("2027-01-10T15:00:00Z");
@@ -118,7 +143,10 @@ describe("scheduled generation", () => {
     expect((await ordersOf(db, sub.id)).map((o) => o.cycleIndex)).toEqual([9]);
     expect(await subscriptionOf(db, sub.id)).toMatchObject({ nextCycleIndex: 10, nextRunAt: at("2027-01-11T14:00:00Z") });
     const audit = await auditOf(db, sub.id);
-    expect(audit.map((a) => [a.action, a.data?.cycleIndex ?? a.data?.handledCycle])).toEqual([["cycles_missed", 9], ["cycle_generated", 9]]);
+    expect(audit.map((a) => [a.action, a.data?.cycleIndex ?? a.data?.handledCycle])).toEqual([
+      ["cycles_missed", 9],
+      ["cycle_generated", 9],
+    ]);
     expect(audit[0]!.data).toEqual({ from: 0, to: 8, count: 9, handledCycle: 9 });
     expect(new Date(String(audit[1]!.data?.nextRunAt))).toEqual(at("2027-01-11T14:00:00Z"));
     expect((await stockOf(db, product.id)).reserved).toBe(1);

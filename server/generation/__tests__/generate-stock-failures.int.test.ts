@@ -3,7 +3,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { inventory, notifications, orderLines, orders } from "@/db/schema";
 import { generateAllDue } from "../generate-due";
-import { auditOf, makeCustomer, makeProduct, makeSubscription, ordersOf, resetGenerationTables, stockOf, subscriptionOf } from "@/test/support/generation/factories";
+import {
+  auditOf,
+  makeCustomer,
+  makeProduct,
+  makeSubscription,
+  ordersOf,
+  resetGenerationTables,
+  stockOf,
+  subscriptionOf,
+} from "@/test/support/generation/factories";
 
 const at = (iso: string) => new Date(iso);
 const policy = { maxFailures: 3, retryMinutes: 60 };
@@ -18,7 +27,9 @@ describe("inventory reservation", () => {
     // Due one minute apart, so the claim order (next_run_at) is known: 2 + 2 + 1 of 2 + 0 of 1.
     const subs = [];
     for (const [i, quantity] of [2, 2, 2, 1].entries()) {
-      subs.push(await makeSubscription(db, { productId: product.id, quantity, nextRunAt: new Date(at("2027-01-31T14:00:00Z").getTime() - (4 - i) * 60_000) }));
+      subs.push(
+        await makeSubscription(db, { productId: product.id, quantity, nextRunAt: new Date(at("2027-01-31T14:00:00Z").getTime() - (4 - i) * 60_000) }),
+      );
     }
     const r = await run("2027-01-31T14:00:00Z");
     expect(r).toMatchObject({ created: 4, backordered: 2 });
@@ -28,7 +39,12 @@ describe("inventory reservation", () => {
       const [line] = await db.select().from(orderLines).where(eq(orderLines.orderId, order!.id));
       placed.push([line!.quantity, line!.reservedQuantity, order!.flags]);
     }
-    expect(placed).toEqual([[2, 2, []], [2, 2, []], [2, 1, ["backordered"]], [1, 0, ["backordered"]]]);
+    expect(placed).toEqual([
+      [2, 2, []],
+      [2, 2, []],
+      [2, 1, ["backordered"]],
+      [1, 0, ["backordered"]],
+    ]);
     expect(await stockOf(db, product.id)).toMatchObject({ onHand: 5, reserved: 5 });
   });
 
@@ -67,8 +83,13 @@ describe("failures", () => {
 
     const first = await run("2027-01-31T14:00:00Z");
     expect(first).toMatchObject({ claimed: 2, created: 1, failed: 1 });
-    expect((await ordersOf(db, good.id))).toHaveLength(1);
-    expect(await subscriptionOf(db, bad.id)).toMatchObject({ status: "active", failureCount: 1, nextCycleIndex: 0, nextRunAt: at("2027-01-31T15:00:00Z") });
+    expect(await ordersOf(db, good.id)).toHaveLength(1);
+    expect(await subscriptionOf(db, bad.id)).toMatchObject({
+      status: "active",
+      failureCount: 1,
+      nextCycleIndex: 0,
+      nextRunAt: at("2027-01-31T15:00:00Z"),
+    });
 
     expect((await run("2027-01-31T14:59:00Z")).claimed).toBe(0); // not before the retry time
     await run("2027-01-31T15:00:00Z");
@@ -113,7 +134,9 @@ describe("failures", () => {
       for (const g of goods) expect(await ordersOf(db, g.id)).toHaveLength(1);
       expect(await ordersOf(db, bad.id)).toEqual([]); // its order insert rolled back with its lines
       expect(await subscriptionOf(db, bad.id)).toMatchObject({ failureCount: 1, nextCycleIndex: 0 });
-      expect((await auditOf(db, bad.id)).map((a) => [a.action, a.data?.reason, a.data?.detail])).toEqual([["generation_failed", "generation_error", "22023"]]);
+      expect((await auditOf(db, bad.id)).map((a) => [a.action, a.data?.reason, a.data?.detail])).toEqual([
+        ["generation_failed", "generation_error", "22023"],
+      ]);
       expect((await db.select().from(orders)).length).toBe(2);
     } finally {
       await db.execute(sql`DROP TRIGGER reject_poison ON order_lines`);

@@ -40,7 +40,13 @@ describe("reminders", () => {
     const customer = await makeCustomer(db, { email: "casey@example.test", name: "Casey" });
     const product = await makeProduct(db, { name: "Espresso beans" });
     // Next order Feb 28 09:00 New York = 14:00Z; reminder window opens Feb 25 14:00Z with a 3-day lead.
-    const sub = await makeSubscription(db, { customerId: customer.id, productId: product.id, quantity: 2, nextRunAt: at("2027-02-28T14:00:00Z"), nextCycleIndex: 1 });
+    const sub = await makeSubscription(db, {
+      customerId: customer.id,
+      productId: product.id,
+      quantity: 2,
+      nextRunAt: at("2027-02-28T14:00:00Z"),
+      nextCycleIndex: 1,
+    });
 
     expect(await runReminders(db, { now: at("2027-02-25T13:59:00Z"), leadDays: 3, send, appUrl })).toEqual({ created: 0, sent: 0, failed: 0 });
     expect(await runReminders(db, { now: at("2027-02-25T14:00:00Z"), leadDays: 3, send, appUrl })).toEqual({ created: 1, sent: 1, failed: 0 });

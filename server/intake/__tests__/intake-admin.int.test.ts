@@ -11,7 +11,15 @@ import { getDb } from "@/db/client";
 import type { Harness } from "@/tools/inngest-local/harness";
 import { editFixture } from "@/test/support/intake/edit-fixture";
 import { loadFixture } from "@/test/support/intake/load-fixture";
-import { countOrders, makeStaffToken, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "@/test/support/intake/intake-test-kit";
+import {
+  countOrders,
+  makeStaffToken,
+  payloadRow,
+  postIntake,
+  resetIntake,
+  seedCatalog,
+  startIntakeInngest,
+} from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
 let admin: string;
@@ -27,7 +35,10 @@ beforeEach(async () => {
 });
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-async function call<P = Record<string, string>>(handler: Handler<P>, opts: { method?: string; path?: string; body?: unknown; params?: P; token?: string } = {}) {
+async function call<P = Record<string, string>>(
+  handler: Handler<P>,
+  opts: { method?: string; path?: string; body?: unknown; params?: P; token?: string } = {},
+) {
   const req = new Request(`http://localhost${opts.path ?? "/api/v1/admin/intake"}`, {
     method: opts.method ?? "GET",
     headers: { Authorization: `Bearer ${opts.token ?? admin}`, "Content-Type": "application/json" },
@@ -94,7 +105,9 @@ describe("admin intake API (intake:manage)", () => {
     ]);
     expect(await countOrders(getDb())).toBe(2);
     // Replaying an accepted payload does nothing.
-    expect((await call(replayPost, { method: "POST", body: { ids: [a] } })).body.results).toMatchObject([{ payloadId: a, status: "accepted", replayed: false }]);
+    expect((await call(replayPost, { method: "POST", body: { ids: [a] } })).body.results).toMatchObject([
+      { payloadId: a, status: "accepted", replayed: false },
+    ]);
     expect((await call(replayPost, { method: "POST", body: { ids: [] } })).status).toBe(422);
   });
 

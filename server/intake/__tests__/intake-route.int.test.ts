@@ -7,7 +7,13 @@ import type { Harness } from "@/tools/inngest-local/harness";
 import { editFixture } from "@/test/support/intake/edit-fixture";
 import { loadFixture } from "@/test/support/intake/load-fixture";
 import {
-  countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest,
+  countOrders,
+  orderWithLines,
+  payloadRow,
+  postIntake,
+  resetIntake,
+  seedCatalog,
+  startIntakeInngest,
 } from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
@@ -26,8 +32,7 @@ beforeEach(async () => {
   ]);
 });
 
-const announced = (orderId: string) =>
-  harness.executor.events().filter((e) => e.name === "order/created" && e.data.orderId === orderId);
+const announced = (orderId: string) => harness.executor.events().filter((e) => e.name === "order/created" && e.data.orderId === orderId);
 
 describe("POST /api/intake/:channel — each channel's fixtures become canonical orders", () => {
   it("shopify: 64-bit id exact, amounts in minor units, lines, customer created in UTC, order/created emitted", async () => {
@@ -39,12 +44,22 @@ describe("POST /api/intake/:channel — each channel's fixtures become canonical
 
     const { order, lines } = await orderWithLines(db, res.body.orderId!);
     expect(order).toMatchObject({
-      kind: "intake", channel: "shopify", externalId: "5987431293829471813", state: "created", currency: "USD",
-      subtotalMinor: 10987, discountMinor: 499, taxMinor: 839, shippingMinor: 750, totalMinor: 12077, flags: [],
+      kind: "intake",
+      channel: "shopify",
+      externalId: "5987431293829471813",
+      state: "created",
+      currency: "USD",
+      subtotalMinor: 10987,
+      discountMinor: 499,
+      taxMinor: 839,
+      shippingMinor: 750,
+      totalMinor: 12077,
+      flags: [],
     });
     expect(order.shippingAddress).toMatchObject({ country: expect.stringMatching(/^[A-Z]{2}$/) });
     expect(lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor, l.reservedQuantity])).toEqual([
-      ["BEAN-ESP-1KG", 2, 2495, 0], ["FLT-CART-3PK", 3, 1999, 0],
+      ["BEAN-ESP-1KG", 2, 2495, 0],
+      ["FLT-CART-3PK", 3, 1999, 0],
     ]);
     const [customer] = await db.select().from(customers).where(eq(customers.id, order.customerId));
     expect(customer).toMatchObject({ email: "ana.lima@example.com", timeZone: "UTC" });
@@ -74,7 +89,10 @@ describe("POST /api/intake/:channel — each channel's fixtures become canonical
     expect(a.status).toBe(201);
     const first = await orderWithLines(getDb(), a.body.orderId!);
     expect(first.order).toMatchObject({ externalId: "727", totalMinor: 2935, flags: [] });
-    expect(first.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([["Bar3", 1, 1200], ["WOO-HOODIE", 2, 300]]);
+    expect(first.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([
+      ["Bar3", 1, 1200],
+      ["WOO-HOODIE", 2, 300],
+    ]);
 
     const b = await postIntake("woocommerce", loadFixture("woocommerce-duplicate-lines-fee"));
     expect(b.status).toBe(201);
@@ -87,8 +105,18 @@ describe("POST /api/intake/:channel — each channel's fixtures become canonical
     const bc = await postIntake("bigcommerce", loadFixture("bigcommerce-order"));
     expect(bc.status).toBe(201);
     const big = await orderWithLines(getDb(), bc.body.orderId!);
-    expect(big.order).toMatchObject({ externalId: "118", subtotalMinor: 7390, discountMinor: 259, taxMinor: 570, shippingMinor: 995, totalMinor: 8696 });
-    expect(big.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([["BEAN-ETH-1LB", 3, 1600], ["CB-FILTER-50", 2, 1295]]);
+    expect(big.order).toMatchObject({
+      externalId: "118",
+      subtotalMinor: 7390,
+      discountMinor: 259,
+      taxMinor: 570,
+      shippingMinor: 995,
+      totalMinor: 8696,
+    });
+    expect(big.lines.map((l) => [l.sku, l.quantity, l.unitPriceMinor])).toEqual([
+      ["BEAN-ETH-1LB", 3, 1600],
+      ["CB-FILTER-50", 2, 1295],
+    ]);
 
     const api = await postIntake("api", loadFixture("api-order"));
     expect(api.status).toBe(201);
@@ -99,7 +127,9 @@ describe("POST /api/intake/:channel — each channel's fixtures become canonical
   it("orders the channel already cancelled, and test orders, are stored as ignored with their canonical form", async () => {
     const db = getDb();
     for (const [channel, fixture] of [
-      ["shopify", "shopify-sample-cancelled-test"], ["woocommerce", "woocommerce-digital-cancelled"], ["bigcommerce", "bigcommerce-digital-cancelled"],
+      ["shopify", "shopify-sample-cancelled-test"],
+      ["woocommerce", "woocommerce-digital-cancelled"],
+      ["bigcommerce", "bigcommerce-digital-cancelled"],
     ] as const) {
       const res = await postIntake(channel, loadFixture(fixture));
       expect(res.status).toBe(200);
@@ -148,7 +178,11 @@ describe("governance: signatures, malformed bodies, dead letters, replays", () =
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
       deadLetter: true,
-      error: { code: "VALIDATION", fields: { "lines[0].sku": expect.stringContaining("FLT-CART-OLD") }, reasons: [{ path: "lines[0].sku", code: "unknown_sku" }] },
+      error: {
+        code: "VALIDATION",
+        fields: { "lines[0].sku": expect.stringContaining("FLT-CART-OLD") },
+        reasons: [{ path: "lines[0].sku", code: "unknown_sku" }],
+      },
     });
     expect(await payloadRow(db, res.body.payloadId)).toMatchObject({ status: "dead_lettered", reason: "unknown_sku", rawBody: body });
     expect(await countOrders(db)).toBe(0);
@@ -179,10 +213,18 @@ describe("governance: signatures, malformed bodies, dead letters, replays", () =
     const second = await postIntake("shopify", raw);
     expect(second.status).toBe(200);
     expect(second.headers.get("Idempotent-Replayed")).toBe("true");
-    expect(second.body).toMatchObject({ payloadId: first.body.payloadId, status: "accepted", orderId: first.body.orderId, duplicatePayloadId: expect.any(String) });
+    expect(second.body).toMatchObject({
+      payloadId: first.body.payloadId,
+      status: "accepted",
+      orderId: first.body.orderId,
+      duplicatePayloadId: expect.any(String),
+    });
     expect(await countOrders(db)).toBe(1);
     expect(await payloadRow(db, second.body.duplicatePayloadId as string)).toMatchObject({
-      status: "duplicate", duplicateOf: first.body.payloadId, orderId: first.body.orderId, rawBody: raw,
+      status: "duplicate",
+      duplicateOf: first.body.payloadId,
+      orderId: first.body.orderId,
+      rawBody: raw,
     });
   });
 
@@ -200,10 +242,16 @@ describe("governance: signatures, malformed bodies, dead letters, replays", () =
   });
 
   it("a WooCommerce webhook-creation ping is acknowledged and stored as ignored", async () => {
-    const res = await postIntake("woocommerce", "webhook_id=42", { unsigned: true, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await postIntake("woocommerce", "webhook_id=42", {
+      unsigned: true,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res).toMatchObject({ status: 200, body: { status: "ignored", reason: "webhook_ping" } });
     expect(await payloadRow(getDb(), res.body.payloadId)).toMatchObject({
-      rawBody: "", bodySha256: createHash("sha256").update("webhook_id=42").digest("hex"), signatureValid: false, status: "ignored",
+      rawBody: "",
+      bodySha256: createHash("sha256").update("webhook_id=42").digest("hex"),
+      signatureValid: false,
+      status: "ignored",
     });
   });
 

@@ -9,7 +9,15 @@ import { loadFixture } from "@/test/support/intake/load-fixture";
 import { redriveStuckOrders } from "@/server/workflows/runtime/redrive-stuck-orders";
 import { findStalledPayloads } from "../find-stalled-intake";
 import { intakeMetrics } from "../intake-metrics";
-import { countOrders, orderWithLines, payloadRow, postIntake, resetIntake, seedCatalog, startIntakeInngest } from "@/test/support/intake/intake-test-kit";
+import {
+  countOrders,
+  orderWithLines,
+  payloadRow,
+  postIntake,
+  resetIntake,
+  seedCatalog,
+  startIntakeInngest,
+} from "@/test/support/intake/intake-test-kit";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -27,7 +35,8 @@ beforeEach(async () => {
 /** A real transient failure: inserting the order with this external id fails `times` times (connection_failure). */
 async function simulateOutage(externalId: string, times: number) {
   const db = getDb();
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     DROP SEQUENCE IF EXISTS intake_outage_seq; CREATE SEQUENCE intake_outage_seq;
     CREATE OR REPLACE FUNCTION intake_outage() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -37,7 +46,8 @@ async function simulateOutage(externalId: string, times: number) {
       RETURN NEW;
     END $$;
     DROP TRIGGER IF EXISTS intake_outage ON orders;
-    CREATE TRIGGER intake_outage BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION intake_outage();`));
+    CREATE TRIGGER intake_outage BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION intake_outage();`),
+  );
 }
 
 const processRuns = () => harness.executor.runs({ functionId: "replen-intake-test-process-intake" });
@@ -71,10 +81,12 @@ describe("state rule for an order that already exists", () => {
     const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, orderId)).orderBy(auditLog.id);
     // The cancel is the workflow runtime's guarded move, with its transition audit row.
     expect(audit.map((a) => [a.action, a.fromState, a.toState])).toEqual([
-      ["intake_accepted", null, "created"], ["transition", "processing", "cancelled"],
+      ["intake_accepted", null, "created"],
+      ["transition", "processing", "cancelled"],
     ]);
     expect(audit[1]).toMatchObject({
-      actorType: "channel", actorId: "shopify",
+      actorType: "channel",
+      actorId: "shopify",
       data: { via: "external", event: "intake/cancelled", payloadId: cancel.body.payloadId, fromSeq: 0, seq: 1 },
     });
     // A byte-identical redelivery of the create still gets its original result.
@@ -139,7 +151,10 @@ describe("transient failures are retried through Inngest; nothing is lost", () =
     expect(res).toMatchObject({ status: 202, body: { status: "received" } });
     expect(await payloadRow(db, res.body.payloadId)).toMatchObject({ status: "received", attempts: 1, lastError: "postgres 08006" });
 
-    const run = await harness.executor.waitForRun((r) => r.functionId.endsWith("process-intake") && r.event.data.payloadId === res.body.payloadId && r.status === "completed", { timeoutMs: 10_000 });
+    const run = await harness.executor.waitForRun(
+      (r) => r.functionId.endsWith("process-intake") && r.event.data.payloadId === res.body.payloadId && r.status === "completed",
+      { timeoutMs: 10_000 },
+    );
     expect(run.attempts).toBeGreaterThanOrEqual(2);
     expect(run.output).toMatchObject({ status: "accepted", action: "created" });
     const row = await payloadRow(db, res.body.payloadId);
@@ -173,7 +188,12 @@ describe("GET /api/health", () => {
     await postIntake("shopify", editFixture("shopify-orders-create", { "line_items[0].sku": "NOPE" }));
     await postIntake("shopify", "not json");
     await db.insert(intakePayloads).values({
-      channel: "api", rawBody: "{}", bodySha256: "x", headers: {}, signatureValid: true, receivedAt: new Date(Date.now() - 5 * 60_000),
+      channel: "api",
+      rawBody: "{}",
+      bodySha256: "x",
+      headers: {},
+      signatureValid: true,
+      receivedAt: new Date(Date.now() - 5 * 60_000),
     });
     await db.insert(intakePayloads).values({ channel: "api", rawBody: "{}", bodySha256: "y", headers: {}, signatureValid: true });
     const res = await healthGet();
@@ -191,8 +211,16 @@ describe("GET /api/health", () => {
     const metrics = await intakeMetrics(db);
     expect(metrics).toMatchObject({ total: 1, byChannel: expect.arrayContaining([{ channel: "shopify", count: 1 }]) });
     expect(metrics.perChannel.find((c) => c.channel === "shopify")).toMatchObject({
-      received: 4, accepted: 1, duplicates: 1, deadLettered: 1, rejected: 2, retried: 0,
-      byReason: expect.arrayContaining([{ reason: "unknown_sku", count: 1 }, { reason: "bad_signature", count: 1 }]),
+      received: 4,
+      accepted: 1,
+      duplicates: 1,
+      deadLettered: 1,
+      rejected: 2,
+      retried: 0,
+      byReason: expect.arrayContaining([
+        { reason: "unknown_sku", count: 1 },
+        { reason: "bad_signature", count: 1 },
+      ]),
     });
   });
 });
@@ -202,11 +230,30 @@ describe("sweeper queries (re-drive lost events)", () => {
     const db = getDb();
     const now = new Date();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-    const [stalled] = await db.insert(intakePayloads).values({
-      channel: "api", rawBody: "{}", bodySha256: "a", headers: {}, signatureValid: true, receivedAt: ago(10), attempts: 2, lastAttemptAt: ago(3),
-    }).returning();
+    const [stalled] = await db
+      .insert(intakePayloads)
+      .values({
+        channel: "api",
+        rawBody: "{}",
+        bodySha256: "a",
+        headers: {},
+        signatureValid: true,
+        receivedAt: ago(10),
+        attempts: 2,
+        lastAttemptAt: ago(3),
+      })
+      .returning();
     await db.insert(intakePayloads).values([
-      { channel: "api", rawBody: "{}", bodySha256: "b", headers: {}, signatureValid: true, receivedAt: ago(10), attempts: 1, lastAttemptAt: ago(0.5) },
+      {
+        channel: "api",
+        rawBody: "{}",
+        bodySha256: "b",
+        headers: {},
+        signatureValid: true,
+        receivedAt: ago(10),
+        attempts: 1,
+        lastAttemptAt: ago(0.5),
+      },
       { channel: "api", rawBody: "{}", bodySha256: "c", headers: {}, signatureValid: true, receivedAt: ago(10), status: "dead_lettered" },
     ]);
     expect(await findStalledPayloads(db, { now })).toEqual([{ payloadId: stalled!.id, attempts: 2 }]);
@@ -214,7 +261,10 @@ describe("sweeper queries (re-drive lost events)", () => {
     const res = await postIntake("shopify", loadFixture("shopify-orders-create"));
     const announced = async () => (await redriveStuckOrders(db, { now, olderThanMinutes: 5 })).events.filter((e) => e.name === "order/created");
     expect(await announced()).toEqual([]);
-    await db.update(orders).set({ createdAt: ago(10) }).where(eq(orders.id, res.body.orderId!));
+    await db
+      .update(orders)
+      .set({ createdAt: ago(10) })
+      .where(eq(orders.id, res.body.orderId!));
     expect(await announced()).toEqual([{ name: "order/created", id: `order-created-${res.body.orderId}`, data: { orderId: res.body.orderId } }]);
     await db.update(orders).set({ workflowVersionId: 1, state: "validation" }).where(eq(orders.id, res.body.orderId!));
     expect(await announced()).toEqual([]);

@@ -23,7 +23,13 @@ describe("bigCommerceAdapter.parse: V2 order with embedded sub-resources", () =>
         { sku: "BEAN-ETH-1LB", quantity: 3, unitPriceMinor: 1600, discountMinor: 0, taxMinor: 384, name: "Ethiopia Yirgacheffe 1lb" },
       ],
       shippingAddress: {
-        name: "Sam Okafor", line1: "1600 Guadalupe St", line2: "Apt 4", city: "Austin", region: "Texas", postalCode: "78701", country: "US",
+        name: "Sam Okafor",
+        line1: "1600 Guadalupe St",
+        line2: "Apt 4",
+        city: "Austin",
+        region: "Texas",
+        postalCode: "78701",
+        country: "US",
       },
       totals: { subtotalMinor: 7390, discountMinor: 259, taxMinor: 570, shippingMinor: 995, totalMinor: 8696, taxesIncluded: false },
       status: "paid",
@@ -50,8 +56,18 @@ describe("bigCommerceAdapter.parse: V2 order with embedded sub-resources", () =>
   });
 
   it.each([
-    [0, "open"], [1, "open"], [7, "open"], [11, "paid"], [9, "paid"], [3, "paid"], [14, "paid"],
-    [2, "fulfilled"], [10, "fulfilled"], [4, "cancelled"], [5, "cancelled"], [6, "cancelled"],
+    [0, "open"],
+    [1, "open"],
+    [7, "open"],
+    [11, "paid"],
+    [9, "paid"],
+    [3, "paid"],
+    [14, "paid"],
+    [2, "fulfilled"],
+    [10, "fulfilled"],
+    [4, "cancelled"],
+    [5, "cancelled"],
+    [6, "cancelled"],
   ] as const)("maps status_id %i to %s (not the renameable label)", (statusId, expected) => {
     const edited = editFixture("bigcommerce-order", { status_id: statusId, status: "Shop-specific label" });
     expect(order(bigCommerceAdapter.parse(edited)).status).toBe(expected);
@@ -61,7 +77,10 @@ describe("bigCommerceAdapter.parse: V2 order with embedded sub-resources", () =>
     const result = bigCommerceAdapter.parse(
       editFixture("bigcommerce-order", {
         products: { url: "https://api.bigcommerce.com/stores/abc123/v2/orders/118/products", resource: "/orders/118/products" },
-        shipping_addresses: { url: "https://api.bigcommerce.com/stores/abc123/v2/orders/118/shipping_addresses", resource: "/orders/118/shipping_addresses" },
+        shipping_addresses: {
+          url: "https://api.bigcommerce.com/stores/abc123/v2/orders/118/shipping_addresses",
+          resource: "/orders/118/shipping_addresses",
+        },
       }),
     );
     expect(result).toEqual({
@@ -85,7 +104,9 @@ describe("bigCommerceAdapter.parse: cancelled digital order", () => {
 
   it("has no address, falls back to the variant id and stays cancelled", () => {
     expect(result.shippingAddress).toBeUndefined();
-    expect(result.lines).toEqual([{ sku: "variant:102", quantity: 1, unitPriceMinor: 1500, discountMinor: 0, taxMinor: 0, name: "Latte Art e-Course" }]);
+    expect(result.lines).toEqual([
+      { sku: "variant:102", quantity: 1, unitPriceMinor: 1500, discountMinor: 0, taxMinor: 0, name: "Latte Art e-Course" },
+    ]);
     expect(result.status).toBe("cancelled");
     expect(result.placedAt).toBe("2023-12-31T23:59:59.000Z");
     expect(result.notes).toEqual(["sku_fallback: lines[0] has no SKU; using variant:102", "status_cancelled: status_id=5 (Cancelled)"]);

@@ -17,20 +17,41 @@ const id = z.union([z.string(), z.number()]).nullish();
 const link = z.object({ resource: text, url: text });
 
 const product = z.object({
-  name: text, sku: text, product_id: id, variant_id: id, quantity: z.number().nullish(),
-  price_ex_tax: amount, base_price: amount, total_tax: amount,
+  name: text,
+  sku: text,
+  product_id: id,
+  variant_id: id,
+  quantity: z.number().nullish(),
+  price_ex_tax: amount,
+  base_price: amount,
+  total_tax: amount,
   applied_discounts: z.array(z.object({ amount })).nullish(),
 });
 const address = z.object({
-  first_name: text, last_name: text, company: text, street_1: text, street_2: text,
-  city: text, state: text, zip: text, country_iso2: text,
+  first_name: text,
+  last_name: text,
+  company: text,
+  street_1: text,
+  street_2: text,
+  city: text,
+  state: text,
+  zip: text,
+  country_iso2: text,
 });
 
 const bigCommerceOrderSchema = z.object({
-  id, date_created: text, currency_code: text, status_id: z.number().nullish(), status: text,
+  id,
+  date_created: text,
+  currency_code: text,
+  status_id: z.number().nullish(),
+  status: text,
   billing_address: z.object({ first_name: text, last_name: text, email: text, phone: text }).nullish(),
-  subtotal_ex_tax: amount, total_inc_tax: amount, total_tax: amount,
-  discount_amount: amount, coupon_discount: amount, shipping_cost_ex_tax: amount,
+  subtotal_ex_tax: amount,
+  total_inc_tax: amount,
+  total_tax: amount,
+  discount_amount: amount,
+  coupon_discount: amount,
+  shipping_cost_ex_tax: amount,
   products: z.union([z.array(product), link]).nullish(),
   shipping_addresses: z.union([z.array(address), link]).nullish(),
 });
@@ -71,7 +92,10 @@ function mapBigCommerceOrder(o: BigCommerceOrder): ParseResult {
       // base_price is only a fallback: whether it includes tax depends on store settings.
       unitPriceMinor: Number(ctx.money(`${path}.unitPriceMinor`, item.price_ex_tax ?? item.base_price, `${src}.price_ex_tax`)),
       discountMinor: Number(
-        (item.applied_discounts ?? []).reduce((sum, d, j) => sum + ctx.money(`${path}.discountMinor`, d.amount, `${src}.applied_discounts[${j}].amount`), 0n),
+        (item.applied_discounts ?? []).reduce(
+          (sum, d, j) => sum + ctx.money(`${path}.discountMinor`, d.amount, `${src}.applied_discounts[${j}].amount`),
+          0n,
+        ),
       ),
       taxMinor: Number(ctx.optionalMoney(`${path}.taxMinor`, item.total_tax, `${src}.total_tax`)),
       name: optionalText(item.name),
@@ -142,10 +166,21 @@ function mapAddress(list: BigCommerceOrder["shipping_addresses"], ctx: MappingCo
 
 // By status_id, because the `status` label can be renamed per store (custom_status).
 const BC_STATUS: Readonly<Record<number, OrderStatus>> = {
-  0: "open", 1: "open", 7: "open", 12: "open", // Incomplete, Pending, Awaiting Payment, Manual Verification
-  3: "paid", 8: "paid", 9: "paid", 11: "paid", 13: "paid", 14: "paid", // Partially Shipped, Awaiting Pickup/Shipment/Fulfillment, Disputed, Partially Refunded
-  2: "fulfilled", 10: "fulfilled", // Shipped, Completed
-  4: "cancelled", 5: "cancelled", 6: "cancelled", // Refunded, Cancelled, Declined
+  0: "open",
+  1: "open",
+  7: "open",
+  12: "open", // Incomplete, Pending, Awaiting Payment, Manual Verification
+  3: "paid",
+  8: "paid",
+  9: "paid",
+  11: "paid",
+  13: "paid",
+  14: "paid", // Partially Shipped, Awaiting Pickup/Shipment/Fulfillment, Disputed, Partially Refunded
+  2: "fulfilled",
+  10: "fulfilled", // Shipped, Completed
+  4: "cancelled",
+  5: "cancelled",
+  6: "cancelled", // Refunded, Cancelled, Declined
 };
 
 function bigCommerceStatus(o: BigCommerceOrder, ctx: MappingContext): OrderStatus {

@@ -25,7 +25,11 @@ export const minorUnitsSchema = z.int({ error: "Amount must be a whole number of
   error: "Amount must not be negative",
 });
 
-const requiredText = (what: string) => z.string({ error: `${what} is missing` }).trim().min(1, { error: `${what} is missing` });
+const requiredText = (what: string) =>
+  z
+    .string({ error: `${what} is missing` })
+    .trim()
+    .min(1, { error: `${what} is missing` });
 
 export const customerSchema = z.object({
   email: z.email({ error: "Email is missing or invalid" }),

@@ -30,10 +30,7 @@ export type TotalsCheck = {
  * and whether Σ(unit × qty) = subtotal, exactly, in BigInt. Adapters call it leniently (notes);
  * the validation layer may call it strictly to reject.
  */
-export function checkTotals(
-  order: Pick<CanonicalOrder, "lines" | "totals" | "currency">,
-  mode: "strict" | "lenient" = "lenient",
-): TotalsCheck {
+export function checkTotals(order: Pick<CanonicalOrder, "lines" | "totals" | "currency">, mode: "strict" | "lenient" = "lenient"): TotalsCheck {
   const { totals, currency } = order;
   const linesSubtotal = order.lines.reduce((sum, line) => sum + BigInt(line.unitPriceMinor) * BigInt(line.quantity), 0n);
   const tax = totals.taxesIncluded ? 0n : BigInt(totals.taxMinor);
@@ -51,7 +48,6 @@ export function checkTotals(
     `channel ${formatMinor(issue.channelMinor, currency)} vs computed ${formatMinor(issue.computedMinor, currency)} ` +
     `(difference ${issue.differenceMinor > 0 ? "+" : ""}${formatMinor(issue.differenceMinor, currency)} ${currency})`;
   const notes = issues.map((issue) => `${issue.code}: ${describe(issue)}`);
-  const errors =
-    mode === "strict" ? issues.map((issue) => ({ path: issue.path, message: `Totals do not add up: ${describe(issue)}` })) : [];
+  const errors = mode === "strict" ? issues.map((issue) => ({ path: issue.path, message: `Totals do not add up: ${describe(issue)}` })) : [];
   return { ok: mode === "lenient" || issues.length === 0, issues, errors, notes };
 }

@@ -14,10 +14,7 @@ export function finalizeOrder(draft: CanonicalOrderInput, ctx: MappingContext): 
   const validated = canonicalOrderSchema.safeParse(draft);
   const schemaErrors = validated.success ? [] : zodIssuesToErrors(validated.error.issues);
   // The mapper's message is the more specific one; drop schema errors on paths it already covers.
-  const errors: IntakeError[] = [
-    ...ctx.errors,
-    ...schemaErrors.filter((e) => !ctx.errors.some((known) => covers(known.path, e.path))),
-  ];
+  const errors: IntakeError[] = [...ctx.errors, ...schemaErrors.filter((e) => !ctx.errors.some((known) => covers(known.path, e.path)))];
   if (errors.length > 0 || !validated.success) return { ok: false, errors };
 
   const order = validated.data;

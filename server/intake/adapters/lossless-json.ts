@@ -51,7 +51,8 @@ function skipString(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === "\\") i += 2; // skip the escaped character, which may be a quote
+    if (ch === "\\")
+      i += 2; // skip the escaped character, which may be a quote
     else if (ch === '"') return i + 1;
     else i += 1;
   }

@@ -44,7 +44,6 @@ export function createMappingContext(currency: string, rounding: Rounding = "rej
     error: (path, message) => errors.push({ path, message }),
     note: (code, detail) => notes.push(`${code}: ${detail}`),
     money,
-    optionalMoney: (path, value, source) =>
-      value === null || value === undefined || value === "" ? 0n : money(path, value, source),
+    optionalMoney: (path, value, source) => (value === null || value === undefined || value === "" ? 0n : money(path, value, source)),
   };
 }

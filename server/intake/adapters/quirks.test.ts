@@ -80,7 +80,12 @@ it("the api channel ignores attempts to set server-owned fields", () => {
 });
 
 const line = (sku: string, quantity: number, unitPriceMinor: number, extra: Partial<CanonicalLine> = {}): CanonicalLine => ({
-  sku, quantity, unitPriceMinor, discountMinor: 0, taxMinor: 0, ...extra,
+  sku,
+  quantity,
+  unitPriceMinor,
+  discountMinor: 0,
+  taxMinor: 0,
+  ...extra,
 });
 
 describe("mergeDuplicateLines", () => {

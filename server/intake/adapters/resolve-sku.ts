@@ -9,11 +9,7 @@ import { idText, optionalText } from "./read-values";
  *   3. else an error at `<linePath>.sku`.
  * Synthetic SKUs only mean something together with the order's channel.
  */
-export function resolveSku(
-  ctx: MappingContext,
-  linePath: string,
-  ids: { sku: unknown; variantId?: unknown; productId?: unknown },
-): string {
+export function resolveSku(ctx: MappingContext, linePath: string, ids: { sku: unknown; variantId?: unknown; productId?: unknown }): string {
   const sku = optionalText(ids.sku);
   if (sku !== undefined) return sku;
   const variant = idText(ids.variantId);

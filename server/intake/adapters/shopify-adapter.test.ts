@@ -25,8 +25,13 @@ describe("shopifyAdapter.parse: orders/create", () => {
         { sku: "BEAN-ESP-1KG", quantity: 2, unitPriceMinor: 2495, discountMinor: 499, taxMinor: 359, name: "Espresso Beans 1kg - Dark roast" },
       ],
       shippingAddress: {
-        name: "Ana Lima", line1: "350 Fifth Avenue", line2: "Suite 2100", city: "New York",
-        region: "NY", postalCode: "10118", country: "US",
+        name: "Ana Lima",
+        line1: "350 Fifth Avenue",
+        line2: "Suite 2100",
+        city: "New York",
+        region: "NY",
+        postalCode: "10118",
+        country: "US",
       },
       totals: { subtotalMinor: 10987, discountMinor: 499, taxMinor: 839, shippingMinor: 750, totalMinor: 12077, taxesIncluded: false },
       status: "paid",
@@ -86,7 +91,12 @@ describe("shopifyAdapter.parse: Shopify's sample notification (cancelled test or
     expect(result.externalId).toBe("820982911946154508");
     expect(result.placedAt).toBe("2022-01-01T00:00:00.000Z"); // 19:00 EST on New Year's Eve
     expect(result.totals).toEqual({
-      subtotalMinor: 39800, discountMinor: 2000, taxMinor: 0, shippingMinor: 1000, totalMinor: 38800, taxesIncluded: false,
+      subtotalMinor: 39800,
+      discountMinor: 2000,
+      taxMinor: 0,
+      shippingMinor: 1000,
+      totalMinor: 38800,
+      taxesIncluded: false,
     });
     expect(result.notes.some((n) => n.startsWith("totals_mismatch"))).toBe(false);
   });
@@ -105,7 +115,14 @@ describe("shopifyAdapter.parse: digital, tax-inclusive order without SKUs", () =
 
   it("falls back to variant:<id> and then merges the now-identical lines", () => {
     expect(result.lines).toEqual([
-      { sku: "variant:48123456789012", quantity: 2, unitPriceMinor: 1200, discountMinor: 0, taxMinor: 400, name: "Brew Guide (PDF) - Monthly edition" },
+      {
+        sku: "variant:48123456789012",
+        quantity: 2,
+        unitPriceMinor: 1200,
+        discountMinor: 0,
+        taxMinor: 400,
+        name: "Brew Guide (PDF) - Monthly edition",
+      },
     ]);
     expect(result.notes).toEqual([
       "sku_fallback: lines[0] has no SKU; using variant:48123456789012",

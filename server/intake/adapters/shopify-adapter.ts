@@ -17,30 +17,57 @@ const amount = z.union([z.string(), z.number()]).nullish();
 const id = z.union([z.string(), z.number()]).nullish();
 const address = z
   .object({
-    name: text, first_name: text, last_name: text, address1: text, address2: text,
-    city: text, province: text, province_code: text, zip: text, country_code: text, phone: text,
+    name: text,
+    first_name: text,
+    last_name: text,
+    address1: text,
+    address2: text,
+    city: text,
+    province: text,
+    province_code: text,
+    zip: text,
+    country_code: text,
+    phone: text,
   })
   .nullish();
 
 const shopifyOrderSchema = z.object({
-  id, email: text, contact_email: text, phone: text, currency: text, created_at: text,
+  id,
+  email: text,
+  contact_email: text,
+  phone: text,
+  currency: text,
+  created_at: text,
   customer: z.object({ email: text, first_name: text, last_name: text, phone: text }).nullish(),
   billing_address: address,
   shipping_address: address,
   line_items: z
     .array(
       z.object({
-        sku: text, variant_id: id, product_id: id, quantity: z.number().nullish(), price: amount,
-        name: text, title: text, total_discount: amount,
+        sku: text,
+        variant_id: id,
+        product_id: id,
+        quantity: z.number().nullish(),
+        price: amount,
+        name: text,
+        title: text,
+        total_discount: amount,
         discount_allocations: z.array(z.object({ amount })).nullish(),
         tax_lines: z.array(z.object({ price: amount })).nullish(),
       }),
     )
     .nullish(),
   shipping_lines: z.array(z.object({ price: amount })).nullish(),
-  total_price: amount, subtotal_price: amount, total_line_items_price: amount,
-  total_tax: amount, total_discounts: amount, taxes_included: z.boolean().nullish(),
-  financial_status: text, fulfillment_status: text, cancelled_at: text, test: z.boolean().nullish(),
+  total_price: amount,
+  subtotal_price: amount,
+  total_line_items_price: amount,
+  total_tax: amount,
+  total_discounts: amount,
+  taxes_included: z.boolean().nullish(),
+  financial_status: text,
+  fulfillment_status: text,
+  cancelled_at: text,
+  test: z.boolean().nullish(),
 });
 type ShopifyOrder = z.infer<typeof shopifyOrderSchema>;
 
@@ -78,7 +105,9 @@ function mapShopifyOrder(o: ShopifyOrder): ParseResult {
           ? allocations.reduce((sum, a, j) => sum + ctx.money(`${path}.discountMinor`, a.amount, `${src}.discount_allocations[${j}].amount`), 0n)
           : ctx.optionalMoney(`${path}.discountMinor`, item.total_discount, `${src}.total_discount`),
       ),
-      taxMinor: Number((item.tax_lines ?? []).reduce((sum, t, j) => sum + ctx.money(`${path}.taxMinor`, t.price, `${src}.tax_lines[${j}].price`), 0n)),
+      taxMinor: Number(
+        (item.tax_lines ?? []).reduce((sum, t, j) => sum + ctx.money(`${path}.taxMinor`, t.price, `${src}.tax_lines[${j}].price`), 0n),
+      ),
       name: optionalText(item.name) ?? optionalText(item.title),
     };
   });

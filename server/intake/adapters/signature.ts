@@ -26,12 +26,7 @@ export function hmacSha256Base64(rawBody: string | Uint8Array, secret: string): 
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
 /** Timing-safe check of a base64 HMAC-SHA256 header. An empty secret never verifies. */
-export function verifyHmacBase64(
-  rawBody: string | Uint8Array,
-  headers: HeaderBag,
-  headerName: string,
-  secret: string,
-): boolean {
+export function verifyHmacBase64(rawBody: string | Uint8Array, headers: HeaderBag, headerName: string, secret: string): boolean {
   if (secret.length === 0) return false; // a missing env var must not mean "accept everything"
   const provided = getHeader(headers, headerName)?.trim();
   // Buffer.from(…, "base64") silently skips junk characters, so validate the shape first.

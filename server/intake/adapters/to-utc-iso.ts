@@ -30,8 +30,12 @@ export function toUtcIso(value: unknown, format: TimestampFormat): string | null
   const zone = m[8];
   if (format === "iso-offset" ? zone === undefined : zone !== undefined && zone !== "Z") return null;
   const parts = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]),
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6]),
     ms: Number((m[7] ?? "").padEnd(3, "0").slice(0, 3)), // sub-millisecond digits are dropped
   };
   return build(parts, zone === undefined || zone === "Z" ? 0 : offsetMinutes(zone.replace(":", "")));
@@ -42,8 +46,13 @@ function fromRfc2822(text: string): string | null {
   if (!m) return null;
   const [, weekday, day, month, year, hour, minute, second, zone = ""] = m;
   const parts = {
-    year: Number(year), month: MONTHS.indexOf(month ?? "") + 1, day: Number(day),
-    hour: Number(hour), minute: Number(minute), second: Number(second ?? "0"), ms: 0,
+    year: Number(year),
+    month: MONTHS.indexOf(month ?? "") + 1,
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second ?? "0"),
+    ms: 0,
   };
   const iso = build(parts, /^[+-]/.test(zone) ? offsetMinutes(zone) : 0);
   // A weekday that contradicts the date means the value was assembled wrongly somewhere.

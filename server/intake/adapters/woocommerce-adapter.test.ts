@@ -37,8 +37,14 @@ describe("wooCommerceAdapter.parse: the REST API docs' example order", () => {
   });
 
   it.each([
-    ["pending", "open"], ["on-hold", "open"], ["processing", "paid"], ["completed", "fulfilled"],
-    ["cancelled", "cancelled"], ["refunded", "cancelled"], ["failed", "cancelled"], ["trash", "cancelled"],
+    ["pending", "open"],
+    ["on-hold", "open"],
+    ["processing", "paid"],
+    ["completed", "fulfilled"],
+    ["cancelled", "cancelled"],
+    ["refunded", "cancelled"],
+    ["failed", "cancelled"],
+    ["trash", "cancelled"],
   ] as const)("maps status %s to %s", (status, expected) => {
     expect(order(wooCommerceAdapter.parse(editFixture("woocommerce-order-created", { status }))).status).toBe(expected);
   });
@@ -53,7 +59,10 @@ describe("wooCommerceAdapter.parse: the REST API docs' example order", () => {
     const result = order(
       wooCommerceAdapter.parse(
         editFixture("woocommerce-order-created", {
-          "line_items[1].quantity": 3, "line_items[1].subtotal": "10.00", "line_items[1].total": "10.00", "line_items[1].price": 3.3333333333333335,
+          "line_items[1].quantity": 3,
+          "line_items[1].subtotal": "10.00",
+          "line_items[1].total": "10.00",
+          "line_items[1].price": 3.3333333333333335,
           total: "27.35",
         }),
       ),

@@ -18,23 +18,42 @@ const amount = z.union([z.string(), z.number()]).nullish();
 const id = z.union([z.string(), z.number()]).nullish();
 
 const wooOrderSchema = z.object({
-  id, status: text, currency: text, date_created_gmt: text,
+  id,
+  status: text,
+  currency: text,
+  date_created_gmt: text,
   billing: z.object({ first_name: text, last_name: text, email: text, phone: text }).nullish(),
   shipping: z
     .object({
-      first_name: text, last_name: text, company: text, address_1: text, address_2: text,
-      city: text, state: text, postcode: text, country: text,
+      first_name: text,
+      last_name: text,
+      company: text,
+      address_1: text,
+      address_2: text,
+      city: text,
+      state: text,
+      postcode: text,
+      country: text,
     })
     .nullish(),
   line_items: z
     .array(
       z.object({
-        name: text, sku: text, product_id: id, variation_id: id, quantity: z.number().nullish(),
-        subtotal: amount, total: amount, total_tax: amount,
+        name: text,
+        sku: text,
+        product_id: id,
+        variation_id: id,
+        quantity: z.number().nullish(),
+        subtotal: amount,
+        total: amount,
+        total_tax: amount,
       }),
     )
     .nullish(),
-  shipping_total: amount, discount_total: amount, total_tax: amount, total: amount,
+  shipping_total: amount,
+  discount_total: amount,
+  total_tax: amount,
+  total: amount,
 });
 type WooOrder = z.infer<typeof wooOrderSchema>;
 
@@ -125,7 +144,10 @@ function unitPrice(ctx: MappingContext, path: string, lineSubtotal: bigint, quan
   if (!Number.isSafeInteger(quantity) || quantity <= 0) return 0; // the schema reports the quantity
   const { quotient, exact } = divideHalfEven(lineSubtotal, BigInt(quantity));
   if (!exact) {
-    ctx.note("unit_price_rounded", `${path} subtotal ${formatMinor(lineSubtotal, ctx.currency)} / ${quantity} → ${formatMinor(quotient, ctx.currency)}`);
+    ctx.note(
+      "unit_price_rounded",
+      `${path} subtotal ${formatMinor(lineSubtotal, ctx.currency)} / ${quantity} → ${formatMinor(quotient, ctx.currency)}`,
+    );
   }
   return Number(quotient);
 }
@@ -145,10 +167,15 @@ function mapAddress(s: WooOrder["shipping"]): ShippingAddress | undefined {
 }
 
 const WOO_STATUS: Readonly<Record<string, OrderStatus>> = {
-  pending: "open", "on-hold": "open", "checkout-draft": "open",
+  pending: "open",
+  "on-hold": "open",
+  "checkout-draft": "open",
   processing: "paid",
   completed: "fulfilled",
-  cancelled: "cancelled", refunded: "cancelled", failed: "cancelled", trash: "cancelled",
+  cancelled: "cancelled",
+  refunded: "cancelled",
+  failed: "cancelled",
+  trash: "cancelled",
 };
 
 function wooStatus(status: string | null | undefined, ctx: MappingContext): OrderStatus {

@@ -2,9 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, getDb, type Database } from "@/db/client";
 import { auditLog, orderLines, orders, products } from "@/db/schema";
-import {
-  makeCustomer, makeProduct, makeSubscription, resetGenerationTables, stockOf,
-} from "@/test/support/generation/factories";
+import { makeCustomer, makeProduct, makeSubscription, resetGenerationTables, stockOf } from "@/test/support/generation/factories";
 import { insertOrders, type InsertOptions, type OrderDraft } from "../insert-orders";
 
 const now = new Date("2027-01-31T14:00:00Z");
@@ -22,25 +20,50 @@ describe("insertOrders", () => {
     const product = await makeProduct(db, { priceMinor: 1299 });
     const [catalog] = await insert(db, [{ customerId: customer.id, kind: "one_off", lines: [{ productId: product.id, quantity: 2 }] }]);
     expect(await orderOf(catalog!.orderId)).toMatchObject({
-      subtotalMinor: 2598, totalMinor: 2598, discountMinor: 0, currency: "USD", channel: "replen",
-      shippingAddress: { line1: "1 Main St", city: "Springfield" }, createdAt: now,
+      subtotalMinor: 2598,
+      totalMinor: 2598,
+      discountMinor: 0,
+      currency: "USD",
+      channel: "replen",
+      shippingAddress: { line1: "1 Main St", city: "Springfield" },
+      createdAt: now,
     });
     expect(await linesOf(catalog!.orderId)).toMatchObject([{ sku: product.sku, name: product.name, unitPriceMinor: 1299, reservedQuantity: 2 }]);
 
     // A later price change reaches new catalog orders only; a channel's price is kept as sent.
     await db.update(products).set({ priceMinor: 1500 }).where(eq(products.id, product.id));
     const odd = 'Beans, "dark" {1kg} \\ NULL';
-    const [channel] = await insert(db, [{
-      customerId: customer.id, kind: "intake", channel: "shopify", externalId: 'ext,"1"', currency: "EUR",
-      totals: { subtotalMinor: 1998, discountMinor: 100, taxMinor: 50, shippingMinor: 500, totalMinor: 2448 },
-      shippingAddress: { name: 'Ana "A" Lima', line1: "Rua 1, 2", city: "Lisboa", postalCode: "1000", country: "PT" },
-      flags: ["test_order"], lines: [{ productId: product.id, quantity: 2, unitPriceMinor: 999, sku: "CH-1,2", name: odd, meta: { channelName: odd } }],
-    }], { reserve: false });
+    const [channel] = await insert(
+      db,
+      [
+        {
+          customerId: customer.id,
+          kind: "intake",
+          channel: "shopify",
+          externalId: 'ext,"1"',
+          currency: "EUR",
+          totals: { subtotalMinor: 1998, discountMinor: 100, taxMinor: 50, shippingMinor: 500, totalMinor: 2448 },
+          shippingAddress: { name: 'Ana "A" Lima', line1: "Rua 1, 2", city: "Lisboa", postalCode: "1000", country: "PT" },
+          flags: ["test_order"],
+          lines: [{ productId: product.id, quantity: 2, unitPriceMinor: 999, sku: "CH-1,2", name: odd, meta: { channelName: odd } }],
+        },
+      ],
+      { reserve: false },
+    );
     expect(await orderOf(channel!.orderId)).toMatchObject({
-      externalId: 'ext,"1"', currency: "EUR", subtotalMinor: 1998, discountMinor: 100, taxMinor: 50, shippingMinor: 500, totalMinor: 2448,
-      shippingAddress: { name: 'Ana "A" Lima', line1: "Rua 1, 2" }, flags: ["test_order"],
+      externalId: 'ext,"1"',
+      currency: "EUR",
+      subtotalMinor: 1998,
+      discountMinor: 100,
+      taxMinor: 50,
+      shippingMinor: 500,
+      totalMinor: 2448,
+      shippingAddress: { name: 'Ana "A" Lima', line1: "Rua 1, 2" },
+      flags: ["test_order"],
     });
-    expect(await linesOf(channel!.orderId)).toMatchObject([{ sku: "CH-1,2", name: odd, unitPriceMinor: 999, reservedQuantity: 0, meta: { channelName: odd } }]);
+    expect(await linesOf(channel!.orderId)).toMatchObject([
+      { sku: "CH-1,2", name: odd, unitPriceMinor: 999, reservedQuantity: 0, meta: { channelName: odd } },
+    ]);
     const [after] = await insert(db, [{ customerId: customer.id, kind: "one_off", lines: [{ productId: product.id, quantity: 1 }] }]);
     expect(await linesOf(after!.orderId)).toMatchObject([{ unitPriceMinor: 1500 }]);
     expect((await stockOf(db, product.id)).reserved).toBe(3);
@@ -50,12 +73,23 @@ describe("insertOrders", () => {
     const db = getDb();
     const product = await makeProduct(db, { stock: 10 });
     const sub = await makeSubscription(db, { productId: product.id });
-    const audit: InsertOptions = { reserve: true, audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" } };
+    const audit: InsertOptions = {
+      reserve: true,
+      audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+    };
     const cycle: OrderDraft = {
-      customerId: sub.customerId, kind: "subscription", subscriptionId: sub.id, cycleIndex: 0, lines: [{ productId: product.id, quantity: 3 }],
+      customerId: sub.customerId,
+      kind: "subscription",
+      subscriptionId: sub.id,
+      cycleIndex: 0,
+      lines: [{ productId: product.id, quantity: 3 }],
     };
     const channel: OrderDraft = {
-      customerId: sub.customerId, kind: "intake", channel: "woocommerce", externalId: "4821", lines: [{ productId: product.id, quantity: 2 }],
+      customerId: sub.customerId,
+      kind: "intake",
+      channel: "woocommerce",
+      externalId: "4821",
+      lines: [{ productId: product.id, quantity: 2 }],
     };
     const first = [...(await insert(db, [cycle], audit)), ...(await insert(db, [channel]))];
     expect(first).toHaveLength(2);
@@ -70,7 +104,10 @@ describe("insertOrders", () => {
       SELECT (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM order_lines) AS lines`);
     expect(counts).toEqual({ orders: 3, lines: 3 });
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "cycle_generated")).orderBy(auditLog.id);
-    expect(audits.map((a) => [a.entityId, a.data?.cycleIndex])).toEqual([[sub.id, 0], [sub.id, 1]]);
+    expect(audits.map((a) => [a.entityId, a.data?.cycleIndex])).toEqual([
+      [sub.id, 0],
+      [sub.id, 1],
+    ]);
   });
 
   it("partial stock: lines take what is left in batch order, the short ones are flagged backordered", async () => {
@@ -78,7 +115,11 @@ describe("insertOrders", () => {
     const customer = await makeCustomer(db);
     const scarce = await makeProduct(db, { stock: 5 });
     const none = await makeProduct(db, { stock: null });
-    const draft = (productId: string, quantity: number): OrderDraft => ({ customerId: customer.id, kind: "one_off", lines: [{ productId, quantity }] });
+    const draft = (productId: string, quantity: number): OrderDraft => ({
+      customerId: customer.id,
+      kind: "one_off",
+      lines: [{ productId, quantity }],
+    });
     const placed = await insert(db, [draft(scarce.id, 3), draft(scarce.id, 3), draft(none.id, 1), draft(scarce.id, 3)]);
     expect(placed.map((o) => o.backordered)).toEqual([false, true, true, true]);
     const reserved = await Promise.all(placed.map(async (o) => (await linesOf(o.orderId))[0]!.reservedQuantity));
@@ -98,7 +139,11 @@ describe("insertOrders", () => {
       const db = getDb();
       const customer = await makeCustomer(db);
       const product = await makeProduct(db, { stock: 25 });
-      const batch = Array.from({ length: 20 }, (): OrderDraft => ({ customerId: customer.id, kind: "one_off", lines: [{ productId: product.id, quantity: 1 }] }));
+      const batch = Array.from({ length: 20 }, (): OrderDraft => ({
+        customerId: customer.id,
+        kind: "one_off",
+        lines: [{ productId: product.id, quantity: 1 }],
+      }));
       const [a, b] = [createDb(process.env.DATABASE_URL!, 2), createDb(process.env.DATABASE_URL!, 2)];
       pools.push(a, b);
       const [x, y] = await Promise.all([insert(a.db, batch), insert(b.db, batch)]);

@@ -9,11 +9,25 @@ import { cancelLocked, cancelSubscription } from "../cancel-subscription";
 import { createSubscription } from "../create-subscription";
 import { lockOwnedSubscriptionOrThrow } from "../lock-subscription";
 import { pauseSubscription } from "../pause-subscription";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 async function setup() {
   const db = getDb();
@@ -55,7 +69,11 @@ describe("cancel", () => {
     expect(dto).toMatchObject({ status: "cancelled", next: null, cancelledAt: NOW.toISOString() });
     expect((await subscriptionRow(db, id)).nextRunAt).toBeNull();
     expect((await auditActions(db, id)).at(-1)).toMatchObject({
-      action: "cancelled", actorId: user.id, fromState: "active", toState: "cancelled", data: { reason: "Too much coffee" },
+      action: "cancelled",
+      actorId: user.id,
+      fromState: "active",
+      toState: "cancelled",
+      data: { reason: "Too much coffee" },
     });
     const inbox = await db.select().from(notifications).where(eq(notifications.customerId, actor.customerId));
     expect(inbox.map((n) => n.kind)).toContain("subscription_cancelled");

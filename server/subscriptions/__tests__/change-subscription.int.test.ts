@@ -10,11 +10,26 @@ import { getSubscriptionDetail } from "../get-subscription-detail";
 import { rescheduleNext } from "../reschedule-next";
 import { skipNext } from "../skip-cycle";
 import { lastCycleIndex } from "../subscription-schedule";
-import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  linesOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 async function setup(input: Record<string, unknown> = {}) {
   const db = getDb();
@@ -45,14 +60,21 @@ describe("change frequency", () => {
     expect(await subscriptionRow(db, id)).toMatchObject({ anchorIndex: 1, nextCycleIndex: 1 });
     const { upcoming } = await getSubscriptionDetail(db, actor.customerId, id, NOW);
     expect(upcoming.map((c) => `${c.cycleIndex}:${c.localDate}`)).toEqual([
-      "0:2027-01-31", "1:2027-02-28", "2:2027-03-14", "3:2027-03-28", "4:2027-04-11", "5:2027-04-25",
+      "0:2027-01-31",
+      "1:2027-02-28",
+      "2:2027-03-14",
+      "3:2027-03-28",
+      "4:2027-04-11",
+      "5:2027-04-25",
     ]);
     expect((await auditActions(db, id)).at(-1)).toMatchObject({
-      action: "frequency_changed", data: { from: "monthly", to: "biweekly", anchor: { from: { date: "2027-01-31", index: 0 }, to: { date: "2027-02-28", index: 1 } } },
+      action: "frequency_changed",
+      data: { from: "monthly", to: "biweekly", anchor: { from: { date: "2027-01-31", index: 0 }, to: { date: "2027-02-28", index: 1 } } },
     });
     await db.transaction((tx) => generateForSubscriptions(tx, [id], new Date("2027-03-14T13:00:00Z")));
     expect((await ordersOf(db, id)).map((o) => [o.cycleIndex, o.scheduledFor?.toISOString()])).toEqual([
-      [0, "2027-01-31T14:00:00.000Z"], [2, "2027-03-14T13:00:00.000Z"],
+      [0, "2027-01-31T14:00:00.000Z"],
+      [2, "2027-03-14T13:00:00.000Z"],
     ]);
   });
 

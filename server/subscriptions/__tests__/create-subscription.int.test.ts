@@ -3,11 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, subscriptions } from "@/db/schema";
 import { createSubscription } from "../create-subscription";
-import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, stockOf, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  linesOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  stockOf,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 describe("createSubscription (create + confirm)", () => {
   it("stores the schedule, creates the first order at once, audits, notifies and announces it", async () => {
@@ -18,7 +34,11 @@ describe("createSubscription (create + confirm)", () => {
     const { subscription, firstOrderId } = await createSubscription(db, actor, createInput(product.id), NOW);
 
     expect(subscription).toMatchObject({
-      status: "active", quantity: 2, frequency: "monthly", anchorDate: "2027-01-31", timeZone: "America/New_York",
+      status: "active",
+      quantity: 2,
+      frequency: "monthly",
+      anchorDate: "2027-01-31",
+      timeZone: "America/New_York",
       // Cycle 0 was generated at confirmation, so the next delivery is the clamped Feb 28 (09:00 EST).
       next: { cycleIndex: 1, localDate: "2027-02-28", at: "2027-02-28T14:00:00.000Z" },
     });
@@ -71,9 +91,14 @@ describe("createSubscription (create + confirm)", () => {
       [createInput("00000000-0000-4000-8000-000000000000"), { productId: "This product doesn't exist" }],
       [createInput(retired.id), { productId: "This product can't be subscribed to" }],
       [createInput(phantom.id), { productId: "This product can't be subscribed to" }],
-      [createInput(retired.id, { addressId: other.address.id, startDate: "2026-01-01" }), {
-        productId: "This product can't be subscribed to", addressId: "Choose one of your addresses", startDate: "Start date can't be in the past",
-      }],
+      [
+        createInput(retired.id, { addressId: other.address.id, startDate: "2026-01-01" }),
+        {
+          productId: "This product can't be subscribed to",
+          addressId: "Choose one of your addresses",
+          startDate: "Start date can't be in the past",
+        },
+      ],
     ];
     for (const [input, fields] of cases) {
       const error = await errorOf(createSubscription(db, actor, input as ReturnType<typeof createInput>, NOW));

@@ -4,11 +4,27 @@ import { cancelSubscription } from "../cancel-subscription";
 import { createSubscription } from "../create-subscription";
 import { orderNow } from "../order-now";
 import { pauseSubscription } from "../pause-subscription";
-import { auditActions, createInput, errorOf, linesOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, stockOf, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  linesOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  stockOf,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 async function setup(stock = 100) {
   const db = getDb();
@@ -33,7 +49,12 @@ describe("order now", () => {
     expect((await stockOf(db, product.id)).reserved).toBe(4); // first order + this one
 
     const after = await subscriptionRow(db, id);
-    expect(after).toMatchObject({ anchorDate: before.anchorDate, anchorIndex: before.anchorIndex, nextCycleIndex: before.nextCycleIndex, nextRunAt: before.nextRunAt });
+    expect(after).toMatchObject({
+      anchorDate: before.anchorDate,
+      anchorIndex: before.anchorIndex,
+      nextCycleIndex: before.nextCycleIndex,
+      nextRunAt: before.nextRunAt,
+    });
     expect((await auditActions(db, id)).at(-1)).toMatchObject({ action: "order_now", actorId: user.id, data: { orderId } });
     expect(sink.events).toContainEqual(expect.objectContaining({ name: "order/created", data: { orderId } }));
   });

@@ -7,11 +7,25 @@ import { createSubscription } from "../create-subscription";
 import { pauseSubscription } from "../pause-subscription";
 import { resumeDuePaused } from "../resume-due-paused";
 import { resumeSubscription } from "../resume-subscription";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 async function setup(input: Record<string, unknown> = {}) {
   const db = getDb();
@@ -29,12 +43,21 @@ describe("pause", () => {
     expect(dto).toMatchObject({ status: "paused", pausedUntil: null, next: null });
     const row = await subscriptionRow(db, id);
     expect(row).toMatchObject({ status: "paused", nextCycleIndex: 1, nextRunAt: before.nextRunAt });
-    expect((await auditActions(db, id)).at(-1)).toMatchObject({ action: "paused", actorType: "user", actorId: user.id, fromState: "active", toState: "paused" });
+    expect((await auditActions(db, id)).at(-1)).toMatchObject({
+      action: "paused",
+      actorType: "user",
+      actorId: user.id,
+      fromState: "active",
+      toState: "paused",
+    });
   });
 
   it("refuses a second pause (409) and an until date that is not after today (422)", async () => {
     const { db, actor, id } = await setup();
-    expect(await errorOf(pauseSubscription(db, actor, id, { until: "2026-11-24" }, NOW))).toMatchObject({ code: "VALIDATION", fields: { until: "Choose a date after today" } });
+    expect(await errorOf(pauseSubscription(db, actor, id, { until: "2026-11-24" }, NOW))).toMatchObject({
+      code: "VALIDATION",
+      fields: { until: "Choose a date after today" },
+    });
     await pauseSubscription(db, actor, id, { until: "2027-09-01" }, NOW);
     expect(await errorOf(pauseSubscription(db, actor, id, {}, NOW))).toMatchObject({ code: "CONFLICT" });
     expect((await auditActions(db, id)).filter((a) => a.action === "paused")).toHaveLength(1);
@@ -58,7 +81,10 @@ describe("resume", () => {
     const dto = await resumeSubscription(db, actor, id, later);
     expect(dto).toMatchObject({ status: "active", next: { cycleIndex: 3, localDate: "2027-04-30" } });
     expect((await auditActions(db, id)).at(-1)).toMatchObject({
-      action: "resumed", fromState: "paused", toState: "active", data: { nextCycleIndex: 3, notMadeUp: { from: 1, to: 2 } },
+      action: "resumed",
+      fromState: "paused",
+      toState: "active",
+      data: { nextCycleIndex: 3, notMadeUp: { from: 1, to: 2 } },
     });
     // The generator then creates Apr 30 — nothing for the skipped-over cycles.
     await db.transaction((tx) => generateForSubscriptions(tx, [id], new Date("2027-04-30T13:00:00Z")));

@@ -14,8 +14,12 @@ import { suggestFrequencyFor } from "../suggest-frequency-for";
 import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 describe("subscription detail and lists", () => {
   it("shows next deliveries, the first order and the activity with who did it; only to the owner", async () => {
@@ -30,7 +34,12 @@ describe("subscription detail and lists", () => {
     expect(detail.orders).toMatchObject([{ kind: "subscription", cycleIndex: 0, lines: [{ name: "Beans", quantity: 2 }] }]);
     // Paused with no end date: the order already made, then what would ship if resumed now.
     expect(detail.upcoming.map((c) => [c.localDate, c.order !== null])).toEqual([
-      ["2027-01-31", true], ["2027-02-28", false], ["2027-03-31", false], ["2027-04-30", false], ["2027-05-31", false], ["2027-06-30", false],
+      ["2027-01-31", true],
+      ["2027-02-28", false],
+      ["2027-03-31", false],
+      ["2027-04-30", false],
+      ["2027-05-31", false],
+      ["2027-06-30", false],
     ]);
     expect(detail.activity.map((a) => a.action)).toEqual(["paused", "cycle_generated", "created"]);
     expect(detail.activity[0]).toMatchObject({ actor: { type: "user", id: user.id, email: user.email } });
@@ -49,8 +58,13 @@ describe("notifications", () => {
     const db = getDb();
     const { actor } = await makeCustomer(db);
     const stranger = await makeCustomer(db);
-    const [a] = await db.insert(notifications).values({ customerId: actor.customerId, kind: "reminder", title: "Soon", body: "Ships Friday", createdAt: new Date("2026-11-01T00:00:00Z") }).returning();
-    await db.insert(notifications).values({ customerId: actor.customerId, kind: "reminder", title: "Later", body: "b", createdAt: new Date("2026-11-02T00:00:00Z") });
+    const [a] = await db
+      .insert(notifications)
+      .values({ customerId: actor.customerId, kind: "reminder", title: "Soon", body: "Ships Friday", createdAt: new Date("2026-11-01T00:00:00Z") })
+      .returning();
+    await db
+      .insert(notifications)
+      .values({ customerId: actor.customerId, kind: "reminder", title: "Later", body: "b", createdAt: new Date("2026-11-02T00:00:00Z") });
 
     const inbox = await listNotifications(db, actor.customerId);
     expect(inbox.unread).toBe(2);
@@ -71,7 +85,10 @@ describe("frequency suggestion", () => {
     const product = await makeProduct(db);
     const other = await makeProduct(db);
     const place = async (at: string, productId = product.id, kind: "one_off" | "intake" = "one_off") => {
-      const [o] = await db.insert(orders).values({ customerId: actor.customerId, kind, currency: "USD", subtotalMinor: 100, totalMinor: 100, createdAt: new Date(at) }).returning();
+      const [o] = await db
+        .insert(orders)
+        .values({ customerId: actor.customerId, kind, currency: "USD", subtotalMinor: 100, totalMinor: 100, createdAt: new Date(at) })
+        .returning();
       await db.insert(orderLines).values({ orderId: o!.id, productId, sku: "X", name: "X", quantity: 1, unitPriceMinor: 100 });
     };
     expect(await suggestFrequencyFor(db, actor.customerId, product.id)).toEqual({ frequency: null, basedOnOrders: 0 });

@@ -15,17 +15,29 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { makeCustomer, makeProduct, startEventSink } from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /** Calls an exported route handler the way Next does: a Request and a params promise. */
-async function call<P = Record<string, string>>(handler: Handler<P>, token: string | null, opts: { method?: string; body?: unknown; rawBody?: string; params?: P; path?: string } = {}) {
+async function call<P = Record<string, string>>(
+  handler: Handler<P>,
+  token: string | null,
+  opts: { method?: string; body?: unknown; rawBody?: string; params?: P; path?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const req = new Request(`http://localhost/api/v1${opts.path ?? "/"}`, { method: opts.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const req = new Request(`http://localhost/api/v1${opts.path ?? "/"}`, {
+    method: opts.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } } };
 }
@@ -48,7 +60,9 @@ describe("REST API v1 with a Bearer token", () => {
     const { token } = await customerWithToken();
     const start = nextJan31();
     const year = Number(start.slice(0, 4));
-    const res = await call(previewPOST, token, { body: { frequency: "monthly", startDate: start, timeZone: "America/New_York", localTime: "09:00", count: 3 } });
+    const res = await call(previewPOST, token, {
+      body: { frequency: "monthly", startDate: start, timeZone: "America/New_York", localTime: "09:00", count: 3 },
+    });
     expect(res.status).toBe(200);
     const feb = year % 4 === 0 ? 29 : 28;
     expect(res.json.occurrences).toEqual([
@@ -97,10 +111,14 @@ describe("REST API v1 with a Bearer token", () => {
     const { token } = await customerWithToken();
     const malformed = await call(createPOST, token, { rawBody: "{nope" });
     expect(malformed.status).toBe(400);
-    const invalid = await call(createPOST, token, { body: { productId: "00000000-0000-4000-8000-000000000000", quantity: 0, frequency: "monthly", startDate: "2020-01-01" } });
+    const invalid = await call(createPOST, token, {
+      body: { productId: "00000000-0000-4000-8000-000000000000", quantity: 0, frequency: "monthly", startDate: "2020-01-01" },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.json.error?.fields).toEqual({ quantity: "Quantity must be at least 1" });
-    const dbChecks = await call(createPOST, token, { body: { productId: "00000000-0000-4000-8000-000000000000", quantity: 1, frequency: "monthly", startDate: "2020-01-01" } });
+    const dbChecks = await call(createPOST, token, {
+      body: { productId: "00000000-0000-4000-8000-000000000000", quantity: 1, frequency: "monthly", startDate: "2020-01-01" },
+    });
     expect(dbChecks.status).toBe(422);
     expect(dbChecks.json.error?.fields).toEqual({ productId: "This product doesn't exist", startDate: "Start date can't be in the past" });
   });
@@ -109,7 +127,9 @@ describe("REST API v1 with a Bearer token", () => {
     const owner = await customerWithToken();
     const stranger = await customerWithToken();
     const product = await makeProduct(getDb());
-    const created = await call(createPOST, owner.token, { body: { productId: product.id, quantity: 1, frequency: "weekly", startDate: nextJan31() } });
+    const created = await call(createPOST, owner.token, {
+      body: { productId: product.id, quantity: 1, frequency: "weekly", startDate: nextJan31() },
+    });
     const params = { id: (created.json.subscription as { id: string }).id };
 
     for (const handler of [detailGET, pausePOST, cancelPOST, orderNowPOST] as Array<Handler<{ id: string }>>) {

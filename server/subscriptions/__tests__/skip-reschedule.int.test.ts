@@ -8,11 +8,25 @@ import { getSubscriptionDetail } from "../get-subscription-detail";
 import { pauseSubscription } from "../pause-subscription";
 import { rescheduleNext } from "../reschedule-next";
 import { skipNext, unskipCycle } from "../skip-cycle";
-import { auditActions, createInput, errorOf, makeCustomer, makeProduct, NOW, ordersOf, startEventSink, subscriptionRow } from "@/test/support/subscriptions/factories";
+import {
+  auditActions,
+  createInput,
+  errorOf,
+  makeCustomer,
+  makeProduct,
+  NOW,
+  ordersOf,
+  startEventSink,
+  subscriptionRow,
+} from "@/test/support/subscriptions/factories";
 
 let sink: Awaited<ReturnType<typeof startEventSink>>;
-beforeAll(async () => { sink = await startEventSink(); });
-afterAll(async () => { await sink.close(); });
+beforeAll(async () => {
+  sink = await startEventSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
 
 async function setup(input: Record<string, unknown> = {}) {
   const db = getDb();
@@ -21,7 +35,8 @@ async function setup(input: Record<string, unknown> = {}) {
   const { subscription } = await createSubscription(db, customer.actor, createInput(product.id, input), NOW);
   return { db, ...customer, id: subscription.id };
 }
-const overridesOf = (id: string) => getDb().select().from(cycleOverrides).where(eq(cycleOverrides.subscriptionId, id)).orderBy(cycleOverrides.cycleIndex);
+const overridesOf = (id: string) =>
+  getDb().select().from(cycleOverrides).where(eq(cycleOverrides.subscriptionId, id)).orderBy(cycleOverrides.cycleIndex);
 
 describe("skip next / unskip", () => {
   it("skips the next delivery: the cursor moves on, dates and anchor stay, the timeline strikes it", async () => {
@@ -30,11 +45,19 @@ describe("skip next / unskip", () => {
     expect(dto.next).toMatchObject({ cycleIndex: 2, localDate: "2027-03-31" });
     expect(await subscriptionRow(db, id)).toMatchObject({ anchorDate: "2027-01-31", anchorIndex: 0, nextCycleIndex: 2 });
     expect(await overridesOf(id)).toMatchObject([{ cycleIndex: 1, kind: "skip" }]);
-    expect((await auditActions(db, id)).at(-1)).toMatchObject({ action: "skipped", actorId: user.id, fromState: "active", toState: "active", data: { cycleIndex: 1, localDate: "2027-02-28" } });
+    expect((await auditActions(db, id)).at(-1)).toMatchObject({
+      action: "skipped",
+      actorId: user.id,
+      fromState: "active",
+      toState: "active",
+      data: { cycleIndex: 1, localDate: "2027-02-28" },
+    });
 
     const { upcoming } = await getSubscriptionDetail(db, actor.customerId, id, NOW);
     expect(upcoming.slice(0, 3).map((c) => [c.localDate, c.skipped, c.order !== null])).toEqual([
-      ["2027-01-31", false, true], ["2027-02-28", true, false], ["2027-03-31", false, false],
+      ["2027-01-31", false, true],
+      ["2027-02-28", true, false],
+      ["2027-03-31", false, false],
     ]);
     // The generator then makes Mar 31's order and none for Feb 28.
     await db.transaction((tx) => generateForSubscriptions(tx, [id], new Date("2027-03-31T13:00:00Z")));
@@ -58,7 +81,10 @@ describe("skip next / unskip", () => {
   it("refuses what can't be undone or done", async () => {
     const { db, actor, id } = await setup();
     expect(await errorOf(unskipCycle(db, actor, id, {}, NOW))).toMatchObject({ code: "CONFLICT" });
-    expect(await errorOf(unskipCycle(db, actor, id, { cycleIndex: 4 }, NOW))).toMatchObject({ code: "VALIDATION", fields: { cycleIndex: expect.any(String) } });
+    expect(await errorOf(unskipCycle(db, actor, id, { cycleIndex: 4 }, NOW))).toMatchObject({
+      code: "VALIDATION",
+      fields: { cycleIndex: expect.any(String) },
+    });
     await skipNext(db, actor, id, NOW);
     // Once its date has passed a skipped delivery can't come back.
     expect(await errorOf(unskipCycle(db, actor, id, {}, new Date("2027-03-01T00:00:00Z")))).toMatchObject({ code: "CONFLICT" });
@@ -84,10 +110,16 @@ describe("reschedule next", () => {
     const dto = await rescheduleNext(db, actor, id, { localDate: "2027-03-05" }, NOW);
     expect(dto.next).toMatchObject({ cycleIndex: 1, localDate: "2027-03-05", at: "2027-03-05T14:00:00.000Z" });
     expect(await subscriptionRow(db, id)).toMatchObject({ anchorDate: "2027-01-31", nextCycleIndex: 1 });
-    expect((await auditActions(db, id)).at(-1)).toMatchObject({ action: "rescheduled", data: { cycleIndex: 1, from: "2027-02-28", to: "2027-03-05" } });
+    expect((await auditActions(db, id)).at(-1)).toMatchObject({
+      action: "rescheduled",
+      data: { cycleIndex: 1, from: "2027-02-28", to: "2027-03-05" },
+    });
 
     const { upcoming } = await getSubscriptionDetail(db, actor.customerId, id, NOW);
-    expect(upcoming.slice(1, 3).map((c) => [c.localDate, c.rescheduled])).toEqual([["2027-03-05", true], ["2027-03-31", false]]);
+    expect(upcoming.slice(1, 3).map((c) => [c.localDate, c.rescheduled])).toEqual([
+      ["2027-03-05", true],
+      ["2027-03-31", false],
+    ]);
 
     await db.transaction((tx) => generateForSubscriptions(tx, [id], new Date("2027-03-05T14:00:00Z")));
     const [, second] = await ordersOf(db, id);
@@ -120,7 +152,10 @@ describe("reschedule next", () => {
     expect(await overridesOf(id)).toMatchObject([{ cycleIndex: 1, kind: "skip", localDate: "2027-03-03" }]);
     const dto = await unskipCycle(db, actor, id, {}, NOW);
     expect(dto.next).toMatchObject({ cycleIndex: 1, localDate: "2027-03-03" });
-    const [override] = await getDb().select().from(cycleOverrides).where(and(eq(cycleOverrides.subscriptionId, id), eq(cycleOverrides.cycleIndex, 1)));
+    const [override] = await getDb()
+      .select()
+      .from(cycleOverrides)
+      .where(and(eq(cycleOverrides.subscriptionId, id), eq(cycleOverrides.cycleIndex, 1)));
     expect(override).toMatchObject({ kind: "reschedule", localDate: "2027-03-03" });
   });
 });

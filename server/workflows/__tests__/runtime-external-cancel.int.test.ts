@@ -26,44 +26,82 @@ describe("workflow runtime: external cancel", () => {
     expect((await stockOf(db, products[0]!.id)).reserved).toBe(2);
 
     const now = new Date();
-    const { seq, event } = await db.transaction((tx) => cancelOrderExternally(tx, {
-      orderId: order.id, from: before.state, seq: before.transitionSeq, versionId: before.workflowVersionId,
-      actor: { type: "channel", id: "shopify" }, now, data: { event: "intake/cancelled", payloadId: "p-1" },
-    }));
+    const { seq, event } = await db.transaction((tx) =>
+      cancelOrderExternally(tx, {
+        orderId: order.id,
+        from: before.state,
+        seq: before.transitionSeq,
+        versionId: before.workflowVersionId,
+        actor: { type: "channel", id: "shopify" },
+        now,
+        data: { event: "intake/cancelled", payloadId: "p-1" },
+      }),
+    );
     expect(seq).toBe(before.transitionSeq + 1);
     expect(await orderRow(db, order.id)).toMatchObject({ state: "cancelled", transitionSeq: seq });
     expect((await stockOf(db, products[0]!.id)).reserved).toBe(0);
     expect((await transitionsOf(db, order.id)).at(-1)).toMatchObject({
-      fromState: "ready_to_ship", toState: "cancelled", actorType: "channel", actorId: "shopify",
+      fromState: "ready_to_ship",
+      toState: "cancelled",
+      actorType: "channel",
+      actorId: "shopify",
       data: expect.objectContaining({ via: "external", event: "intake/cancelled", fromSeq: before.transitionSeq, seq }),
     });
 
     // A second cancel from the same stale view is a conflict, not a second move.
-    await expect(db.transaction((tx) => cancelOrderExternally(tx, {
-      orderId: order.id, from: before.state, seq: before.transitionSeq, versionId: before.workflowVersionId,
-      actor: { type: "channel", id: "shopify" }, now, data: {},
-    }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      db.transaction((tx) =>
+        cancelOrderExternally(tx, {
+          orderId: order.id,
+          from: before.state,
+          seq: before.transitionSeq,
+          versionId: before.workflowVersionId,
+          actor: { type: "channel", id: "shopify" },
+          now,
+          data: {},
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
     // The returned event runs the terminal state, whose settlement gives the money back.
     expect(event).toMatchObject({ name: "order/state.entered", data: { orderId: order.id, state: "cancelled", seq } });
     await h.client.send(event!);
-    await h.waitFor(async () => (await db.select().from(auditLog)
-      .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, "settled")))).length === 1, "settled");
+    await h.waitFor(
+      async () =>
+        (
+          await db
+            .select()
+            .from(auditLog)
+            .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, "settled")))
+        ).length === 1,
+      "settled",
+    );
     const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
     expect(payment!.status).not.toBe("captured");
-    expect((await stockOf(db, products[0]!.id))).toMatchObject({ onHand: 10, reserved: 0 });
+    expect(await stockOf(db, products[0]!.id)).toMatchObject({ onHand: 10, reserved: 0 });
   });
 
   it("an order cancelled before its workflow started is never announced, pinned or revived", async () => {
     const db = getDb();
     const { order, products } = await makeOrder(db, { lines: [{ quantity: 2, reserved: 2, stock: 10 }] });
     const now = new Date();
-    const { event } = await db.transaction((tx) => cancelOrderExternally(tx, {
-      orderId: order.id, from: "created", seq: 0, versionId: null, actor: { type: "channel", id: "api" }, now, data: { event: "intake/cancelled" },
-    }));
+    const { event } = await db.transaction((tx) =>
+      cancelOrderExternally(tx, {
+        orderId: order.id,
+        from: "created",
+        seq: 0,
+        versionId: null,
+        actor: { type: "channel", id: "api" },
+        now,
+        data: { event: "intake/cancelled" },
+      }),
+    );
     expect(event).toBeNull();
     expect((await stockOf(db, products[0]!.id)).reserved).toBe(0);
-    await db.update(orders).set({ createdAt: new Date(now.getTime() - 3_600_000) }).where(eq(orders.id, order.id));
+    await db
+      .update(orders)
+      .set({ createdAt: new Date(now.getTime() - 3_600_000) })
+      .where(eq(orders.id, order.id));
     const swept = await redriveStuckOrders(db, { now, olderThanMinutes: 5 });
     expect(swept.events.filter((e) => e.data.orderId === order.id)).toEqual([]);
     expect(await startOrderWorkflow(db, order.id, now)).toBeNull();

@@ -28,12 +28,18 @@ describe("workflow runtime: default workflow, happy paths", () => {
     expect(path).toEqual(["created→validation", "validation→processing", "processing→ready_to_ship"]);
     const validation = (await transitionsOf(db, order.id))[1]!;
     expect(validation.data).toMatchObject({
-      guard: "default", versionId: pinned.workflowVersionId, inputs: { addressValid: true, total: 5_000 }, attempts: { a_tax_customs_check: 1 },
+      guard: "default",
+      versionId: pinned.workflowVersionId,
+      inputs: { addressValid: true, total: 5_000 },
+      attempts: { a_tax_customs_check: 1 },
     });
     expect(validation.actorType).toBe("system");
     const attempts = await attemptsOf(db, order.id);
     expect(attempts.map((a) => `${a.actionId}:${a.status}`).sort()).toEqual([
-      "a_authorize_payment:succeeded", "a_capture_payment:succeeded", "a_reserve_inventory:succeeded", "a_tax_customs_check:succeeded",
+      "a_authorize_payment:succeeded",
+      "a_capture_payment:succeeded",
+      "a_reserve_inventory:succeeded",
+      "a_tax_customs_check:succeeded",
     ]);
 
     await h.client.send({ name: "order/shipped", data: { orderId: order.id } });

@@ -37,7 +37,9 @@ describe("payments: retries, fallback with compensation, dunning", () => {
   it("a permanent decline takes the fallback: inventory released, customer notified, then dunning pauses the subscription", async () => {
     const db = getDb();
     const { order, products, customerId, subscriptionId } = await makeOrder(db, {
-      card: TEST_CARDS.decline, withSubscription: true, lines: [{ quantity: 2, stock: 10, reserved: 2 }],
+      card: TEST_CARDS.decline,
+      withSubscription: true,
+      lines: [{ quantity: 2, stock: 10, reserved: 2 }],
     });
     await h.client.send({ name: "order/created", data: { orderId: order.id } });
     await h.waitForState(order.id, "payment_failed");
@@ -45,13 +47,17 @@ describe("payments: retries, fallback with compensation, dunning", () => {
     expect(await authorizeTries(order.id)).toEqual(["1:failed", "2:failed", "3:failed"]);
     const fallback = (await transitionsOf(db, order.id)).find((t) => t.toState === "payment_failed")!;
     expect(fallback.data).toMatchObject({
-      via: "on_failure", edgeId: "a_authorize_payment:on_failure",
+      via: "on_failure",
+      edgeId: "a_authorize_payment:on_failure",
       failed: { actionId: "a_authorize_payment", error: "declined:card_declined" },
       compensated: [{ type: "release_inventory", ok: true }],
     });
     expect(await stockOf(db, products[0]!.id)).toMatchObject({ onHand: 10, reserved: 0 });
     await h.waitFor(async () => {
-      const rows = await db.select().from(notifications).where(and(eq(notifications.customerId, customerId), eq(notifications.kind, "order_payment_failed")));
+      const rows = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.customerId, customerId), eq(notifications.kind, "order_payment_failed")));
       return rows.length === 1;
     }, "payment failed notice");
     await h.waitFor(async () => h.mail.messages.some((m) => /couldn't take payment for order #\d+/.test(m.subject)), "payment failed email");
@@ -85,10 +91,18 @@ describe("payments: retries, fallback with compensation, dunning", () => {
       return (await orderRow(db, order.id)).state === "ready_to_ship";
     }, "dunning retry succeeded");
     const back = (await transitionsOf(db, order.id)).find((t) => t.fromState === "payment_failed")!;
-    expect(back).toMatchObject({ toState: "processing", actorId: "dunning", data: expect.objectContaining({ via: "event", event: "payment/method_updated" }) });
+    expect(back).toMatchObject({
+      toState: "processing",
+      actorId: "dunning",
+      data: expect.objectContaining({ via: "event", event: "payment/method_updated" }),
+    });
     // One authorization taken by dunning, reused by Processing: the gateway authorized once.
-    const auths = await db.select().from(testGatewayOperations)
-      .where(and(eq(testGatewayOperations.orderId, order.id), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")));
+    const auths = await db
+      .select()
+      .from(testGatewayOperations)
+      .where(
+        and(eq(testGatewayOperations.orderId, order.id), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")),
+      );
     expect(auths).toHaveLength(1);
   });
 
@@ -111,11 +125,14 @@ describe("payments: retries, fallback with compensation, dunning", () => {
       actions: { attempts: number; retries: number; failures: number; retryRate: number; failureRate: number; finalFailures: number };
       throughputPerHour: Array<{ hour: string; count: number; created: number }>;
       timeInState: Array<{ state: string; avgSeconds: number; p95Seconds: number; bottleneck: boolean }>;
-      reviewQueue: { count: number }; deadLetters: { total: number };
+      reviewQueue: { count: number };
+      deadLetters: { total: number };
     };
     const counts = Object.fromEntries(body.ordersByState.map((s) => [s.state, s.count]));
     expect(counts).toMatchObject({ ready_to_ship: 3, payment_failed: 1 });
-    const [{ n: retries } = { n: 0 }] = await getDb().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM order_action_attempts WHERE attempt > 1`);
+    const [{ n: retries } = { n: 0 }] = await getDb().execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM order_action_attempts WHERE attempt > 1`,
+    );
     expect(body.actions.retries).toBe(retries);
     expect(body.actions.failures).toBeGreaterThanOrEqual(8);
     expect(body.actions.finalFailures).toBeGreaterThanOrEqual(3);

@@ -46,10 +46,17 @@ describe("manual review, the review API and version pinning", () => {
 
     const queue = await callRoute(reviewGet, { token: merch.token });
     expect(queue.status).toBe(200);
-    expect(queue.body.items).toEqual([expect.objectContaining({ orderId: order.id, number: order.number, totalMinor: BIG, currency: "USD", state: "manual_review" })]);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ orderId: order.id, number: order.number, totalMinor: BIG, currency: "USD", state: "manual_review" }),
+    ]);
     expect(await callRoute(orderGet, { token: merch.token, params: { id: order.id } })).toMatchObject({ status: 200 });
 
-    const approve = await callRoute(decidePost, { token: merch.token, method: "POST", params: { orderId: order.id }, body: { decision: "approve", note: "known customer" } });
+    const approve = await callRoute(decidePost, {
+      token: merch.token,
+      method: "POST",
+      params: { orderId: order.id },
+      body: { decision: "approve", note: "known customer" },
+    });
     expect(approve).toEqual({ status: 200, body: { ok: true, state: "processing" } });
     // A second reviewer a moment later: conflict, nothing moves twice.
     const again = await callRoute(decidePost, { token: admin.token, method: "POST", params: { orderId: order.id }, body: { decision: "reject" } });
@@ -57,10 +64,20 @@ describe("manual review, the review API and version pinning", () => {
 
     await h.waitForState(order.id, "ready_to_ship");
     const review = (await transitionsOf(db, order.id)).find((t) => t.fromState === "manual_review")!;
-    expect(review).toMatchObject({ toState: "processing", actorType: "user", actorId: merch.userId, data: expect.objectContaining({ via: "manual", edgeId: "t_review_approve", note: "known customer" }) });
+    expect(review).toMatchObject({
+      toState: "processing",
+      actorType: "user",
+      actorId: merch.userId,
+      data: expect.objectContaining({ via: "manual", edgeId: "t_review_approve", note: "known customer" }),
+    });
     expect((await callRoute(reviewGet, { token: merch.token })).body.items).toEqual([]);
 
-    const shipped = await callRoute(eventsPost, { token: merch.token, method: "POST", params: { id: order.id }, body: { event: "order/shipped", data: { trackingNumber: "1Z999" } } });
+    const shipped = await callRoute(eventsPost, {
+      token: merch.token,
+      method: "POST",
+      params: { id: order.id },
+      body: { event: "order/shipped", data: { trackingNumber: "1Z999" } },
+    });
     expect(shipped).toEqual({ status: 200, body: { ok: true, state: "shipped" } });
     expect((await orderRow(db, order.id)).state).toBe("shipped");
     const notAgain = await callRoute(eventsPost, { token: merch.token, method: "POST", params: { id: order.id }, body: { event: "order/shipped" } });
@@ -68,7 +85,13 @@ describe("manual review, the review API and version pinning", () => {
 
     const detail = await callRoute(orderGet, { token: merch.token, params: { id: order.id } });
     const timeline = detail.body.timeline as Array<{ action: string; toState: string | null; actorEmail: string | null }>;
-    expect(timeline.filter((t) => t.action === "transition").map((t) => t.toState)).toEqual(["validation", "manual_review", "processing", "ready_to_ship", "shipped"]);
+    expect(timeline.filter((t) => t.action === "transition").map((t) => t.toState)).toEqual([
+      "validation",
+      "manual_review",
+      "processing",
+      "ready_to_ship",
+      "shipped",
+    ]);
     expect(timeline.find((t) => t.toState === "processing")?.actorEmail).toMatch(/^merchandiser-/);
   });
 
@@ -85,8 +108,12 @@ describe("manual review, the review API and version pinning", () => {
     expect((await callRoute(reviewGet, { token: customer.token })).status).toBe(403);
     const { order } = await start({ lines: [{ priceMinor: 1_000 }] });
     await h.waitForState(order.id, "ready_to_ship");
-    expect((await callRoute(decidePost, { token: admin.token, method: "POST", params: { orderId: order.id }, body: { decision: "approve" } })).status).toBe(409);
-    expect((await callRoute(decidePost, { token: admin.token, method: "POST", params: { orderId: "nope" }, body: { decision: "approve" } })).status).toBe(404);
+    expect(
+      (await callRoute(decidePost, { token: admin.token, method: "POST", params: { orderId: order.id }, body: { decision: "approve" } })).status,
+    ).toBe(409);
+    expect(
+      (await callRoute(decidePost, { token: admin.token, method: "POST", params: { orderId: "nope" }, body: { decision: "approve" } })).status,
+    ).toBe(404);
   });
 
   it("publishing v2 leaves in-flight orders on v1; new orders start on v2", async () => {
@@ -109,7 +136,7 @@ describe("manual review, the review API and version pinning", () => {
     const { order: fresh } = await start({ lines: [{ priceMinor: BIG }] });
     await h.waitForState(fresh.id, "ready_to_ship");
     expect((await orderRow(db, fresh.id)).workflowVersionId).toBe(published.body.versionId);
-    expect((await orderRow(db, old.id))).toMatchObject({ state: "manual_review", workflowVersionId: v1 });
+    expect(await orderRow(db, old.id)).toMatchObject({ state: "manual_review", workflowVersionId: v1 });
 
     const wf = await callRoute(workflowGet, { token: admin.token, params: { id: String(workflowId) } });
     expect(wf.body.live).toMatchObject({ version: 2 });
@@ -118,10 +145,12 @@ describe("manual review, the review API and version pinning", () => {
     const list = await callRoute(workflowsGet, { token: admin.token });
     expect(list.body.workflows).toEqual([expect.objectContaining({ id: workflowId, name: "default", liveVersion: 2 })]);
     const dash = await callRoute(dashboardGet, { token: merch.token });
-    expect(dash.body.inFlightByVersion).toEqual(expect.arrayContaining([
-      expect.objectContaining({ workflow: "default", version: 1, count: expect.any(Number) }),
-      expect.objectContaining({ workflow: "default", version: 2, count: 1 }),
-    ]));
+    expect(dash.body.inFlightByVersion).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ workflow: "default", version: 1, count: expect.any(Number) }),
+        expect.objectContaining({ workflow: "default", version: 2, count: 1 }),
+      ]),
+    );
 
     // The old order still follows v1 when approved (its audit rows name v1).
     await callRoute(decidePost, { token: merch.token, method: "POST", params: { orderId: old.id }, body: { decision: "approve" } });
@@ -133,10 +162,25 @@ describe("manual review, the review API and version pinning", () => {
   it("simulate runs a definition on given facts or on the last N real orders' facts", async () => {
     const def = defaultWorkflowDefinition({ approvalThresholdMinor: 50_000 });
     const id = String(workflowId);
-    const one = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, facts: { total: 70_000 } } });
+    const one = await callRoute(simulatePost, {
+      token: admin.token,
+      method: "POST",
+      params: { id },
+      body: { definition: def, facts: { total: 70_000 } },
+    });
     expect(one.status).toBe(200);
-    expect(one.body.results).toEqual([expect.objectContaining({ facts: expect.objectContaining({ total: 70_000 }), stop: expect.objectContaining({ reason: "awaiting_manual", state: "manual_review" }) })]);
-    const failing = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, outcomes: { a_authorize_payment: "fail" } } });
+    expect(one.body.results).toEqual([
+      expect.objectContaining({
+        facts: expect.objectContaining({ total: 70_000 }),
+        stop: expect.objectContaining({ reason: "awaiting_manual", state: "manual_review" }),
+      }),
+    ]);
+    const failing = await callRoute(simulatePost, {
+      token: admin.token,
+      method: "POST",
+      params: { id },
+      body: { definition: def, outcomes: { a_authorize_payment: "fail" } },
+    });
     expect((failing.body.results as Array<{ stop: { state: string } }>)[0]!.stop.state).toBe("payment_failed");
     const recent = await callRoute(simulatePost, { token: admin.token, method: "POST", params: { id }, body: { definition: def, lastN: 3 } });
     const rows = recent.body.results as Array<{ orderId: string; orderNumber: number; facts: { total: number; country: string } }>;
@@ -153,8 +197,16 @@ describe("manual review, the review API and version pinning", () => {
     expect((saved.body.problems as Array<{ code: string }>).map((p) => p.code)).toContain("dead_end_state");
     const refused = await callRoute(publishPost, { token: admin.token, method: "POST", params: { id: String(workflowId) } });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ error: { code: "VALIDATION" }, problems: expect.arrayContaining([expect.objectContaining({ code: "dead_end_state" })]) });
-    const malformed = await callRoute(draftPut, { token: admin.token, method: "PUT", params: { id: String(workflowId) }, body: { definition: { states: "x" } } });
+    expect(refused.body).toMatchObject({
+      error: { code: "VALIDATION" },
+      problems: expect.arrayContaining([expect.objectContaining({ code: "dead_end_state" })]),
+    });
+    const malformed = await callRoute(draftPut, {
+      token: admin.token,
+      method: "PUT",
+      params: { id: String(workflowId) },
+      body: { definition: { states: "x" } },
+    });
     expect(malformed.status).toBe(422);
     expect((malformed.body.error as { fields: Record<string, string> }).fields).toHaveProperty("definition.schemaVersion");
   });

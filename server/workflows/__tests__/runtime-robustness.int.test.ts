@@ -34,12 +34,20 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     const db = getDb();
     expect((await transitionsOf(db, orderId)).map((t) => `${t.fromState}→${t.toState}`)).toEqual(["processing→ready_to_ship"]);
     expect((await stockOf(db, productId)).reserved).toBe(3);
-    const approved = await db.select().from(testGatewayOperations)
-      .where(and(eq(testGatewayOperations.orderId, orderId), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")));
+    const approved = await db
+      .select()
+      .from(testGatewayOperations)
+      .where(
+        and(eq(testGatewayOperations.orderId, orderId), eq(testGatewayOperations.kind, "authorize"), eq(testGatewayOperations.outcome, "approved")),
+      );
     expect(approved).toHaveLength(1);
     // Each attempt is recorded once even though two runs tried the same visit.
-    expect((await attemptsOf(db, orderId)).filter((a) => a.stateSeq === 0).map((a) => `${a.actionId}#${a.attempt}`).sort())
-      .toEqual(["a_authorize_payment#1", "a_capture_payment#1", "a_reserve_inventory#1"]);
+    expect(
+      (await attemptsOf(db, orderId))
+        .filter((a) => a.stateSeq === 0)
+        .map((a) => `${a.actionId}#${a.attempt}`)
+        .sort(),
+    ).toEqual(["a_authorize_payment#1", "a_capture_payment#1", "a_reserve_inventory#1"]);
   };
 
   it("two concurrent per-order runs of the same visit make one transition, one authorization, one reservation", async () => {
@@ -93,18 +101,29 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     const live = await liveVersionForNewOrders(db);
     await pinOrder(db, order.id, live.versionId, "validation");
     // Its state-entered event was lost an hour ago.
-    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, order.id));
+    await db
+      .update(orders)
+      .set({ stateEnteredAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(orders.id, order.id));
     // A waiting state (ready_to_ship) is never "stuck", however old.
     const { order: waiting } = await makeOrder(db);
     await pinOrder(db, waiting.id, live.versionId, "ready_to_ship");
-    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, waiting.id));
+    await db
+      .update(orders)
+      .set({ stateEnteredAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(orders.id, waiting.id));
 
     expect(h.executor.tickCron(new Date(Date.now() + 120_000))).not.toHaveLength(0);
     await h.waitForState(order.id, "ready_to_ship");
-    const redriven = await db.select().from(auditLog).where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, "workflow_redriven")));
+    const redriven = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, "workflow_redriven")));
     expect(redriven).toHaveLength(1);
     expect(redriven[0]!.data).toMatchObject({ seq: 0, redrive: 1 });
-    const [{ n } = { n: -1 }] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${waiting.id} AND action = 'workflow_redriven'`);
+    const [{ n } = { n: -1 }] = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${waiting.id} AND action = 'workflow_redriven'`,
+    );
     expect(n).toBe(0);
   });
 
@@ -113,7 +132,10 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     const { order } = await makeOrder(db, { lines: [{ priceMinor: 90_000 }] });
     const live = await liveVersionForNewOrders(db);
     await pinOrder(db, order.id, live.versionId, "manual_review");
-    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 49 * 3_600_000) }).where(eq(orders.id, order.id));
+    await db
+      .update(orders)
+      .set({ stateEnteredAt: new Date(Date.now() - 49 * 3_600_000) })
+      .where(eq(orders.id, order.id));
     h.executor.tickCron(new Date(Date.now() + 360_000));
     await h.waitForState(order.id, "rejected");
     expect((await transitionsOf(db, order.id)).at(-1)!.data).toMatchObject({ via: "timeout", edgeId: "manual_review:timeout" });
@@ -126,7 +148,10 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     const live = await liveVersionForNewOrders(db);
     // e.g. the channel cancelled it: state changed, no state-entered event.
     await pinOrder(db, order.id, live.versionId, "cancelled");
-    await db.update(orders).set({ stateEnteredAt: new Date(Date.now() - 3_600_000), transitionSeq: 3 }).where(eq(orders.id, order.id));
+    await db
+      .update(orders)
+      .set({ stateEnteredAt: new Date(Date.now() - 3_600_000), transitionSeq: 3 })
+      .where(eq(orders.id, order.id));
     h.executor.tickCron(new Date(Date.now() + 240_000));
     await h.waitFor(async () => (await stockOf(db, products[0]!.id)).reserved === 0, "reservation released by settle");
     expect(await stockOf(db, products[0]!.id)).toMatchObject({ onHand: 5, reserved: 0 });
@@ -141,7 +166,11 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
       req.on("data", (c: Buffer) => (body += c.toString("utf8")));
       req.on("end", () => {
         calls++;
-        received.push({ body, signature: req.headers["x-replen-signature"] as string | undefined, key: req.headers["x-replen-idempotency-key"] as string | undefined });
+        received.push({
+          body,
+          signature: req.headers["x-replen-signature"] as string | undefined,
+          key: req.headers["x-replen-idempotency-key"] as string | undefined,
+        });
         res.writeHead(calls === 1 ? 503 : 204).end();
       });
     });
@@ -152,9 +181,12 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
         schemaVersion: 1,
         states: [
           { id: "created", label: "Created", kind: "initial", actions: [] },
-          { id: "notify_wms", label: "Update WMS", kind: "normal", actions: [[
-            { id: "a_wms", type: "webhook", params: { url, secretName: "default" }, retry: FAST, onFailure: { transitionTo: "failed" } },
-          ]] },
+          {
+            id: "notify_wms",
+            label: "Update WMS",
+            kind: "normal",
+            actions: [[{ id: "a_wms", type: "webhook", params: { url, secretName: "default" }, retry: FAST, onFailure: { transitionTo: "failed" } }]],
+          },
           { id: "done", label: "Done", kind: "terminal", actions: [] },
           { id: "failed", label: "Failed", kind: "terminal", actions: [] },
         ],
@@ -172,7 +204,13 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
       expect(received).toHaveLength(2);
       for (const r of received) expect(verifySignature(r.body, r.signature, "replen-dev-webhook-secret")).toBe(true);
       expect(verifySignature(received[1]!.body, received[1]!.signature, "another-secret")).toBe(false);
-      expect(JSON.parse(received[1]!.body)).toMatchObject({ type: "order.workflow_action", orderId: order.id, state: "notify_wms", attempt: 2, order: { lines: [{ quantity: 2 }] } });
+      expect(JSON.parse(received[1]!.body)).toMatchObject({
+        type: "order.workflow_action",
+        orderId: order.id,
+        state: "notify_wms",
+        attempt: 2,
+        order: { lines: [{ quantity: 2 }] },
+      });
       expect(received[0]!.key).toBe(received[1]!.key);
       expect((await attemptsOf(db, order.id)).map((a) => `${a.attempt}:${a.status}:${a.error ?? ""}`)).toEqual(["1:failed:http_503", "2:succeeded:"]);
 
@@ -195,9 +233,14 @@ describe("runtime robustness: duplicates, sweeper, webhooks", () => {
     const db = getDb();
     const def = defaultWorkflowDefinition({ approvalThresholdMinor: 1_000_000 });
     // Processing with an extra in-app notice next to the payment and stock actions.
-    def.states.find((s) => s.id === "processing")!.actions[0]!.push({
-      id: "a_notify_processing", type: "notify", params: { template: "custom_hello", channel: "in_app" }, retry: { attempts: 1, initialIntervalMs: 0, backoffRate: 1, maxIntervalMs: 0 },
-    });
+    def.states
+      .find((s) => s.id === "processing")!
+      .actions[0]!.push({
+        id: "a_notify_processing",
+        type: "notify",
+        params: { template: "custom_hello", channel: "in_app" },
+        retry: { attempts: 1, initialIntervalMs: 0, backoffRate: 1, maxIntervalMs: 0 },
+      });
     const { versionId } = await publishCustomWorkflow(db, "parallel", def);
     const { order } = await makeOrder(db);
     await pinOrder(db, order.id, versionId);

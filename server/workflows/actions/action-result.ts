@@ -5,9 +5,7 @@ import type { WorkflowAction } from "../model";
  * cannot help, e.g. no payment method on file); everything else follows the retry policy.
  * `error` is a short safe code/message for staff, never a stack trace.
  */
-export type ActionResult =
-  | { ok: true; detail?: Record<string, unknown> }
-  | { ok: false; error: string; retryable: boolean };
+export type ActionResult = { ok: true; detail?: Record<string, unknown> } | { ok: false; error: string; retryable: boolean };
 
 /** Everything an action implementation needs to know about the try it is making. */
 export type ActionInput = {

@@ -24,7 +24,12 @@ const fromPayment = (r: PaymentResult): ActionResult =>
 async function orderSummary(db: Database, orderId: string) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   const lines = await db
-    .select({ sku: orderLines.sku, quantity: orderLines.quantity, unitPriceMinor: orderLines.unitPriceMinor, reservedQuantity: orderLines.reservedQuantity })
+    .select({
+      sku: orderLines.sku,
+      quantity: orderLines.quantity,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      reservedQuantity: orderLines.reservedQuantity,
+    })
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId));
   return order ? { order, lines } : null;
@@ -57,8 +62,10 @@ export function createActionExecutor(deps: ActionDeps): ActionExecutor {
         const s = await orderSummary(db, i.orderId);
         if (!s) return fail("order_not_found", false);
         return taxCustomsCheck({
-          address: s.order.shippingAddress ?? null, homeCountry: settings.homeCountry,
-          blockedCountries: settings.blockedCountries, lines: s.lines,
+          address: s.order.shippingAddress ?? null,
+          homeCountry: settings.homeCountry,
+          blockedCountries: settings.blockedCountries,
+          lines: s.lines,
         });
       }
       case "webhook": {
@@ -68,20 +75,40 @@ export function createActionExecutor(deps: ActionDeps): ActionExecutor {
         const s = await orderSummary(db, i.orderId);
         if (!s) return fail("order_not_found", false);
         const payload = {
-          type: "order.workflow_action", orderId: i.orderId, orderNumber: s.order.number, state: i.stateId,
-          actionId: a.id, workflowVersionId: i.versionId, attempt: i.attempt, sentAt: i.now.toISOString(),
+          type: "order.workflow_action",
+          orderId: i.orderId,
+          orderNumber: s.order.number,
+          state: i.stateId,
+          actionId: a.id,
+          workflowVersionId: i.versionId,
+          attempt: i.attempt,
+          sentAt: i.now.toISOString(),
           order: {
-            channel: s.order.channel, currency: s.order.currency, totalMinor: s.order.totalMinor,
-            shippingAddress: s.order.shippingAddress, lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+            channel: s.order.channel,
+            currency: s.order.currency,
+            totalMinor: s.order.totalMinor,
+            shippingAddress: s.order.shippingAddress,
+            lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
           },
         };
-        return postWebhook({ url: params.url, payload, secret, idempotencyKey: visitKey(i), timeoutMs: settings.webhookTimeoutMs, fetch: deps.fetch });
+        return postWebhook({
+          url: params.url,
+          payload,
+          secret,
+          idempotencyKey: visitKey(i),
+          timeoutMs: settings.webhookTimeoutMs,
+          fetch: deps.fetch,
+        });
       }
       case "notify": {
         const params = a.params;
         return notifyCustomer(db, deps.sendEmail, {
-          orderId: i.orderId, template: params.template, channel: params.channel, stateLabel: i.stateLabel,
-          dedupeKey: visitKey(i), appUrl: settings.appUrl,
+          orderId: i.orderId,
+          template: params.template,
+          channel: params.channel,
+          stateLabel: i.stateLabel,
+          dedupeKey: visitKey(i),
+          appUrl: settings.appUrl,
         });
       }
       case "require_approval":

@@ -24,7 +24,11 @@ export async function notifyCustomer(
     .where(eq(orders.id, input.orderId));
   if (!row) return fail("order_not_found", false);
   const notice = renderNotice(input.template, {
-    orderNumber: row.number, orderId: input.orderId, customerName: row.name, stateLabel: input.stateLabel, appUrl: input.appUrl,
+    orderNumber: row.number,
+    orderId: input.orderId,
+    customerName: row.name,
+    stateLabel: input.stateLabel,
+    appUrl: input.appUrl,
   });
   const [already] = await db
     .select({ id: notifications.id })
@@ -33,7 +37,11 @@ export async function notifyCustomer(
     .limit(1);
   if (!already) {
     await createNotification(db, {
-      customerId: row.customerId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link,
+      customerId: row.customerId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link,
       data: { orderId: input.orderId, template: input.template, dedupeKey: input.dedupeKey },
     });
   }

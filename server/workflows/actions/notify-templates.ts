@@ -33,11 +33,13 @@ const TEMPLATES: Record<string, Template> = {
  * status update rather than failing the action: a notice is best-effort by nature.
  */
 export function renderNotice(template: string, c: NotifyContext): RenderedNotice {
-  const t = TEMPLATES[template] ?? ((x: NotifyContext) => ({
-    title: `Update on order #${x.orderNumber}`,
-    body: `Hi ${x.customerName}, order #${x.orderNumber} is now: ${x.stateLabel}.`,
-    link: orderLink(x),
-  }));
+  const t =
+    TEMPLATES[template] ??
+    ((x: NotifyContext) => ({
+      title: `Update on order #${x.orderNumber}`,
+      body: `Hi ${x.customerName}, order #${x.orderNumber} is now: ${x.stateLabel}.`,
+      link: orderLink(x),
+    }));
   return { kind: `order_${template}`, ...t(c) };
 }
 

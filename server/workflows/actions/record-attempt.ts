@@ -13,8 +13,15 @@ import type { ActionResult } from "./action-result";
  * for the WAL flush is worth it. A database crash could lose the last few ms of them, nothing else.
  */
 export type AttemptRow = {
-  orderId: string; seq: number; stateId: string; actionId: string; actionType: string;
-  attempt: number; result: ActionResult; durationMs: number; at: Date;
+  orderId: string;
+  seq: number;
+  stateId: string;
+  actionId: string;
+  actionType: string;
+  attempt: number;
+  result: ActionResult;
+  durationMs: number;
+  at: Date;
 };
 
 export async function recordAttempt(db: DbOrTx, a: AttemptRow): Promise<void> {
@@ -25,9 +32,16 @@ export async function recordAttempt(db: DbOrTx, a: AttemptRow): Promise<void> {
 export async function recordAttempts(db: DbOrTx, rows: readonly AttemptRow[]): Promise<void> {
   if (rows.length === 0) return;
   const input = rows.map((a) => ({
-    order_id: a.orderId, state_seq: a.seq, state_id: a.stateId, action_id: a.actionId, action_type: a.actionType,
-    attempt: a.attempt, status: a.result.ok ? "succeeded" : "failed", error: a.result.ok ? null : a.result.error,
-    duration_ms: Math.max(0, Math.round(a.durationMs)), at: a.at.toISOString(),
+    order_id: a.orderId,
+    state_seq: a.seq,
+    state_id: a.stateId,
+    action_id: a.actionId,
+    action_type: a.actionType,
+    attempt: a.attempt,
+    status: a.result.ok ? "succeeded" : "failed",
+    error: a.result.ok ? null : a.result.error,
+    duration_ms: Math.max(0, Math.round(a.durationMs)),
+    at: a.at.toISOString(),
   }));
   await db.execute(sql`
     WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))

@@ -16,7 +16,9 @@ export function runtimeSettings(): RuntimeSettings {
     homeCountry: e.HOME_COUNTRY,
     appUrl: e.APP_URL,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
-    blockedCountries: e.CUSTOMS_BLOCKED_COUNTRIES.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean),
+    blockedCountries: e.CUSTOMS_BLOCKED_COUNTRIES.split(",")
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
     webhookSecret: (name) => resolveWebhookSecret(name, process.env, e.WEBHOOK_SIGNING_SECRET),
   };
 }

@@ -10,7 +10,9 @@ import { type ActionResult, fail, ok } from "./action-result";
  * gives the same answer, so the default workflow routes the order to manual review.
  */
 export function taxCustomsCheck(input: {
-  address: OrderAddress | null; homeCountry: string; blockedCountries: readonly string[];
+  address: OrderAddress | null;
+  homeCountry: string;
+  blockedCountries: readonly string[];
   lines: ReadonlyArray<{ sku: string; unitPriceMinor: number }>;
 }): ActionResult {
   const country = input.address?.country?.toUpperCase();
@@ -24,14 +26,24 @@ export function taxCustomsCheck(input: {
 
 /** taxCustomsCheck for many orders, their addresses and lines read in one query. */
 export async function taxCustomsChecks(
-  db: DbOrTx, orderIds: readonly string[], settings: { homeCountry: string; blockedCountries: readonly string[] },
+  db: DbOrTx,
+  orderIds: readonly string[],
+  settings: { homeCountry: string; blockedCountries: readonly string[] },
 ): Promise<Map<string, ActionResult>> {
   const rows = await db.execute<{ id: string; address: OrderAddress | null; lines: Array<{ sku: string; unitPriceMinor: number }> }>(sql`
     SELECT o.id::text, o.shipping_address AS address,
       coalesce((SELECT json_agg(json_build_object('sku', l.sku, 'unitPriceMinor', l.unit_price_minor) ORDER BY l.id)
                 FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
     FROM orders o WHERE o.id = ANY(${`{${orderIds.join(",")}}`}::uuid[])`);
-  return new Map(rows.map((r) => [r.id, taxCustomsCheck({
-    address: r.address, homeCountry: settings.homeCountry, blockedCountries: settings.blockedCountries, lines: r.lines,
-  })]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      taxCustomsCheck({
+        address: r.address,
+        homeCountry: settings.homeCountry,
+        blockedCountries: settings.blockedCountries,
+        lines: r.lines,
+      }),
+    ]),
+  );
 }

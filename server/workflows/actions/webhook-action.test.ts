@@ -58,7 +58,10 @@ describe("postWebhook against a real local receiver", () => {
   it("fails (retryable) on non-2xx, on timeout and when nobody listens", async () => {
     expect(await post("/fail")).toEqual({ ok: false, error: "http_422", retryable: true });
     expect(await post("/slow", 100)).toEqual({ ok: false, error: "timeout", retryable: true });
-    expect(await postWebhook({ url: "http://127.0.0.1:1/x", payload: {}, secret: "k", idempotencyKey: "i", timeoutMs: 500 }))
-      .toEqual({ ok: false, error: "network_error", retryable: true });
+    expect(await postWebhook({ url: "http://127.0.0.1:1/x", payload: {}, secret: "k", idempotencyKey: "i", timeoutMs: 500 })).toEqual({
+      ok: false,
+      error: "network_error",
+      retryable: true,
+    });
   });
 });

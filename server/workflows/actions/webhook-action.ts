@@ -33,7 +33,12 @@ export function resolveWebhookSecret(name: string, vars: Record<string, string |
  * the retry policy handles; the idempotency key header lets the receiver drop repeats.
  */
 export async function postWebhook(opts: {
-  url: string; payload: unknown; secret: string; idempotencyKey: string; timeoutMs: number; fetch?: typeof fetch;
+  url: string;
+  payload: unknown;
+  secret: string;
+  idempotencyKey: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
 }): Promise<ActionResult> {
   const body = JSON.stringify(opts.payload);
   try {

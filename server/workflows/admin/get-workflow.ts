@@ -23,8 +23,15 @@ export async function getWorkflowOrThrow(db: DbOrTx, id: number) {
 
 /** The live (highest) version's definition, or null before the first publish. */
 export async function liveDefinition(db: DbOrTx, workflowId: number) {
-  const [v] = await db.select().from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)).orderBy(desc(workflowVersions.version)).limit(1);
-  return v ? { versionId: v.id, version: v.version, definition: workflowDefinitionSchema.parse(v.definition), publishedAt: v.publishedAt.toISOString() } : null;
+  const [v] = await db
+    .select()
+    .from(workflowVersions)
+    .where(eq(workflowVersions.workflowId, workflowId))
+    .orderBy(desc(workflowVersions.version))
+    .limit(1);
+  return v
+    ? { versionId: v.id, version: v.version, definition: workflowDefinitionSchema.parse(v.definition), publishedAt: v.publishedAt.toISOString() }
+    : null;
 }
 
 /** Designer payload: draft with its problems, the live version, and every version's in-flight count. */
@@ -33,8 +40,11 @@ export async function getWorkflow(db: DbOrTx, id: number): Promise<WorkflowDetai
   const [live, counts, versions] = await Promise.all([
     liveDefinition(db, id),
     inFlightByVersion(db, id),
-    db.select({ versionId: workflowVersions.id, version: workflowVersions.version, publishedAt: workflowVersions.publishedAt })
-      .from(workflowVersions).where(eq(workflowVersions.workflowId, id)).orderBy(desc(workflowVersions.version)),
+    db
+      .select({ versionId: workflowVersions.id, version: workflowVersions.version, publishedAt: workflowVersions.publishedAt })
+      .from(workflowVersions)
+      .where(eq(workflowVersions.workflowId, id))
+      .orderBy(desc(workflowVersions.version)),
   ]);
   const draft = workflowDefinitionSchema.parse(wf.draft);
   return {
@@ -43,7 +53,9 @@ export async function getWorkflow(db: DbOrTx, id: number): Promise<WorkflowDetai
     draftUpdatedAt: wf.draftUpdatedAt.toISOString(),
     live,
     versions: versions.map((v) => ({
-      versionId: v.versionId, version: v.version, publishedAt: v.publishedAt.toISOString(),
+      versionId: v.versionId,
+      version: v.version,
+      publishedAt: v.publishedAt.toISOString(),
       inFlight: counts.find((c) => c.versionId === v.versionId)?.count ?? 0,
     })),
     problems: validateDefinition(draft),

@@ -15,7 +15,9 @@ export async function listWorkflows(db: DbOrTx): Promise<WorkflowSummary[]> {
   return rows.map((w) => {
     const mine = counts.filter((c) => c.workflowId === w.id);
     return {
-      id: w.id, name: w.name, draftUpdatedAt: w.draftUpdatedAt.toISOString(),
+      id: w.id,
+      name: w.name,
+      draftUpdatedAt: w.draftUpdatedAt.toISOString(),
       liveVersion: mine.length ? Math.max(...mine.map((c) => c.version)) : null,
       inFlight: mine.reduce((n, c) => n + c.count, 0),
     };

@@ -13,9 +13,7 @@ export type PublishResult = { ok: true; versionId: number; version: number } | {
  * their versions in order; unique (workflow_id, version) backs that up. New orders start on
  * the new version; orders already pinned keep theirs (nothing here touches orders).
  */
-export async function publishWorkflow(
-  db: Database, input: { workflowId: number; userId: string | null; now: Date },
-): Promise<PublishResult> {
+export async function publishWorkflow(db: Database, input: { workflowId: number; userId: string | null; now: Date }): Promise<PublishResult> {
   return db.transaction(async (tx) => {
     const [wf] = await tx.select().from(workflows).where(eq(workflows.id, input.workflowId)).for("update");
     if (!wf) throw notFound("Workflow");
@@ -31,8 +29,13 @@ export async function publishWorkflow(
       .values({ workflowId: wf.id, version: next, definition: draft, publishedAt: input.now, publishedBy: input.userId })
       .returning({ id: workflowVersions.id });
     await tx.insert(auditLog).values({
-      at: input.now, actorType: input.userId ? "user" : "system", actorId: input.userId, entityType: "workflow",
-      entityId: String(wf.id), action: "published", data: { version: next, versionId: created!.id, warnings: problems.length },
+      at: input.now,
+      actorType: input.userId ? "user" : "system",
+      actorId: input.userId,
+      entityType: "workflow",
+      entityId: String(wf.id),
+      action: "published",
+      data: { version: next, versionId: created!.id, warnings: problems.length },
     });
     return { ok: true, versionId: created!.id, version: next };
   });

@@ -11,7 +11,8 @@ import { type Problem, validateDefinition, type WorkflowDefinition } from "../mo
  * the boundary; published versions are untouched.
  */
 export async function saveDraft(
-  db: DbOrTx, input: { workflowId: number; definition: WorkflowDefinition; now: Date },
+  db: DbOrTx,
+  input: { workflowId: number; definition: WorkflowDefinition; now: Date },
 ): Promise<{ problems: Problem[]; draftUpdatedAt: string }> {
   const [row] = await db
     .update(workflows)

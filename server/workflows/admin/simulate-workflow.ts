@@ -19,7 +19,11 @@ export async function simulateWorkflow(
     const facts = sampleOrderFacts(input.facts ?? {});
     return { results: [{ facts, ...simulate(input.definition, facts, input.outcomes) }] };
   }
-  const recent = await db.select({ id: orders.id, number: orders.number }).from(orders).orderBy(desc(orders.createdAt), desc(orders.number)).limit(input.lastN);
+  const recent = await db
+    .select({ id: orders.id, number: orders.number })
+    .from(orders)
+    .orderBy(desc(orders.createdAt), desc(orders.number))
+    .limit(input.lastN);
   const results: SimulationRow[] = [];
   for (const o of recent) {
     const facts = await orderFacts(db, o.id, input.homeCountry);

@@ -9,11 +9,20 @@ export function workflowIdParam(raw: string): number {
 
 export const draftBodySchema = z.object({ definition: workflowDefinitionSchema });
 
-const factsSchema = z.object({
-  total: z.number(), currency: z.string(), customerTier: z.string(), productCategory: z.array(z.string()),
-  country: z.string(), addressValid: z.boolean(), inventoryLevel: z.number(), channel: z.string(),
-  lineCount: z.number(), isInternational: z.boolean(),
-} satisfies Record<(typeof ORDER_FIELDS)[number]["name"], z.ZodType>).partial();
+const factsSchema = z
+  .object({
+    total: z.number(),
+    currency: z.string(),
+    customerTier: z.string(),
+    productCategory: z.array(z.string()),
+    country: z.string(),
+    addressValid: z.boolean(),
+    inventoryLevel: z.number(),
+    channel: z.string(),
+    lineCount: z.number(),
+    isInternational: z.boolean(),
+  } satisfies Record<(typeof ORDER_FIELDS)[number]["name"], z.ZodType>)
+  .partial();
 
 export const simulateBodySchema = z.object({
   definition: workflowDefinitionSchema,
@@ -28,6 +37,11 @@ export const reviewDecisionSchema = z.object({
 });
 
 export const orderEventBodySchema = z.object({
-  event: z.string().trim().min(1).max(200).regex(/^[a-z0-9_.\-/]+$/i, "Use an event name like order/shipped"),
+  event: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[a-z0-9_.\-/]+$/i, "Use an event name like order/shipped"),
   data: z.record(z.string(), z.unknown()).optional(),
 });

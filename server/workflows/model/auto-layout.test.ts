@@ -9,9 +9,7 @@ describe("autoLayout", () => {
     const p = autoLayout(def);
     const col = (id: string) => (p[id]?.x ?? Number.NaN) / LAYOUT_SPACING.column;
     expect(Object.keys(p).sort()).toEqual(def.states.map((s) => s.id).sort());
-    expect([col("created"), col("validation"), col("processing"), col("ready_to_ship"), col("shipped")]).toEqual([
-      0, 1, 2, 3, 4,
-    ]);
+    expect([col("created"), col("validation"), col("processing"), col("ready_to_ship"), col("shipped")]).toEqual([0, 1, 2, 3, 4]);
     expect(col("rejected")).toBe(2);
     expect(col("payment_failed")).toBe(3);
   });

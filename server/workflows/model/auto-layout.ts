@@ -8,10 +8,7 @@ export const LAYOUT_SPACING = { column: 260, row: 140 } as const;
  * on y = 0 in discovery order. Unreachable states get an extra column on the right so they
  * stay visible (and obviously disconnected). Deliberately simple; no crossing minimisation.
  */
-export function autoLayout(
-  def: WorkflowDefinition,
-  spacing: { column: number; row: number } = LAYOUT_SPACING,
-): Record<string, StatePosition> {
+export function autoLayout(def: WorkflowDefinition, spacing: { column: number; row: number } = LAYOUT_SPACING): Record<string, StatePosition> {
   const initial = def.states.find((s) => s.kind === "initial");
   const depth = initial ? bfsLayers(def, initial.id) : new Map<string, number>();
   const lastColumn = Math.max(-1, ...depth.values()) + 1;

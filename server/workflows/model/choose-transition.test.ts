@@ -68,9 +68,7 @@ describe("chooseTransition", () => {
     const facts = sampleOrderFacts();
     expect(chooseTransition(mixed, "a", facts, auto)).toBeNull();
     expect(chooseTransition(mixed, "a", facts, { kind: "event", event: "order/paid" })).toBeNull();
-    expect(chooseTransition(mixed, "a", facts, { kind: "event", event: "order/shipped" })?.transition.id).toBe(
-      "shipped",
-    );
+    expect(chooseTransition(mixed, "a", facts, { kind: "event", event: "order/shipped" })?.transition.id).toBe("shipped");
     // Merchandisers cannot take admin transitions; admins can take merchandiser ones.
     const asMerch = { kind: "manual", role: "merchandiser", transitionId: "cancel" } as const;
     expect(chooseTransition(mixed, "a", facts, asMerch)).toBeNull();

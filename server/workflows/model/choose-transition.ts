@@ -41,12 +41,7 @@ function copyFact<K extends OrderField>(to: Partial<OrderFacts>, from: OrderFact
  * only when none match. Returns null when nothing applies — the order stays where it is.
  * Throws ConditionError for guards that cannot be evaluated (see validateDefinition).
  */
-export function chooseTransition(
-  definition: WorkflowDefinition,
-  stateId: string,
-  facts: OrderFacts,
-  trigger: TriggerInput,
-): ChosenTransition | null {
+export function chooseTransition(definition: WorkflowDefinition, stateId: string, facts: OrderFacts, trigger: TriggerInput): ChosenTransition | null {
   const candidates = definition.transitions
     .filter((t) => t.from === stateId && triggerMatches(t.trigger, trigger))
     .filter((t) => trigger.kind !== "manual" || !trigger.transitionId || t.id === trigger.transitionId)

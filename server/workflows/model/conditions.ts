@@ -1,11 +1,4 @@
-import {
-  type Comparison,
-  type Condition,
-  type ConditionScalar,
-  isComparison,
-  LIST_OPS,
-  OPS_BY_FIELD_TYPE,
-} from "./condition.schema";
+import { type Comparison, type Condition, type ConditionScalar, isComparison, LIST_OPS, OPS_BY_FIELD_TYPE } from "./condition.schema";
 import { type OrderFacts, type OrderField, orderFieldSpec } from "./order-fields";
 
 /**

@@ -17,18 +17,11 @@ describe("workflowDefinitionSchema", () => {
   it("checks action params per type", () => {
     const webhook = { id: "w", type: "webhook", retry, params: { url: "https://example.com/hook", secretName: "WH" } };
     expect(workflowDefinitionSchema.safeParse(withAction(webhook)).success).toBe(true);
-    expect(
-      workflowDefinitionSchema.safeParse(withAction({ ...webhook, params: { url: "ftp://x", secretName: "WH" } }))
-        .success,
-    ).toBe(false);
-    expect(
-      workflowDefinitionSchema.safeParse(withAction({ ...webhook, params: { url: "https://x.io" } })).success,
-    ).toBe(false);
+    expect(workflowDefinitionSchema.safeParse(withAction({ ...webhook, params: { url: "ftp://x", secretName: "WH" } })).success).toBe(false);
+    expect(workflowDefinitionSchema.safeParse(withAction({ ...webhook, params: { url: "https://x.io" } })).success).toBe(false);
     const notify = { id: "n", type: "notify", retry, params: { template: "t", channel: "sms" } };
     expect(workflowDefinitionSchema.safeParse(withAction(notify)).success).toBe(false);
-    expect(workflowDefinitionSchema.safeParse(withAction({ id: "r", type: "refund", retry, params: {} })).success).toBe(
-      false,
-    );
+    expect(workflowDefinitionSchema.safeParse(withAction({ id: "r", type: "refund", retry, params: {} })).success).toBe(false);
   });
 
   it("lets unknown guard fields through so validation can locate them", () => {

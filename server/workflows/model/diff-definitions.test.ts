@@ -29,9 +29,7 @@ describe("diffDefinitions", () => {
     const diff = diffDefinitions(live, draft);
     expect(diff.isEmpty).toBe(false);
     expect(diff.states).toEqual({ added: [], removed: [], changed: [] });
-    expect(diff.transitions.changed).toEqual([
-      expect.objectContaining({ id: "t_validation_review", fields: ["guard"] }),
-    ]);
+    expect(diff.transitions.changed).toEqual([expect.objectContaining({ id: "t_validation_review", fields: ["guard"] })]);
   });
 
   it("reports added and removed states and transitions", () => {
@@ -56,9 +54,7 @@ describe("diffDefinitions", () => {
     const moved = structuredClone(live);
     moved.states[0]!.position = { x: 999, y: 999 };
     moved.states[1]!.label = "Checks";
-    expect(diffDefinitions(live, moved).states.changed).toEqual([
-      expect.objectContaining({ id: "validation", fields: ["label"] }),
-    ]);
+    expect(diffDefinitions(live, moved).states.changed).toEqual([expect.objectContaining({ id: "validation", fields: ["label"] })]);
     const withLayout = diffDefinitions(live, moved, { includeLayout: true }).states.changed;
     expect(withLayout.map((c) => [c.id, c.fields])).toEqual([
       ["created", ["position"]],

@@ -20,11 +20,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(sort(value)) ?? "undefined";
 }
 
-function diffById<T extends { id: string }>(
-  a: readonly T[],
-  b: readonly T[],
-  ignored: ReadonlySet<string>,
-): ElementDiff<T> {
+function diffById<T extends { id: string }>(a: readonly T[], b: readonly T[], ignored: ReadonlySet<string>): ElementDiff<T> {
   const before = new Map(a.map((x) => [x.id, x]));
   const after = new Map(b.map((x) => [x.id, x]));
   const changed: Array<ElementChange<T>> = [];
@@ -32,9 +28,7 @@ function diffById<T extends { id: string }>(
     const prev = before.get(id);
     if (!prev) continue;
     const keys = [...new Set([...Object.keys(prev), ...Object.keys(next)])].filter((k) => !ignored.has(k));
-    const fields = keys.filter(
-      (k) => canonical((prev as Record<string, unknown>)[k]) !== canonical((next as Record<string, unknown>)[k]),
-    );
+    const fields = keys.filter((k) => canonical((prev as Record<string, unknown>)[k]) !== canonical((next as Record<string, unknown>)[k]));
     if (fields.length > 0) changed.push({ id, before: prev, after: next, fields: fields.sort() });
   }
   return {
@@ -48,11 +42,7 @@ function diffById<T extends { id: string }>(
  * What publishing `b` over the live `a` would change, matched by id. Node positions are
  * ignored by default: moving boxes in the designer is not a behaviour change worth reviewing.
  */
-export function diffDefinitions(
-  a: WorkflowDefinition,
-  b: WorkflowDefinition,
-  options: { includeLayout?: boolean } = {},
-): DefinitionDiff {
+export function diffDefinitions(a: WorkflowDefinition, b: WorkflowDefinition, options: { includeLayout?: boolean } = {}): DefinitionDiff {
   const ignored = new Set(options.includeLayout ? [] : ["position"]);
   const states = diffById(a.states, b.states, ignored);
   const transitions = diffById(a.transitions, b.transitions, ignored);

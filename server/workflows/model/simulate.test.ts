@@ -32,12 +32,7 @@ describe("simulate on the default workflow", () => {
       guardInputs: { addressValid: true, total: 50_001 },
     });
     expect(r.stop.reason).toBe("awaiting_manual");
-    expect(r.stop.waitingFor).toEqual([
-      "manual:t_review_approve",
-      "manual:t_review_reject",
-      "manual:t_review_cancel",
-      "timeout:172800s",
-    ]);
+    expect(r.stop.waitingFor).toEqual(["manual:t_review_approve", "manual:t_review_reject", "manual:t_review_cancel", "timeout:172800s"]);
   });
 
   it("keeps an order exactly at the threshold out of review", () => {
@@ -56,10 +51,7 @@ describe("simulate on the default workflow", () => {
     expect(states(r)).toEqual(["created", "validation", "processing", "payment_failed"]);
     const processing = r.path[2];
     // The parallel group still joins: the reservation ran and must be compensated.
-    expect(processing?.actionsRun.map((a) => `${a.actionId}:${a.outcome}`)).toEqual([
-      "a_authorize_payment:fail",
-      "a_reserve_inventory:success",
-    ]);
+    expect(processing?.actionsRun.map((a) => `${a.actionId}:${a.outcome}`)).toEqual(["a_authorize_payment:fail", "a_reserve_inventory:success"]);
     expect(processing?.compensated).toEqual(["release_inventory"]);
     expect(processing?.transitionTaken).toEqual({
       id: "a_authorize_payment:on_failure",

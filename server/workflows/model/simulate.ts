@@ -21,14 +21,7 @@ export type SimulationStep = {
 };
 
 export type SimulationStopReason =
-  | "terminal"
-  | "awaiting_event"
-  | "awaiting_manual"
-  | "awaiting_timeout"
-  | "stuck"
-  | "unhandled_failure"
-  | "step_limit"
-  | "error";
+  "terminal" | "awaiting_event" | "awaiting_manual" | "awaiting_timeout" | "stuck" | "unhandled_failure" | "step_limit" | "error";
 
 export type SimulationResult = {
   path: SimulationStep[];
@@ -42,14 +35,9 @@ type Leave = { to: string; id: string; kind: "on_failure" | "timeout"; compensat
  * Runs groups in order. After a group's join, the first failed action (declaration order)
  * decides: leave via its fallback, or return the action itself when nothing handles it.
  */
-function runActions(
-  state: WorkflowState,
-  outcomes: SimulationOutcomes,
-  step: SimulationStep,
-): Leave | WorkflowAction | null {
+function runActions(state: WorkflowState, outcomes: SimulationOutcomes, step: SimulationStep): Leave | WorkflowAction | null {
   for (const [group, actions] of state.actions.entries()) {
-    for (const a of actions)
-      step.actionsRun.push({ actionId: a.id, type: a.type, group, outcome: outcomes[a.id] ?? "success" });
+    for (const a of actions) step.actionsRun.push({ actionId: a.id, type: a.type, group, outcome: outcomes[a.id] ?? "success" });
     for (const a of actions) {
       if ((outcomes[a.id] ?? "success") === "success") continue;
       if (a.onFailure) {

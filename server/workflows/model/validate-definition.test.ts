@@ -28,44 +28,16 @@ const cases: Case[] = [
   ["no_initial_state", (d) => (stateOf(d, "created").kind = "normal"), null, "error"],
   ["multiple_initial_states", (d) => (stateOf(d, "validation").kind = "initial"), "validation", "error"],
   ["no_terminal_state", (d) => d.states.forEach((s) => s.kind === "terminal" && (s.kind = "normal")), null, "error"],
-  [
-    "unreachable_state",
-    (d) => d.states.push({ id: "orphan", label: "Orphan", kind: "terminal", actions: [] }),
-    "orphan",
-    "warning",
-  ],
-  [
-    "dead_end_state",
-    (d) => (d.transitions = d.transitions.filter((t) => t.from !== "ready_to_ship")),
-    "ready_to_ship",
-    "error",
-  ],
-  [
-    "transition_from_terminal",
-    (d) => (transitionOf(d, "t_review_cancel").from = "shipped"),
-    "t_review_cancel",
-    "error",
-  ],
+  ["unreachable_state", (d) => d.states.push({ id: "orphan", label: "Orphan", kind: "terminal", actions: [] }), "orphan", "warning"],
+  ["dead_end_state", (d) => (d.transitions = d.transitions.filter((t) => t.from !== "ready_to_ship")), "ready_to_ship", "error"],
+  ["transition_from_terminal", (d) => (transitionOf(d, "t_review_cancel").from = "shipped"), "t_review_cancel", "error"],
   ["transition_unknown_state", (d) => (transitionOf(d, "t_ready_shipped").to = "shiped"), "t_ready_shipped", "error"],
   ["timeout_unknown_target", (d) => (stateOf(d, "backordered").timeout!.transitionTo = "gone"), "backordered", "error"],
-  [
-    "failure_unknown_target",
-    (d) => (actionOf(d, "a_capture_payment").onFailure = { transitionTo: "gone" }),
-    "a_capture_payment",
-    "error",
-  ],
-  [
-    "missing_default_transition",
-    (d) => (transitionOf(d, "t_validation_processing").isDefault = false),
-    "validation",
-    "error",
-  ],
+  ["failure_unknown_target", (d) => (actionOf(d, "a_capture_payment").onFailure = { transitionTo: "gone" }), "a_capture_payment", "error"],
+  ["missing_default_transition", (d) => (transitionOf(d, "t_validation_processing").isDefault = false), "validation", "error"],
   [
     "multiple_default_transitions",
-    (d) => (
-      (transitionOf(d, "t_validation_review").guard = undefined),
-      (transitionOf(d, "t_validation_review").isDefault = true)
-    ),
+    (d) => ((transitionOf(d, "t_validation_review").guard = undefined), (transitionOf(d, "t_validation_review").isDefault = true)),
     "t_validation_processing",
     "error",
   ],
@@ -75,12 +47,7 @@ const cases: Case[] = [
     "t_validation_processing",
     "error",
   ],
-  [
-    "action_without_fallback",
-    (d) => delete actionOf(d, "a_authorize_payment").onFailure,
-    "a_authorize_payment",
-    "error",
-  ],
+  ["action_without_fallback", (d) => delete actionOf(d, "a_authorize_payment").onFailure, "a_authorize_payment", "error"],
   ["approval_without_timeout", (d) => delete stateOf(d, "manual_review").timeout, "a_require_approval", "error"],
   [
     "guard_unknown_field",
@@ -116,9 +83,7 @@ describe("validateDefinition", () => {
   it("downgrades a missing fallback to a warning for best-effort actions", () => {
     const d = base();
     delete actionOf(d, "a_notify_payment_failed").onFailure;
-    expect(validateDefinition(d)).toEqual([
-      expect.objectContaining({ code: "action_without_fallback", elementKind: "action", severity: "warning" }),
-    ]);
+    expect(validateDefinition(d)).toEqual([expect.objectContaining({ code: "action_without_fallback", elementKind: "action", severity: "warning" })]);
   });
 
   it("requires the approval's own timeoutSeconds too", () => {

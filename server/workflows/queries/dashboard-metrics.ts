@@ -5,7 +5,12 @@ import type { DbOrTx } from "@/db/client";
 export type HourCount = { hour: string; count: number; created: number };
 export type TimeInState = { state: string; avgSeconds: number; p95Seconds: number; samples: number; bottleneck: boolean };
 export type ActionStats = {
-  attempts: number; retries: number; failures: number; finalFailures: number; retryRate: number; failureRate: number;
+  attempts: number;
+  retries: number;
+  failures: number;
+  finalFailures: number;
+  retryRate: number;
+  failureRate: number;
   byType: Array<{ actionType: string; attempts: number; retries: number; failures: number }>;
 };
 
@@ -60,7 +65,11 @@ export async function timeInState(db: DbOrTx, now: Date, days = 7): Promise<Time
     GROUP BY from_state ORDER BY p95 DESC, from_state`);
   const top = rows[0]?.state;
   return rows.map((r) => ({
-    state: r.state, avgSeconds: round(r.avg), p95Seconds: round(r.p95), samples: r.samples, bottleneck: r.state === top && r.p95 > 0,
+    state: r.state,
+    avgSeconds: round(r.avg),
+    p95Seconds: round(r.p95),
+    samples: r.samples,
+    bottleneck: r.state === top && r.p95 > 0,
   }));
 }
 
@@ -85,8 +94,12 @@ export async function actionStats(db: DbOrTx, now: Date, hours = 24): Promise<Ac
   const attempts = sum("attempts");
   const rate = (n: number) => (attempts === 0 ? 0 : Math.round((n / attempts) * 10_000) / 10_000);
   return {
-    attempts, retries: sum("retries"), failures: sum("failures"), finalFailures: final?.n ?? 0,
-    retryRate: rate(sum("retries")), failureRate: rate(sum("failures")),
+    attempts,
+    retries: sum("retries"),
+    failures: sum("failures"),
+    finalFailures: final?.n ?? 0,
+    retryRate: rate(sum("retries")),
+    failureRate: rate(sum("failures")),
     byType: byType.map((r) => ({ actionType: r.action_type, attempts: r.attempts, retries: r.retries, failures: r.failures })),
   };
 }

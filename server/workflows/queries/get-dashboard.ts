@@ -8,8 +8,13 @@ import { reviewQueueSummary } from "./review-queue";
 /** The monitoring dashboard in one payload (GET /api/v1/admin/dashboard). */
 export async function getDashboard(db: DbOrTx, now: Date) {
   const [byState, throughput, times, actions, reviewQueue, versions, intake] = await Promise.all([
-    ordersByState(db), throughputPerHour(db, now), timeInState(db, now), actionStats(db, now),
-    reviewQueueSummary(db, now), inFlightByVersion(db), intakeMetrics(db, { now }),
+    ordersByState(db),
+    throughputPerHour(db, now),
+    timeInState(db, now),
+    actionStats(db, now),
+    reviewQueueSummary(db, now),
+    inFlightByVersion(db),
+    intakeMetrics(db, { now }),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -18,7 +23,13 @@ export async function getDashboard(db: DbOrTx, now: Date) {
     timeInState: times,
     actions,
     reviewQueue,
-    inFlightByVersion: versions.map((v) => ({ workflow: v.workflow, workflowId: v.workflowId, version: v.version, versionId: v.versionId, count: v.count })),
+    inFlightByVersion: versions.map((v) => ({
+      workflow: v.workflow,
+      workflowId: v.workflowId,
+      version: v.version,
+      versionId: v.versionId,
+      count: v.count,
+    })),
     deadLetters: { total: intake.total, byChannel: intake.byChannel },
     intake: { perChannel: intake.perChannel, since: intake.since },
   };

@@ -9,8 +9,16 @@ const REVIEW_STATES = sql`review_states AS (
   WHERE (s->>'manualReview')::boolean IS TRUE)`;
 
 export type ReviewItem = {
-  orderId: string; number: number; customerName: string; totalMinor: number; currency: string;
-  state: string; stateLabel: string; enteredAt: string; ageSeconds: number; seq: number;
+  orderId: string;
+  number: number;
+  customerName: string;
+  totalMinor: number;
+  currency: string;
+  state: string;
+  stateLabel: string;
+  enteredAt: string;
+  ageSeconds: number;
+  seq: number;
 };
 
 /**
@@ -19,8 +27,15 @@ export type ReviewItem = {
  */
 export async function listReviewQueue(db: DbOrTx, opts: { now: Date; limit?: number }): Promise<ReviewItem[]> {
   const rows = await db.execute<{
-    id: string; number: number; customer_name: string; total_minor: string | number; currency: string;
-    state: string; label: string; entered_at: string; seq: number;
+    id: string;
+    number: number;
+    customer_name: string;
+    total_minor: string | number;
+    currency: string;
+    state: string;
+    label: string;
+    entered_at: string;
+    seq: number;
   }>(sql`
     WITH ${REVIEW_STATES}
     SELECT o.id, o.number, c.name AS customer_name, o.total_minor, o.currency, o.state, r.label,
@@ -33,8 +48,15 @@ export async function listReviewQueue(db: DbOrTx, opts: { now: Date; limit?: num
   return rows.map((r) => {
     const enteredAt = new Date(r.entered_at);
     return {
-      orderId: r.id, number: r.number, customerName: r.customer_name, totalMinor: Number(r.total_minor), currency: r.currency,
-      state: r.state, stateLabel: r.label, enteredAt: enteredAt.toISOString(), seq: r.seq,
+      orderId: r.id,
+      number: r.number,
+      customerName: r.customer_name,
+      totalMinor: Number(r.total_minor),
+      currency: r.currency,
+      state: r.state,
+      stateLabel: r.label,
+      enteredAt: enteredAt.toISOString(),
+      seq: r.seq,
       ageSeconds: Math.max(0, Math.floor((opts.now.getTime() - enteredAt.getTime()) / 1000)),
     };
   });

@@ -8,10 +8,7 @@ import type { RuntimeDeps } from "./runtime-deps";
 import { SYSTEM } from "./runtime-steps";
 
 export type AdvanceResult =
-  | { kind: "moved"; to: string; seq: number; via: TransitionVia }
-  | { kind: "wait" }
-  | { kind: "lost_race" }
-  | { kind: "stuck"; reason: string };
+  { kind: "moved"; to: string; seq: number; via: TransitionVia } | { kind: "wait" } | { kind: "lost_race" } | { kind: "stuck"; reason: string };
 
 /**
  * The automatic exit the guards pick for a visit on `facts`, null when none applies, or
@@ -20,13 +17,23 @@ export type AdvanceResult =
  * Shared by the per-order run and the batch driver.
  */
 export async function automaticExit(
-  deps: Pick<RuntimeDeps, "db">, def: WorkflowDefinition, entry: Pick<StateEntry, "orderId" | "state" | "seq">, facts: OrderFacts, now: Date,
+  deps: Pick<RuntimeDeps, "db">,
+  def: WorkflowDefinition,
+  entry: Pick<StateEntry, "orderId" | "state" | "seq">,
+  facts: OrderFacts,
+  now: Date,
 ): Promise<ChosenTransition | null | "guard_error"> {
   try {
     return chooseTransition(def, entry.state, facts, { kind: "automatic" });
   } catch (e) {
     if (!(e instanceof ConditionError)) throw e;
-    await auditOrder(deps.db, { orderId: entry.orderId, action: "guard_error", state: entry.state, now, data: { message: e.message, seq: entry.seq } });
+    await auditOrder(deps.db, {
+      orderId: entry.orderId,
+      action: "guard_error",
+      state: entry.state,
+      now,
+      data: { message: e.message, seq: entry.seq },
+    });
     return "guard_error";
   }
 }
@@ -36,7 +43,10 @@ export async function automaticExit(
  * commit the winner. One step, so the facts the guards read are the facts the audit stores.
  */
 export async function advanceAutomatic(
-  deps: RuntimeDeps, entry: StateEntry, def: WorkflowDefinition, attempts: Record<string, number>,
+  deps: RuntimeDeps,
+  entry: StateEntry,
+  def: WorkflowDefinition,
+  attempts: Record<string, number>,
 ): Promise<AdvanceResult> {
   const now = deps.now();
   const facts: OrderFacts = await orderFacts(deps.db, entry.orderId, deps.homeCountry);
@@ -44,9 +54,18 @@ export async function advanceAutomatic(
   if (chosen === "guard_error") return { kind: "stuck", reason: "guard_error" };
   if (!chosen) return { kind: "wait" };
   const commit = await commitTransition(deps.db, {
-    orderId: entry.orderId, from: entry.state, seq: entry.seq, to: chosen.transition.to, versionId: entry.versionId,
-    via: "transition", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
-    attempts, actor: SYSTEM, now,
+    orderId: entry.orderId,
+    from: entry.state,
+    seq: entry.seq,
+    to: chosen.transition.to,
+    versionId: entry.versionId,
+    via: "transition",
+    edgeId: chosen.transition.id,
+    firedGuard: chosen.firedGuard,
+    inputs: chosen.inputs,
+    attempts,
+    actor: SYSTEM,
+    now,
   });
   return commit.committed ? { kind: "moved", to: chosen.transition.to, seq: commit.seq, via: "transition" } : { kind: "lost_race" };
 }
@@ -61,13 +80,21 @@ export type Leave = {
 };
 
 /** Leaves through a fallback or a timeout (no guards: the edge itself is the reason). */
-export async function leaveState(
-  deps: RuntimeDeps, entry: StateEntry, leave: Leave, attempts: Record<string, number>,
-): Promise<AdvanceResult> {
+export async function leaveState(deps: RuntimeDeps, entry: StateEntry, leave: Leave, attempts: Record<string, number>): Promise<AdvanceResult> {
   const commit = await commitTransition(deps.db, {
-    orderId: entry.orderId, from: entry.state, seq: entry.seq, to: leave.to, versionId: entry.versionId,
-    via: leave.via, edgeId: leave.edgeId, firedGuard: leave.firedGuard, inputs: {}, attempts, actor: SYSTEM,
-    now: deps.now(), extra: { ...(leave.failed ? { failed: leave.failed } : {}), ...(leave.compensated ? { compensated: leave.compensated } : {}) },
+    orderId: entry.orderId,
+    from: entry.state,
+    seq: entry.seq,
+    to: leave.to,
+    versionId: entry.versionId,
+    via: leave.via,
+    edgeId: leave.edgeId,
+    firedGuard: leave.firedGuard,
+    inputs: {},
+    attempts,
+    actor: SYSTEM,
+    now: deps.now(),
+    extra: { ...(leave.failed ? { failed: leave.failed } : {}), ...(leave.compensated ? { compensated: leave.compensated } : {}) },
   });
   return commit.committed ? { kind: "moved", to: leave.to, seq: commit.seq, via: leave.via } : { kind: "lost_race" };
 }

@@ -11,7 +11,13 @@ export type EventOutcome =
   | { applied: false; reason: "not_started" | "stale" | "no_transition" | "guard_error" | "lost_race" };
 
 export type EventApplication = {
-  orderId: string; event: string; seq?: number; actor: RuntimeActor; now: Date; homeCountry: string; data?: Record<string, unknown>;
+  orderId: string;
+  event: string;
+  seq?: number;
+  actor: RuntimeActor;
+  now: Date;
+  homeCountry: string;
+  data?: Record<string, unknown>;
 };
 
 /**
@@ -38,7 +44,10 @@ export async function applyOrderEvents(db: Database, inputs: readonly EventAppli
     const seen = new Set<string>();
     const round = pending.filter((p) => !seen.has(p.input.orderId) && seen.add(p.input.orderId));
     pending = pending.filter((p) => !round.includes(p));
-    const visits = await currentVisits(db, round.map((p) => p.input.orderId));
+    const visits = await currentVisits(
+      db,
+      round.map((p) => p.input.orderId),
+    );
     const homeCountry = round[0]?.input.homeCountry ?? "US";
     const facts = await orderFactsMany(db, [...visits.keys()], homeCountry);
     const requests: Array<{ index: number; request: TransitionRequest; from: string; versionId: number }> = [];
@@ -67,15 +76,29 @@ export async function applyOrderEvents(db: Database, inputs: readonly EventAppli
         continue;
       }
       requests.push({
-        index, from: visit.state, versionId,
+        index,
+        from: visit.state,
+        versionId,
         request: {
-          orderId: input.orderId, from: visit.state, seq: visit.seq, to: chosen.transition.to, versionId,
-          via: "event", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
-          actor: input.actor, now: input.now, extra: { event: input.event, ...(input.data ? { eventData: input.data } : {}) },
+          orderId: input.orderId,
+          from: visit.state,
+          seq: visit.seq,
+          to: chosen.transition.to,
+          versionId,
+          via: "event",
+          edgeId: chosen.transition.id,
+          firedGuard: chosen.firedGuard,
+          inputs: chosen.inputs,
+          actor: input.actor,
+          now: input.now,
+          extra: { event: input.event, ...(input.data ? { eventData: input.data } : {}) },
         },
       });
     }
-    const commits = await commitTransitions(db, requests.map((r) => r.request));
+    const commits = await commitTransitions(
+      db,
+      requests.map((r) => r.request),
+    );
     commits.forEach((c, i) => {
       const r = requests[i]!;
       outcomes[r.index] = c.committed

@@ -32,10 +32,22 @@ export type ExternalCancel = {
  * CONFLICT if the order moved since the caller looked.
  */
 export async function cancelOrderExternally(tx: Transaction, c: ExternalCancel): Promise<{ seq: number; event: RuntimeEvent | null }> {
-  const [commit] = await commitTransitions(tx, [{
-    orderId: c.orderId, from: c.from, seq: c.seq, to: CANCELLED_STATE, versionId: c.versionId, via: "external",
-    edgeId: `${c.from}:external_cancel`, firedGuard: "external", inputs: {}, actor: c.actor, now: c.now, extra: c.data,
-  }]);
+  const [commit] = await commitTransitions(tx, [
+    {
+      orderId: c.orderId,
+      from: c.from,
+      seq: c.seq,
+      to: CANCELLED_STATE,
+      versionId: c.versionId,
+      via: "external",
+      edgeId: `${c.from}:external_cancel`,
+      firedGuard: "external",
+      inputs: {},
+      actor: c.actor,
+      now: c.now,
+      extra: c.data,
+    },
+  ]);
   if (!commit?.committed) throw conflict("This order changed while it was being cancelled; try again.");
   await releaseStock(tx, [c.orderId], c.now);
   const event = c.versionId === null ? null : stateEnteredEvent(c.orderId, CANCELLED_STATE, c.versionId, commit.seq);

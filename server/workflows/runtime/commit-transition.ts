@@ -56,18 +56,37 @@ export async function commitTransitions(db: DbOrTx, requests: readonly Transitio
   const firsts = new Set<string>();
   const isFirst = requests.map((t) => !firsts.has(t.orderId) && Boolean(firsts.add(t.orderId)));
   if (isFirst.includes(false)) {
-    const head = await commitTransitions(db, requests.filter((_, i) => isFirst[i]));
-    const tail = await commitTransitions(db, requests.filter((_, i) => !isFirst[i]));
+    const head = await commitTransitions(
+      db,
+      requests.filter((_, i) => isFirst[i]),
+    );
+    const tail = await commitTransitions(
+      db,
+      requests.filter((_, i) => !isFirst[i]),
+    );
     let h = 0;
     let t = 0;
     return isFirst.map((first) => (first ? head[h++] : tail[t++]) as CommitResult);
   }
   const input = requests.map((t) => ({
-    id: t.orderId, from_state: t.from, seq: t.seq, to_state: t.to, at: t.now.toISOString(),
-    actor_type: t.actor.type, actor_id: t.actor.id,
+    id: t.orderId,
+    from_state: t.from,
+    seq: t.seq,
+    to_state: t.to,
+    at: t.now.toISOString(),
+    actor_type: t.actor.type,
+    actor_id: t.actor.id,
     data: {
-      via: t.via, edgeId: t.edgeId, guard: t.firedGuard, inputs: t.inputs, versionId: t.versionId,
-      fromSeq: t.seq, seq: t.seq + 1, attempts: t.attempts ?? {}, ...(t.note ? { note: t.note } : {}), ...t.extra,
+      via: t.via,
+      edgeId: t.edgeId,
+      guard: t.firedGuard,
+      inputs: t.inputs,
+      versionId: t.versionId,
+      fromSeq: t.seq,
+      seq: t.seq + 1,
+      attempts: t.attempts ?? {},
+      ...(t.note ? { note: t.note } : {}),
+      ...t.extra,
     },
   }));
   const moved = await db.execute<{ id: string; seq: number }>(sql`

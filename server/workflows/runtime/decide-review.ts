@@ -53,9 +53,19 @@ export async function decideReview(
   const chosen = chooseTransition(definition, visit.state, facts, { kind: "manual", role, transitionId });
   if (!chosen) throw conflict("This decision is not allowed for this order.");
   const commit = await commitTransition(db, {
-    orderId: input.orderId, from: visit.state, seq: visit.seq, to: chosen.transition.to, versionId,
-    via: "manual", edgeId: transitionId, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
-    actor: { type: "user", id: input.userId }, now: input.now, note: input.note, extra: { decision: input.decision },
+    orderId: input.orderId,
+    from: visit.state,
+    seq: visit.seq,
+    to: chosen.transition.to,
+    versionId,
+    via: "manual",
+    edgeId: transitionId,
+    firedGuard: chosen.firedGuard,
+    inputs: chosen.inputs,
+    actor: { type: "user", id: input.userId },
+    now: input.now,
+    note: input.note,
+    extra: { decision: input.decision },
   });
   if (!commit.committed) throw conflict("This order was just decided by someone else.");
   return { from: visit.state, to: chosen.transition.to, seq: commit.seq, fromSeq: visit.seq, versionId, transitionId };

@@ -39,11 +39,14 @@ export type DriveResult = {
  * idempotency keys, so handing over never repeats an effect.
  */
 const INLINE_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
-  "tax_customs_check", "reserve_inventory", "release_inventory", "authorize_payment", "capture_payment",
+  "tax_customs_check",
+  "reserve_inventory",
+  "release_inventory",
+  "authorize_payment",
+  "capture_payment",
 ]);
 
-const runsInline = (state: WorkflowState) =>
-  !state.manualReview && state.actions.every((g) => g.every((a) => INLINE_ACTIONS.has(a.type)));
+const runsInline = (state: WorkflowState) => !state.manualReview && state.actions.every((g) => g.every((a) => INLINE_ACTIONS.has(a.type)));
 
 /** A state the order waits in that still needs a run: a timeout to fire, or dunning retries. */
 const needsRunWhileWaiting = (def: WorkflowDefinition, state: WorkflowState) => Boolean(state.timeout) || isDunningState(def, state.id);
@@ -51,7 +54,8 @@ const needsRunWhileWaiting = (def: WorkflowDefinition, state: WorkflowState) => 
 /** The per-order durable run of one visit. The id derives from the event that asked for it, so a redrive gets a new run. */
 export function stateRunEvent(e: StateEntry, eventId?: string): RuntimeEvent {
   return {
-    name: "order/state.run", id: `${eventId ?? `order-${e.orderId}-${e.seq}`}-run`,
+    name: "order/state.run",
+    id: `${eventId ?? `order-${e.orderId}-${e.seq}`}-run`,
     data: { orderId: e.orderId, state: e.state, versionId: e.versionId, seq: e.seq },
   };
 }
@@ -62,30 +66,52 @@ export function stateRunEvent(e: StateEntry, eventId?: string): RuntimeEvent {
  * can), actions of one group side by side. An order leaves the running at its first failure.
  */
 async function runActions(
-  deps: RuntimeDeps, group: readonly StateEntry[], state: WorkflowState, rows: AttemptRow[], parallelism: number,
+  deps: RuntimeDeps,
+  group: readonly StateEntry[],
+  state: WorkflowState,
+  rows: AttemptRow[],
+  parallelism: number,
 ): Promise<{ passed: StateEntry[]; failed: StateEntry[] }> {
   let alive = [...group];
   const failed: StateEntry[] = [];
   for (const actions of state.actions) {
     if (alive.length === 0) break;
-    const perAction = await Promise.all(actions.map(async (action) => {
-      const at = deps.now();
-      const started = performance.now();
-      const inputs: ActionInput[] = alive.map((e) => ({
-        orderId: e.orderId, stateId: state.id, stateLabel: state.label, seq: e.seq, versionId: e.versionId,
-        action, attempt: 1, idempotencyKey: `order-${e.orderId}-${e.seq}-${action.id}-1`, now: at,
-      }));
-      const results = deps.executor.executeMany
-        ? await deps.executor.executeMany(inputs, { parallelism })
-        : await mapLimit(inputs, parallelism, (i) => deps.executor.execute(i));
-      // A set-based try has one duration; each order's row gets its share.
-      const durationMs = (performance.now() - started) / inputs.length;
-      results.forEach((result, i) => rows.push({
-        orderId: inputs[i]!.orderId, seq: inputs[i]!.seq, stateId: state.id, actionId: action.id, actionType: action.type,
-        attempt: 1, result, durationMs, at,
-      }));
-      return results;
-    }));
+    const perAction = await Promise.all(
+      actions.map(async (action) => {
+        const at = deps.now();
+        const started = performance.now();
+        const inputs: ActionInput[] = alive.map((e) => ({
+          orderId: e.orderId,
+          stateId: state.id,
+          stateLabel: state.label,
+          seq: e.seq,
+          versionId: e.versionId,
+          action,
+          attempt: 1,
+          idempotencyKey: `order-${e.orderId}-${e.seq}-${action.id}-1`,
+          now: at,
+        }));
+        const results = deps.executor.executeMany
+          ? await deps.executor.executeMany(inputs, { parallelism })
+          : await mapLimit(inputs, parallelism, (i) => deps.executor.execute(i));
+        // A set-based try has one duration; each order's row gets its share.
+        const durationMs = (performance.now() - started) / inputs.length;
+        results.forEach((result, i) =>
+          rows.push({
+            orderId: inputs[i]!.orderId,
+            seq: inputs[i]!.seq,
+            stateId: state.id,
+            actionId: action.id,
+            actionType: action.type,
+            attempt: 1,
+            result,
+            durationMs,
+            at,
+          }),
+        );
+        return results;
+      }),
+    );
     const next: StateEntry[] = [];
     alive.forEach((e, i) => (perAction.every((results) => results[i]?.ok) ? next : failed).push(e));
     alive = next;
@@ -95,10 +121,18 @@ async function runActions(
 
 /** Moves out of a state for the orders whose actions passed: guards on fresh facts, one request each. */
 async function chooseExits(
-  deps: RuntimeDeps, definition: WorkflowDefinition, state: WorkflowState, done: readonly StateEntry[], now: Date,
+  deps: RuntimeDeps,
+  definition: WorkflowDefinition,
+  state: WorkflowState,
+  done: readonly StateEntry[],
+  now: Date,
   on: { stuck: (e: StateEntry) => void; waiting: (e: StateEntry) => void },
 ): Promise<TransitionRequest[]> {
-  const facts = await orderFactsMany(deps.db, done.map((e) => e.orderId), deps.homeCountry);
+  const facts = await orderFactsMany(
+    deps.db,
+    done.map((e) => e.orderId),
+    deps.homeCountry,
+  );
   const attempts = Object.fromEntries(state.actions.flat().map((a) => [a.id, 1]));
   const requests: TransitionRequest[] = [];
   for (const e of done) {
@@ -114,9 +148,18 @@ async function chooseExits(
       continue;
     }
     requests.push({
-      orderId: e.orderId, from: e.state, seq: e.seq, to: chosen.transition.to, versionId: e.versionId,
-      via: "transition", edgeId: chosen.transition.id, firedGuard: chosen.firedGuard, inputs: chosen.inputs,
-      attempts, actor: SYSTEM, now,
+      orderId: e.orderId,
+      from: e.state,
+      seq: e.seq,
+      to: chosen.transition.to,
+      versionId: e.versionId,
+      via: "transition",
+      edgeId: chosen.transition.id,
+      firedGuard: chosen.firedGuard,
+      inputs: chosen.inputs,
+      attempts,
+      actor: SYSTEM,
+      now,
     });
   }
   return requests;
@@ -134,7 +177,9 @@ async function chooseExits(
  * visit, so a retried step or a duplicate event repeats nothing; the version is the pinned one.
  */
 export async function driveOrders(
-  deps: RuntimeDeps, visits: readonly Visit[], opts: { parallelism: number; maxHops?: number },
+  deps: RuntimeDeps,
+  visits: readonly Visit[],
+  opts: { parallelism: number; maxHops?: number },
 ): Promise<DriveResult> {
   const result: DriveResult = { moved: 0, handedOff: 0, waiting: 0, stale: 0, stuck: 0, settled: 0, events: [] };
   const eventIds = new Map(visits.map((v) => [v.orderId, v.eventId]));
@@ -162,7 +207,12 @@ export async function driveOrders(
     failed.forEach(handOff); // the durable run retries, falls back or compensates
     const now = deps.now();
     if (state.kind === "terminal") {
-      await settleTerminalOrders(deps.db, deps.gateway, passed.map((e) => ({ orderId: e.orderId, state: e.state, now })), opts);
+      await settleTerminalOrders(
+        deps.db,
+        deps.gateway,
+        passed.map((e) => ({ orderId: e.orderId, state: e.state, now })),
+        opts,
+      );
       result.settled += passed.length;
       return [];
     }

@@ -31,13 +31,20 @@ async function targets(db: Database, input: OrderEventInput): Promise<string[]> 
     WHERE v.id = ${orders.workflowVersionId} AND t->>'from' = ${orders.state}
       AND t->'trigger'->>'kind' = 'event' AND t->'trigger'->>'event' = ${input.event})`;
   if (input.productId) {
-    const rows = await db.selectDistinct({ id: orders.id }).from(orders)
+    const rows = await db
+      .selectDistinct({ id: orders.id })
+      .from(orders)
       .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
-      .where(and(eq(orderLines.productId, input.productId), open)).limit(FAN_OUT_LIMIT);
+      .where(and(eq(orderLines.productId, input.productId), open))
+      .limit(FAN_OUT_LIMIT);
     return rows.map((r) => r.id);
   }
   if (input.customerId) {
-    const rows = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.customerId, input.customerId), open)).limit(FAN_OUT_LIMIT);
+    const rows = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.customerId, input.customerId), open))
+      .limit(FAN_OUT_LIMIT);
     return rows.map((r) => r.id);
   }
   return [];
@@ -48,22 +55,30 @@ async function targets(db: Database, input: OrderEventInput): Promise<string[]> 
  * (after commit, by the caller). Each order is its own guarded commit.
  */
 export async function handleOrderEvent(
-  db: Database, input: OrderEventInput, opts: { now: Date; homeCountry: string; actorId: string },
+  db: Database,
+  input: OrderEventInput,
+  opts: { now: Date; homeCountry: string; actorId: string },
 ): Promise<{ outcomes: Array<{ orderId: string } & EventOutcome>; next: RuntimeEvent[] }> {
   return handleOrderEvents(db, [{ ...input, actorId: opts.actorId }], opts);
 }
 
 /** handleOrderEvent for a batch of events (set-based, see applyOrderEvents), in arrival order. */
 export async function handleOrderEvents(
-  db: Database, inputs: ReadonlyArray<OrderEventInput & { actorId?: string }>, opts: { now: Date; homeCountry: string; actorId?: string },
+  db: Database,
+  inputs: ReadonlyArray<OrderEventInput & { actorId?: string }>,
+  opts: { now: Date; homeCountry: string; actorId?: string },
 ): Promise<{ outcomes: Array<{ orderId: string } & EventOutcome>; next: RuntimeEvent[] }> {
   const applications: EventApplication[] = [];
   for (const input of inputs) {
     for (const orderId of await targets(db, input)) {
       applications.push({
-        orderId, event: input.event, seq: input.orderId ? input.seq : undefined,
+        orderId,
+        event: input.event,
+        seq: input.orderId ? input.seq : undefined,
         actor: { type: "system" as const, id: input.actorId ?? opts.actorId ?? `event:${input.event}` },
-        now: opts.now, homeCountry: opts.homeCountry, data: input.data,
+        now: opts.now,
+        homeCountry: opts.homeCountry,
+        data: input.data,
       });
     }
   }

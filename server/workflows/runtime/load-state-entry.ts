@@ -10,9 +10,7 @@ export type StateEntry = { orderId: string; state: string; seq: number; versionI
  * The visit an order/state.entered event refers to, or null when the event is stale: the
  * order has moved on (other state or higher transition_seq) or was never pinned.
  */
-export async function loadStateEntry(
-  db: DbOrTx, input: { orderId: string; state: string; seq?: number },
-): Promise<StateEntry | null> {
+export async function loadStateEntry(db: DbOrTx, input: { orderId: string; state: string; seq?: number }): Promise<StateEntry | null> {
   const [row] = await db
     .select({ state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId, enteredAt: orders.stateEnteredAt })
     .from(orders)
@@ -23,9 +21,7 @@ export async function loadStateEntry(
 }
 
 /** loadStateEntry for many visits in one query; stale ones are left out. */
-export async function loadStateEntries(
-  db: DbOrTx, inputs: ReadonlyArray<{ orderId: string; state: string; seq?: number }>,
-): Promise<StateEntry[]> {
+export async function loadStateEntries(db: DbOrTx, inputs: ReadonlyArray<{ orderId: string; state: string; seq?: number }>): Promise<StateEntry[]> {
   if (inputs.length === 0) return [];
   const rows = await db
     .select({ id: orders.id, state: orders.state, seq: orders.transitionSeq, versionId: orders.workflowVersionId, enteredAt: orders.stateEnteredAt })
@@ -39,7 +35,13 @@ export async function loadStateEntries(
     if (!row || row.versionId === null || row.state !== input.state) continue;
     if (input.seq !== undefined && input.seq !== row.seq) continue;
     // Two events for the same visit (a duplicate, a redrive) drive it once.
-    entries.set(input.orderId, { orderId: input.orderId, state: row.state, seq: row.seq, versionId: row.versionId, enteredAt: row.enteredAt.toISOString() });
+    entries.set(input.orderId, {
+      orderId: input.orderId,
+      state: row.state,
+      seq: row.seq,
+      versionId: row.versionId,
+      enteredAt: row.enteredAt.toISOString(),
+    });
   }
   return [...entries.values()];
 }

@@ -23,7 +23,8 @@ type StuckRow = { id: string; state: string; version_id: number; seq: number; re
  * re-announces every order never pinned to a workflow, whoever created it.
  */
 export async function redriveStuckOrders(
-  db: Database, opts: { now: Date; olderThanMinutes: number; limit?: number },
+  db: Database,
+  opts: { now: Date; olderThanMinutes: number; limit?: number },
 ): Promise<{ events: RuntimeEvent[]; redriven: number; unstarted: number }> {
   const before = new Date(opts.now.getTime() - opts.olderThanMinutes * 60_000).toISOString();
   const limit = opts.limit ?? 500;
@@ -33,7 +34,8 @@ export async function redriveStuckOrders(
       AND a.action = 'workflow_redriven' AND (a.data->>'seq')::int = o.transition_seq)`;
     // States are read from the (few) definitions first, so orders are reached through the
     // (state, state_entered_at) index instead of scanning every historical order.
-    const stuck = [...(await tx.execute<StuckRow>(sql`
+    const stuck = [
+      ...(await tx.execute<StuckRow>(sql`
       WITH defs AS (
         SELECT v.id AS version_id, s->>'id' AS state, s->>'kind' AS kind, (s->'timeout'->>'afterSeconds')::int AS timeout_s,
           EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'transitions') t
@@ -56,7 +58,8 @@ export async function redriveStuckOrders(
         AND ${redrives} < ${MAX_REDRIVES}
       ORDER BY o.state_entered_at
       LIMIT ${limit}
-      FOR UPDATE OF o SKIP LOCKED`))];
+      FOR UPDATE OF o SKIP LOCKED`)),
+    ];
     if (stuck.length > 0) {
       await tx.execute(sql`
         INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
@@ -64,12 +67,15 @@ export async function redriveStuckOrders(
                jsonb_build_object('seq', s.seq, 'redrive', s.redrives + 1)
         FROM jsonb_to_recordset(${JSON.stringify(stuck)}::jsonb) AS s(id text, state text, seq int, redrives int)`);
     }
-    const unstarted = [...(await tx.execute<{ id: string }>(sql`
+    const unstarted = [
+      ...(await tx.execute<{ id: string }>(sql`
       SELECT id FROM orders WHERE workflow_version_id IS NULL AND state = ${NEW_ORDER_STATE} AND created_at < ${before}::timestamptz
-      ORDER BY created_at LIMIT ${limit}`))];
+      ORDER BY created_at LIMIT ${limit}`)),
+    ];
     const events: RuntimeEvent[] = [
       ...stuck.map((s) => ({
-        name: "order/state.entered", id: `order-${s.id}-${s.seq}-redrive-${s.redrives + 1}`,
+        name: "order/state.entered",
+        id: `order-${s.id}-${s.seq}-redrive-${s.redrives + 1}`,
         data: { orderId: s.id, state: s.state, versionId: s.version_id, seq: s.seq },
       })),
       // Same id as generation and intake use, so Inngest drops it if theirs is recent.

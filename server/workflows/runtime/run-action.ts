@@ -13,17 +13,35 @@ export type ActionRun =
 
 /** One try, recorded; never throws for action failures (only for infrastructure errors). */
 export async function attemptAction(
-  deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, action: WorkflowAction, attempt: number,
+  deps: RuntimeDeps,
+  entry: StateEntry,
+  state: WorkflowState,
+  action: WorkflowAction,
+  attempt: number,
 ): Promise<ActionResult> {
   const now = deps.now();
   const started = performance.now();
   const result = await deps.executor.execute({
-    orderId: entry.orderId, stateId: state.id, stateLabel: state.label, seq: entry.seq, versionId: entry.versionId,
-    action, attempt, idempotencyKey: `order-${entry.orderId}-${entry.seq}-${action.id}-${attempt}`, now,
+    orderId: entry.orderId,
+    stateId: state.id,
+    stateLabel: state.label,
+    seq: entry.seq,
+    versionId: entry.versionId,
+    action,
+    attempt,
+    idempotencyKey: `order-${entry.orderId}-${entry.seq}-${action.id}-${attempt}`,
+    now,
   });
   await recordAttempt(deps.db, {
-    orderId: entry.orderId, seq: entry.seq, stateId: state.id, actionId: action.id, actionType: action.type,
-    attempt, result, durationMs: performance.now() - started, at: now,
+    orderId: entry.orderId,
+    seq: entry.seq,
+    stateId: state.id,
+    actionId: action.id,
+    actionType: action.type,
+    attempt,
+    result,
+    durationMs: performance.now() - started,
+    at: now,
   });
   return result;
 }
@@ -35,7 +53,11 @@ export async function attemptAction(
  * infrastructure errors (the database being down), not for business failures.
  */
 export async function runAction(
-  steps: RuntimeSteps, deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, action: WorkflowAction,
+  steps: RuntimeSteps,
+  deps: RuntimeDeps,
+  entry: StateEntry,
+  state: WorkflowState,
+  action: WorkflowAction,
 ): Promise<ActionRun> {
   if (action.type === "require_approval") {
     // Measured from entering the state, so a re-driven run does not restart the clock.
@@ -43,7 +65,9 @@ export async function runAction(
     const remaining = await steps.run(`${action.id}:remaining`, async () => deadline - deps.now().getTime());
     if (remaining <= 0) return { actionId: action.id, ok: false, attempts: 1, error: "approval_expired" };
     const decision = await steps.waitForEvent(`${action.id}:await-decision`, {
-      event: "order/approval.decided", orderId: entry.orderId, timeoutMs: Math.max(1_000, remaining),
+      event: "order/approval.decided",
+      orderId: entry.orderId,
+      timeoutMs: Math.max(1_000, remaining),
     });
     return decision
       ? { actionId: action.id, ok: true, attempts: 1, decision }

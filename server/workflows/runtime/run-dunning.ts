@@ -21,7 +21,11 @@ export const PAYMENT_RETRY_EVENT = "payment/method_updated";
  * Returns true if the order left the state.
  */
 export async function runDunning(
-  steps: RuntimeSteps, deps: RuntimeDeps, entry: StateEntry, def: WorkflowDefinition, state: WorkflowState,
+  steps: RuntimeSteps,
+  deps: RuntimeDeps,
+  entry: StateEntry,
+  def: WorkflowDefinition,
+  state: WorkflowState,
 ): Promise<boolean> {
   if (!isDunningState(def, state.id) || deps.dunningDelaysMs.length === 0) return false;
   let elapsed = 0;
@@ -34,13 +38,25 @@ export async function runDunning(
       const r = await retryDunningPayment(deps.db, deps.gateway, { orderId: entry.orderId, state: state.id, seq: entry.seq, round, now });
       if (r.kind === "left") return { kind: "left" as const };
       await recordAttempt(deps.db, {
-        orderId: entry.orderId, seq: entry.seq, stateId: state.id, actionId: "dunning_retry", actionType: "authorize_payment",
-        attempt: round, result: r.kind === "paid" ? ok() : fail(r.code), durationMs: 0, at: now,
+        orderId: entry.orderId,
+        seq: entry.seq,
+        stateId: state.id,
+        actionId: "dunning_retry",
+        actionType: "authorize_payment",
+        attempt: round,
+        result: r.kind === "paid" ? ok() : fail(r.code),
+        durationMs: 0,
+        at: now,
       });
       if (r.kind === "failed") return { kind: "failed" as const };
       const moved = await applyOrderEvent(deps.db, {
-        orderId: entry.orderId, event: PAYMENT_RETRY_EVENT, seq: entry.seq, actor: { type: "system", id: "dunning" },
-        now, homeCountry: deps.homeCountry, data: { dunningRound: round },
+        orderId: entry.orderId,
+        event: PAYMENT_RETRY_EVENT,
+        seq: entry.seq,
+        actor: { type: "system", id: "dunning" },
+        now,
+        homeCountry: deps.homeCountry,
+        data: { dunningRound: round },
       });
       return moved.applied ? { kind: "moved" as const, to: moved.to, seq: moved.seq, versionId: moved.versionId } : { kind: "left" as const };
     });
@@ -55,8 +71,12 @@ export async function runDunning(
     const paused = await pauseSubscriptionForDunning(deps.db, { orderId: entry.orderId, now });
     if (paused) {
       await notifyCustomer(deps.db, deps.sendEmail, {
-        orderId: entry.orderId, template: "subscription_paused_dunning", channel: "email", stateLabel: state.label,
-        dedupeKey: `order-${entry.orderId}-${entry.seq}-dunning-paused`, appUrl: deps.appUrl,
+        orderId: entry.orderId,
+        template: "subscription_paused_dunning",
+        channel: "email",
+        stateLabel: state.label,
+        dedupeKey: `order-${entry.orderId}-${entry.seq}-dunning-paused`,
+        appUrl: deps.appUrl,
       });
     }
     return { paused: paused?.subscriptionId ?? null };

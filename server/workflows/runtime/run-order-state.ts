@@ -13,9 +13,7 @@ import type { RuntimeEvent, RuntimeSteps } from "./runtime-steps";
 import { settleTerminalOrder } from "./settle-terminal-order";
 import { loadVersion } from "../store/load-definition";
 
-export type RunOutcome =
-  | AdvanceResult
-  | { kind: "stale" | "terminal" | "waiting" | "left" | "decided" };
+export type RunOutcome = AdvanceResult | { kind: "stale" | "terminal" | "waiting" | "left" | "decided" };
 
 export type StateEnteredInput = { orderId: string; state: string; versionId: number; seq?: number };
 
@@ -55,11 +53,25 @@ export async function runOrderState(steps: RuntimeSteps, deps: RuntimeDeps, inpu
       if (leave) return move(steps, deps, entry, await compensate(steps, deps, entry, state, action, leave), attempts);
       if (isCriticalAction(action.type) || action.type === "require_approval") {
         await steps.run(`${action.id}:unhandled`, () =>
-          auditOrder(deps.db, { orderId: entry.orderId, action: "action_failed", state: state.id, now: deps.now(), data: { actionId: action.id, error, handled: false, seq: entry.seq } }));
+          auditOrder(deps.db, {
+            orderId: entry.orderId,
+            action: "action_failed",
+            state: state.id,
+            now: deps.now(),
+            data: { actionId: action.id, error, handled: false, seq: entry.seq },
+          }),
+        );
         return { kind: "stuck", reason: `unhandled_failure:${action.id}` };
       }
       await steps.run(`${action.id}:best-effort`, () =>
-        auditOrder(deps.db, { orderId: entry.orderId, action: "action_failed", state: state.id, now: deps.now(), data: { actionId: action.id, error, handled: true, bestEffort: true, seq: entry.seq } }));
+        auditOrder(deps.db, {
+          orderId: entry.orderId,
+          action: "action_failed",
+          state: state.id,
+          now: deps.now(),
+          data: { actionId: action.id, error, handled: true, bestEffort: true, seq: entry.seq },
+        }),
+      );
     }
   }
 
@@ -77,28 +89,54 @@ export async function runOrderState(steps: RuntimeSteps, deps: RuntimeDeps, inpu
   // Memoised, so every replay of this run takes the same branch.
   const remaining = await steps.run("timeout-remaining", async () => deadline - deps.now().getTime());
   if (remaining > 0) {
-    const exited = await steps.waitForEvent("await-exit", { event: "order/state.entered", orderId: entry.orderId, timeoutMs: Math.max(1_000, remaining) });
+    const exited = await steps.waitForEvent("await-exit", {
+      event: "order/state.entered",
+      orderId: entry.orderId,
+      timeoutMs: Math.max(1_000, remaining),
+    });
     if (exited) return { kind: "left" };
   }
-  const timeout = { to: state.timeout.transitionTo, via: "timeout" as const, edgeId: `${state.id}:timeout`, firedGuard: `timeout after ${state.timeout.afterSeconds}s` };
+  const timeout = {
+    to: state.timeout.transitionTo,
+    via: "timeout" as const,
+    edgeId: `${state.id}:timeout`,
+    firedGuard: `timeout after ${state.timeout.afterSeconds}s`,
+  };
   return move(steps, deps, entry, timeout, attempts);
 }
 
 /** Where a finally-failed action sends the order, or null if nothing handles it. */
 function failureExit(state: WorkflowState, action: WorkflowAction, error: string): Leave | null {
   if (action.onFailure) {
-    return { to: action.onFailure.transitionTo, via: "on_failure", edgeId: `${action.id}:on_failure`, firedGuard: `${action.id} failed`, failed: { actionId: action.id, error } };
+    return {
+      to: action.onFailure.transitionTo,
+      via: "on_failure",
+      edgeId: `${action.id}:on_failure`,
+      firedGuard: `${action.id} failed`,
+      failed: { actionId: action.id, error },
+    };
   }
   // An expired approval leaves through the state's timeout.
   if (action.type === "require_approval" && state.timeout) {
-    return { to: state.timeout.transitionTo, via: "timeout", edgeId: `${state.id}:timeout`, firedGuard: `${action.id} timed out`, failed: { actionId: action.id, error } };
+    return {
+      to: state.timeout.transitionTo,
+      via: "timeout",
+      edgeId: `${state.id}:timeout`,
+      firedGuard: `${action.id} timed out`,
+      failed: { actionId: action.id, error },
+    };
   }
   return null;
 }
 
 /** Runs the failed action's compensations (e.g. release_inventory), each once, before leaving. */
 async function compensate(
-  steps: RuntimeSteps, deps: RuntimeDeps, entry: StateEntry, state: WorkflowState, action: WorkflowAction, leave: Leave,
+  steps: RuntimeSteps,
+  deps: RuntimeDeps,
+  entry: StateEntry,
+  state: WorkflowState,
+  action: WorkflowAction,
+  leave: Leave,
 ): Promise<Leave> {
   const done: NonNullable<Leave["compensated"]> = [];
   for (const type of action.onFailure?.compensate ?? []) {
@@ -106,11 +144,25 @@ async function compensate(
       done.push({ type, ok: false, error: "not_compensable" });
       continue;
     }
-    const synthetic: WorkflowAction = { id: `${action.id}:compensate:${type}`, type, params: {}, retry: { attempts: 1, initialIntervalMs: 0, backoffRate: 1, maxIntervalMs: 0 } };
-    const r = await steps.run(`${action.id}:compensate-${type}`, () => deps.executor.execute({
-      orderId: entry.orderId, stateId: state.id, stateLabel: state.label, seq: entry.seq, versionId: entry.versionId,
-      action: synthetic, attempt: 1, idempotencyKey: `order-${entry.orderId}-${entry.seq}-${synthetic.id}`, now: deps.now(),
-    }));
+    const synthetic: WorkflowAction = {
+      id: `${action.id}:compensate:${type}`,
+      type,
+      params: {},
+      retry: { attempts: 1, initialIntervalMs: 0, backoffRate: 1, maxIntervalMs: 0 },
+    };
+    const r = await steps.run(`${action.id}:compensate-${type}`, () =>
+      deps.executor.execute({
+        orderId: entry.orderId,
+        stateId: state.id,
+        stateLabel: state.label,
+        seq: entry.seq,
+        versionId: entry.versionId,
+        action: synthetic,
+        attempt: 1,
+        idempotencyKey: `order-${entry.orderId}-${entry.seq}-${synthetic.id}`,
+        now: deps.now(),
+      }),
+    );
     done.push(r.ok ? { type, ok: true } : { type, ok: false, error: r.error });
   }
   return done.length > 0 ? { ...leave, compensated: done } : leave;
@@ -138,8 +190,14 @@ async function applyDecision(steps: RuntimeSteps, deps: RuntimeDeps, entry: Stat
     if (!role) return { kind: "ignored" as const };
     try {
       const d = await decideReview(deps.db, {
-        orderId: entry.orderId, decision: parsed.data.decision, userId: parsed.data.actorId, role, note: parsed.data.note,
-        seq: entry.seq, now: deps.now(), homeCountry: deps.homeCountry,
+        orderId: entry.orderId,
+        decision: parsed.data.decision,
+        userId: parsed.data.actorId,
+        role,
+        note: parsed.data.note,
+        seq: entry.seq,
+        now: deps.now(),
+        homeCountry: deps.homeCountry,
       });
       return { kind: "moved" as const, to: d.to, seq: d.seq };
     } catch (e) {

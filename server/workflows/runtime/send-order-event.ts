@@ -16,15 +16,20 @@ const RESERVED = new Set(["order/created", "order/state.entered", "order/approva
  * already applied — together with the next state's event.
  */
 export async function sendOrderEvent(
-  db: Database, send: SendEvents,
+  db: Database,
+  send: SendEvents,
   input: { orderId: string; event: string; data?: Record<string, unknown>; userId: string; now: Date; homeCountry: string },
 ): Promise<{ state: string; seq: number }> {
   if (RESERVED.has(input.event)) {
     throw new AppError("VALIDATION", "This event is sent by the system", { event: "Use the review queue or let the engine send it" });
   }
   const r = await applyOrderEvent(db, {
-    orderId: input.orderId, event: input.event, actor: { type: "user", id: input.userId }, now: input.now,
-    homeCountry: input.homeCountry, data: input.data,
+    orderId: input.orderId,
+    event: input.event,
+    actor: { type: "user", id: input.userId },
+    now: input.now,
+    homeCountry: input.homeCountry,
+    data: input.data,
   });
   if (!r.applied) {
     if (r.reason === "not_started") throw notFound("Started order");

@@ -21,7 +21,9 @@ export type Settlement = { units: number; payment: "released" | "failed" | "none
  * when it changed something.
  */
 export async function settleTerminalOrder(
-  db: Database, gateway: PaymentGateway, input: { orderId: string; state: string; now: Date },
+  db: Database,
+  gateway: PaymentGateway,
+  input: { orderId: string; state: string; now: Date },
 ): Promise<Settlement> {
   return (await settleTerminalOrders(db, gateway, [input], { parallelism: 1 }))[0] as Settlement;
 }
@@ -32,17 +34,16 @@ export async function settleTerminalOrder(
  * statement. Results in input order.
  */
 export async function settleTerminalOrders(
-  db: Database, gateway: PaymentGateway, inputs: ReadonlyArray<{ orderId: string; state: string; now: Date }>,
+  db: Database,
+  gateway: PaymentGateway,
+  inputs: ReadonlyArray<{ orderId: string; state: string; now: Date }>,
   opts: { parallelism: number },
 ): Promise<Settlement[]> {
   if (inputs.length === 0) return [];
   const now = inputs[0]!.now;
   const shipped = inputs.filter((i) => SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
   const others = inputs.filter((i) => !SHIPPED_STATES.has(i.state)).map((i) => i.orderId);
-  const units = new Map([
-    ...(await releaseStock(db, shipped, now, { consume: true })),
-    ...(await releaseStock(db, others, now)),
-  ]);
+  const units = new Map([...(await releaseStock(db, shipped, now, { consume: true })), ...(await releaseStock(db, others, now))]);
   const payments = new Map<string, Awaited<ReturnType<typeof releaseOrderPayment>>>();
   await mapLimit(others, opts.parallelism, async (orderId) => {
     payments.set(orderId, await releaseOrderPayment(db, gateway, { orderId, now }));
@@ -56,7 +57,9 @@ export async function settleTerminalOrders(
     if (r.units === 0 && r.payment === "none") return [];
     const pay = payments.get(i.orderId);
     const data = {
-      stock: SHIPPED_STATES.has(i.state) ? "consumed" : "released", units: r.units, payment: r.payment,
+      stock: SHIPPED_STATES.has(i.state) ? "consumed" : "released",
+      units: r.units,
+      payment: r.payment,
       ...(pay && !pay.ok ? { paymentError: pay.code } : {}),
     };
     return [{ id: i.orderId, state: i.state, at: i.now.toISOString(), data }];

@@ -9,9 +9,15 @@ import { startOrderWorkflows } from "./start-order-workflow";
  * already done is stale and skipped, so nothing runs twice.
  */
 export async function startAndDriveOrders(
-  deps: RuntimeDeps, orderIds: readonly string[], opts: { parallelism: number },
+  deps: RuntimeDeps,
+  orderIds: readonly string[],
+  opts: { parallelism: number },
 ): Promise<DriveResult & { started: number }> {
   const started = await startOrderWorkflows(deps.db, orderIds, deps.now());
-  const r = await driveOrders(deps, started.map((s) => ({ orderId: s.orderId, state: s.state, versionId: s.versionId, seq: s.seq })), opts);
+  const r = await driveOrders(
+    deps,
+    started.map((s) => ({ orderId: s.orderId, state: s.state, versionId: s.versionId, seq: s.seq })),
+    opts,
+  );
   return { ...r, started: started.filter((s) => s.pinnedNow).length };
 }

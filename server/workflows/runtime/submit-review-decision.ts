@@ -14,7 +14,8 @@ export type SendEvents = (events: RuntimeEvent[]) => Promise<unknown>;
  * in the run means a decision made before the run started waiting is never lost.
  */
 export async function submitReviewDecision(
-  db: Database, send: SendEvents,
+  db: Database,
+  send: SendEvents,
   input: { orderId: string; decision: ReviewDecision; userId: string; role: Role; note?: string; now: Date; homeCountry: string },
 ): Promise<DecisionResult> {
   const result = await decideReview(db, input);
@@ -22,7 +23,13 @@ export async function submitReviewDecision(
     {
       name: "order/approval.decided",
       id: `order-${input.orderId}-${result.fromSeq}-decision`,
-      data: { orderId: input.orderId, decision: input.decision, actorId: input.userId, seq: result.fromSeq, ...(input.note ? { note: input.note } : {}) },
+      data: {
+        orderId: input.orderId,
+        decision: input.decision,
+        actorId: input.userId,
+        seq: result.fromSeq,
+        ...(input.note ? { note: input.note } : {}),
+      },
     },
     stateEnteredEvent(input.orderId, result.to, result.versionId, result.seq),
   ]);

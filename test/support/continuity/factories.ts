@@ -16,21 +16,40 @@ import { saveProgram } from "@/server/continuity/save-program";
 export const NOW = new Date("2026-11-24T15:00:00Z");
 
 export async function makeStaff(db: Database) {
-  const [user] = await db.insert(users).values({ email: `merch-${randomUUID()}@test.dev`, role: "merchandiser" }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `merch-${randomUUID()}@test.dev`, role: "merchandiser" })
+    .returning();
   return user!;
 }
 
 export async function makeCustomer(db: Database, attrs: { tier?: string; region?: string } = {}) {
-  const [user] = await db.insert(users).values({ email: `c-${randomUUID()}@test.dev`, role: "customer" }).returning();
-  const [customer] = await db.insert(customers).values({
-    userId: user!.id, email: user!.email, name: "Test Customer", timeZone: "America/New_York", tier: attrs.tier ?? "standard", region: attrs.region ?? null,
-  }).returning();
-  await db.insert(addresses).values({ customerId: customer!.id, name: "T", line1: "1 Main St", city: "NYC", postalCode: "10001", country: "US", isDefault: true });
+  const [user] = await db
+    .insert(users)
+    .values({ email: `c-${randomUUID()}@test.dev`, role: "customer" })
+    .returning();
+  const [customer] = await db
+    .insert(customers)
+    .values({
+      userId: user!.id,
+      email: user!.email,
+      name: "Test Customer",
+      timeZone: "America/New_York",
+      tier: attrs.tier ?? "standard",
+      region: attrs.region ?? null,
+    })
+    .returning();
+  await db
+    .insert(addresses)
+    .values({ customerId: customer!.id, name: "T", line1: "1 Main St", city: "NYC", postalCode: "10001", country: "US", isDefault: true });
   return { userId: user!.id, customerId: customer!.id };
 }
 
 export async function makeProduct(db: Database, sku: string, kind: "standard" | "phantom" = "standard", stock = 100) {
-  const [p] = await db.insert(products).values({ sku: `${sku}-${randomUUID().slice(0, 8)}`, name: sku, kind, priceMinor: 1000, sellable: kind === "standard" }).returning();
+  const [p] = await db
+    .insert(products)
+    .values({ sku: `${sku}-${randomUUID().slice(0, 8)}`, name: sku, kind, priceMinor: 1000, sellable: kind === "standard" })
+    .returning();
   await db.insert(inventory).values({ productId: p!.id, onHand: kind === "phantom" ? 0 : stock });
   return p!.id;
 }
@@ -38,7 +57,8 @@ export async function makeProduct(db: Database, sku: string, kind: "standard" | 
 /** E1..E6 (event 5 of version A is the phantom), B1..B6, the phantom, and monthly substitutes. */
 export async function makeCatalog(db: Database) {
   const ids: Record<string, string> = {};
-  for (const sku of ["E1", "E2", "E3", "E4", "E6", "B1", "B2", "B3", "B4", "B5", "B6", "DEC", "JAN", "MAR", "NEW6"]) ids[sku] = await makeProduct(db, sku);
+  for (const sku of ["E1", "E2", "E3", "E4", "E6", "B1", "B2", "B3", "B4", "B5", "B6", "DEC", "JAN", "MAR", "NEW6"])
+    ids[sku] = await makeProduct(db, sku);
   ids.PH = await makeProduct(db, "PH", "phantom");
   return ids;
 }
@@ -49,7 +69,11 @@ export const series = (...productIds: string[]) => productIds.map((productId, i)
 export function acceptanceDraft(c: Record<string, string>, overrides: Partial<DraftDefinition> = {}): DraftDefinition {
   return {
     ...emptyDraft(),
-    type: "standing", startRule: "current_event", seriesStartDate: "2026-08-01", period: "monthly", leadDays: 10,
+    type: "standing",
+    startRule: "current_event",
+    seriesStartDate: "2026-08-01",
+    period: "monthly",
+    leadDays: 10,
     versions: [
       { id: "A", series: series(c.E1!, c.E2!, c.E3!, c.E4!, c.PH!, c.E6!) },
       { id: "B", series: series(c.B1!, c.B2!, c.B3!, c.B4!, c.B5!, c.B6!) },
@@ -71,9 +95,12 @@ export async function makeActiveProgram(db: Database, draft: DraftDefinition, su
 
 /** The item (product id) of each child order of a subscription, in cycle order. */
 export async function childItems(db: Database, subscriptionId: string) {
-  const rows = await db.select({ cycleIndex: orders.cycleIndex, productId: orderLines.productId, meta: orderLines.meta, scheduledFor: orders.scheduledFor })
-    .from(orders).innerJoin(orderLines, eq(orderLines.orderId, orders.id))
-    .where(eq(orders.subscriptionId, subscriptionId)).orderBy(asc(orders.cycleIndex));
+  const rows = await db
+    .select({ cycleIndex: orders.cycleIndex, productId: orderLines.productId, meta: orderLines.meta, scheduledFor: orders.scheduledFor })
+    .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .where(eq(orders.subscriptionId, subscriptionId))
+    .orderBy(asc(orders.cycleIndex));
   return rows;
 }
 
@@ -88,7 +115,11 @@ export async function enrollmentOf(db: Database, id: string) {
 }
 
 export async function auditOf(db: Database, entityId: string, action?: string) {
-  return db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), action ? eq(auditLog.action, action) : undefined)).orderBy(asc(auditLog.id));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), action ? eq(auditLog.action, action) : undefined))
+    .orderBy(asc(auditLog.id));
 }
 
 export async function errorOf(promise: Promise<unknown>): Promise<{ code: string; fields?: Record<string, string>; userMessage: string }> {

@@ -9,15 +9,27 @@ import { addresses, auditLog, customers, cycleOverrides, inventory, orderLines, 
  */
 export async function makeProduct(db: DbOrTx, o: Partial<typeof products.$inferInsert> & { stock?: number | null } = {}) {
   const { stock = 1000, ...fields } = o;
-  const [p] = await db.insert(products).values({ sku: `SKU-${randomUUID().slice(0, 8)}`, name: "Coffee beans", priceMinor: 1299, ...fields }).returning();
+  const [p] = await db
+    .insert(products)
+    .values({ sku: `SKU-${randomUUID().slice(0, 8)}`, name: "Coffee beans", priceMinor: 1299, ...fields })
+    .returning();
   if (stock !== null) await db.insert(inventory).values({ productId: p!.id, onHand: stock });
   return p!;
 }
 
 export async function makeCustomer(db: DbOrTx, o: Partial<typeof customers.$inferInsert> = {}) {
-  const [c] = await db.insert(customers).values({ email: `c-${randomUUID()}@example.test`, name: "Casey", timeZone: "America/New_York", ...o }).returning();
+  const [c] = await db
+    .insert(customers)
+    .values({ email: `c-${randomUUID()}@example.test`, name: "Casey", timeZone: "America/New_York", ...o })
+    .returning();
   await db.insert(addresses).values({
-    customerId: c!.id, name: c!.name, line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US", isDefault: true,
+    customerId: c!.id,
+    name: c!.name,
+    line1: "1 Main St",
+    city: "Springfield",
+    postalCode: "12345",
+    country: "US",
+    isDefault: true,
   });
   return c!;
 }
@@ -28,10 +40,20 @@ export type SubscriptionInput = Partial<typeof subscriptions.$inferInsert>;
 export async function makeSubscription(db: DbOrTx, o: SubscriptionInput & { customerId?: string; productId?: string } = {}) {
   const customerId = o.customerId ?? (await makeCustomer(db)).id;
   const productId = o.productId ?? (await makeProduct(db)).id;
-  const [s] = await db.insert(subscriptions).values({
-    quantity: 1, frequency: "monthly", anchorDate: "2027-01-31", localTime: "09:00", timeZone: "America/New_York",
-    nextRunAt: new Date("2027-01-31T14:00:00Z"), ...o, customerId, productId,
-  }).returning();
+  const [s] = await db
+    .insert(subscriptions)
+    .values({
+      quantity: 1,
+      frequency: "monthly",
+      anchorDate: "2027-01-31",
+      localTime: "09:00",
+      timeZone: "America/New_York",
+      nextRunAt: new Date("2027-01-31T14:00:00Z"),
+      ...o,
+      customerId,
+      productId,
+    })
+    .returning();
   return s!;
 }
 
@@ -53,7 +75,9 @@ export async function subscriptionOf(db: DbOrTx, id: string) {
 }
 
 export async function auditOf(db: DbOrTx, subscriptionId: string) {
-  return db.select().from(auditLog)
+  return db
+    .select()
+    .from(auditLog)
     .where(sql`${auditLog.entityType} = 'subscription' AND ${auditLog.entityId} = ${subscriptionId}`)
     .orderBy(auditLog.id);
 }

@@ -13,14 +13,21 @@ import { signFor } from "./sign-for";
 
 /** The dev defaults in server/env.ts: what a channel configured against a dev app signs with. */
 export const DEV_SECRETS: Record<Channel, string> = {
-  shopify: "dev-shopify-secret", woocommerce: "dev-woocommerce-secret", bigcommerce: "dev-bigcommerce-secret", api: "dev-api-secret",
+  shopify: "dev-shopify-secret",
+  woocommerce: "dev-woocommerce-secret",
+  bigcommerce: "dev-bigcommerce-secret",
+  api: "dev-api-secret",
 };
 
 /** Posts a body through the real route handler, signed as the channel would sign it. */
 export async function postIntake(
-  channel: string, body: string, opts: { headers?: Record<string, string>; secret?: string; unsigned?: boolean } = {},
+  channel: string,
+  body: string,
+  opts: { headers?: Record<string, string>; secret?: string; unsigned?: boolean } = {},
 ) {
-  const signed = opts.unsigned ? { "Content-Type": "application/json" } : signFor(channel as Channel, body, opts.secret ?? DEV_SECRETS[channel as Channel]);
+  const signed = opts.unsigned
+    ? { "Content-Type": "application/json" }
+    : signFor(channel as Channel, body, opts.secret ?? DEV_SECRETS[channel as Channel]);
   const req = new Request(`http://localhost/api/intake/${channel}`, { method: "POST", body, headers: { ...signed, ...opts.headers } });
   const res = await intakePost(req, { params: Promise.resolve({ channel }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { payloadId: string; orderId?: string } };
@@ -41,7 +48,10 @@ export const CATALOG = [
 
 export async function seedCatalog(db: DbOrTx) {
   for (const p of CATALOG) {
-    const [row] = await db.insert(products).values({ sku: p.sku, name: p.name, priceMinor: 1000, sellable: "sellable" in p ? p.sellable : true }).returning();
+    const [row] = await db
+      .insert(products)
+      .values({ sku: p.sku, name: p.name, priceMinor: 1000, sellable: "sellable" in p ? p.sellable : true })
+      .returning();
     await db.insert(inventory).values({ productId: row!.id, onHand: 100 });
   }
 }
@@ -66,7 +76,10 @@ export const countOrders = async (db: DbOrTx) => Number((await db.execute<{ n: n
 
 /** A user with an API token, so the admin route handlers can be called with `Authorization: Bearer`. */
 export async function makeStaffToken(db: DbOrTx, role: Role = "admin") {
-  const [user] = await db.insert(users).values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role })
+    .returning();
   const token = randomBytes(24).toString("hex");
   await db.insert(apiTokens).values({ userId: user!.id, name: "test", tokenHash: hashToken(token) });
   return { token, userId: user!.id };

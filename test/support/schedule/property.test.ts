@@ -12,7 +12,11 @@ describe("property helper", () => {
 
   it("reports the seed and the failing case", () => {
     expect(() =>
-      checkProperty({ seed: 7, runs: 100 }, (rng) => rng.int(0, 9), (n) => expect(n).toBeLessThan(9)),
+      checkProperty(
+        { seed: 7, runs: 100 },
+        (rng) => rng.int(0, 9),
+        (n) => expect(n).toBeLessThan(9),
+      ),
     ).toThrow(/seed 7, run \d+\) for 9/);
   });
 });

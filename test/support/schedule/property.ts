@@ -39,11 +39,7 @@ export interface PropertyOptions {
 }
 
 /** Runs `property` on `runs` generated cases; it should throw (e.g. via `expect`) to fail. */
-export function checkProperty<T>(
-  options: PropertyOptions,
-  generate: (rng: Rng) => T,
-  property: (value: T) => void,
-): void {
+export function checkProperty<T>(options: PropertyOptions, generate: (rng: Rng) => T, property: (value: T) => void): void {
   const { seed = 20270314, runs = 500 } = options;
   const rng = createRng(seed);
   for (let run = 0; run < runs; run++) {

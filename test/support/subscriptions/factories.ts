@@ -13,25 +13,48 @@ export const NOW = new Date("2026-11-24T15:00:00Z");
 /** A customer login + profile + default address, as signup leaves them. */
 export async function makeCustomer(db: DbOrTx, o: { timeZone?: string; role?: "customer" | "merchandiser" } = {}) {
   const email = `c-${randomUUID()}@example.test`;
-  const [user] = await db.insert(users).values({ email, name: "Casey", role: o.role ?? "customer" }).returning();
-  const [customer] = await db.insert(customers).values({ userId: user!.id, email, name: "Casey", timeZone: o.timeZone ?? "America/New_York" }).returning();
-  const [address] = await db.insert(addresses).values({
-    customerId: customer!.id, name: "Casey", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US", isDefault: true,
-  }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: "Casey", role: o.role ?? "customer" })
+    .returning();
+  const [customer] = await db
+    .insert(customers)
+    .values({ userId: user!.id, email, name: "Casey", timeZone: o.timeZone ?? "America/New_York" })
+    .returning();
+  const [address] = await db
+    .insert(addresses)
+    .values({
+      customerId: customer!.id,
+      name: "Casey",
+      line1: "1 Main St",
+      city: "Springfield",
+      postalCode: "12345",
+      country: "US",
+      isDefault: true,
+    })
+    .returning();
   const actor: CustomerActor = { userId: user!.id, customerId: customer!.id };
   return { user: user!, customer: customer!, address: address!, actor };
 }
 
 export async function makeProduct(db: DbOrTx, o: Partial<typeof products.$inferInsert> & { stock?: number } = {}) {
   const { stock = 100, ...fields } = o;
-  const [p] = await db.insert(products).values({ sku: `SKU-${randomUUID().slice(0, 8)}`, name: "Coffee beans", priceMinor: 2400, ...fields }).returning();
+  const [p] = await db
+    .insert(products)
+    .values({ sku: `SKU-${randomUUID().slice(0, 8)}`, name: "Coffee beans", priceMinor: 2400, ...fields })
+    .returning();
   await db.insert(inventory).values({ productId: p!.id, onHand: stock });
   return p!;
 }
 
 export const createInput = (productId: string, o: Record<string, unknown> = {}) => ({
-  productId, quantity: 2, frequency: "monthly" as const, startDate: "2027-01-31", localTime: "09:00",
-  end: { kind: "until_cancelled" as const }, ...o,
+  productId,
+  quantity: 2,
+  frequency: "monthly" as const,
+  startDate: "2027-01-31",
+  localTime: "09:00",
+  end: { kind: "until_cancelled" as const },
+  ...o,
 });
 
 export async function subscriptionRow(db: DbOrTx, id: string) {
@@ -40,7 +63,9 @@ export async function subscriptionRow(db: DbOrTx, id: string) {
 }
 
 export async function auditActions(db: DbOrTx, id: string) {
-  const rows = await db.select().from(auditLog)
+  const rows = await db
+    .select()
+    .from(auditLog)
     .where(and(eq(auditLog.entityType, "subscription"), eq(auditLog.entityId, id)))
     .orderBy(auditLog.id);
   return rows;

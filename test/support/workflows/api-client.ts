@@ -6,7 +6,10 @@ import type { Role } from "@/db/vocabulary/roles";
 
 /** A staff user with a Bearer API token (route handlers authenticate it like a session). */
 export async function makeStaff(db: DbOrTx, role: Role) {
-  const [user] = await db.insert(users).values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${role}-${randomBytes(4).toString("hex")}@replen.test`, role })
+    .returning();
   const token = randomBytes(24).toString("hex");
   await db.insert(apiTokens).values({ userId: user!.id, name: "test", tokenHash: hashToken(token) });
   return { token, userId: user!.id };

@@ -30,7 +30,11 @@ export async function startWorkflowHarness(overrides: Partial<RuntimeDeps> = {})
   let deps: RuntimeDeps | undefined;
   const lazyDeps = () => (deps ??= defaultRuntimeDeps({ sendEmail: emailSender({ smtpUrl: mail.url }), ...overrides }));
   const h = await startHarness("replen", (client) => [
-    createStartOrderWorkflow(client, lazyDeps), createDriveOrders(client, lazyDeps), createRunOrderState(client, lazyDeps), createApplyOrderEvent(client), createSweepStuckOrders(client),
+    createStartOrderWorkflow(client, lazyDeps),
+    createDriveOrders(client, lazyDeps),
+    createRunOrderState(client, lazyDeps),
+    createApplyOrderEvent(client),
+    createSweepStuckOrders(client),
   ]);
   const sync = await h.executor.sync();
   if (!sync.ok) throw new Error(`executor rejected functions: ${JSON.stringify(sync.rejections)}`);
@@ -38,7 +42,9 @@ export async function startWorkflowHarness(overrides: Partial<RuntimeDeps> = {})
   inngest.setEnvVars({ INNGEST_DEV: "1", INNGEST_BASE_URL: h.executor.url });
 
   const waitFor = async <T>(
-    check: () => Promise<T | null | undefined | false>, what: string | (() => Promise<string>), timeoutMs = 20_000,
+    check: () => Promise<T | null | undefined | false>,
+    what: string | (() => Promise<string>),
+    timeoutMs = 20_000,
   ): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -56,10 +62,14 @@ export async function startWorkflowHarness(overrides: Partial<RuntimeDeps> = {})
     mail,
     waitFor,
     waitForState: async (orderId, state, timeoutMs) => {
-      await waitFor(async () => {
-        const o = await orderRow(getDb(), orderId);
-        return o.state === state ? true : null;
-      }, async () => `order ${orderId} → ${state} (still ${(await orderRow(getDb(), orderId)).state})`, timeoutMs);
+      await waitFor(
+        async () => {
+          const o = await orderRow(getDb(), orderId);
+          return o.state === state ? true : null;
+        },
+        async () => `order ${orderId} → ${state} (still ${(await orderRow(getDb(), orderId)).state})`,
+        timeoutMs,
+      );
     },
     stopAll: async () => {
       await h.close();

@@ -11,7 +11,11 @@ import { consumeOrThrow } from "@/server/security/rate-limiters";
 /** Public: creates a customer account. Limited per IP: each attempt costs a scrypt hash. */
 export async function POST(req: Request) {
   try {
-    await consumeOrThrow("signup_ip", clientIp(req.headers, env().TRUSTED_PROXY_HOPS), "Too many sign-ups from your network. Please try again later.");
+    await consumeOrThrow(
+      "signup_ip",
+      clientIp(req.headers, env().TRUSTED_PROXY_HOPS),
+      "Too many sign-ups from your network. Please try again later.",
+    );
     const input = await parseJson(req, registerCustomerSchema);
     await registerCustomer(getDb(), input);
     return NextResponse.json(SIGNUP_ACCEPTED, { status: 202 });

@@ -18,7 +18,13 @@ describe("fnv1a32", () => {
 describe("assignVersion", () => {
   const rules: AssignmentRule[] = [
     { when: { attribute: "region", equals: "EU" }, versionId: "vEU" },
-    { when: { attribute: "tier", equals: "gold" }, split: [{ versionId: "vA", percent: 50 }, { versionId: "vB", percent: 50 }] },
+    {
+      when: { attribute: "tier", equals: "gold" },
+      split: [
+        { versionId: "vA", percent: 50 },
+        { versionId: "vB", percent: 50 },
+      ],
+    },
   ];
 
   it("takes the first matching rule, else the default", () => {
@@ -29,7 +35,14 @@ describe("assignVersion", () => {
   });
 
   it("is deterministic per customer and program", () => {
-    const split = program([{ split: [{ versionId: "vA", percent: 50 }, { versionId: "vB", percent: 50 }] }]);
+    const split = program([
+      {
+        split: [
+          { versionId: "vA", percent: 50 },
+          { versionId: "vB", percent: 50 },
+        ],
+      },
+    ]);
     const first = ids.slice(0, 200).map((id) => assignVersion(split, customer(id)));
     expect(ids.slice(0, 200).map((id) => assignVersion(split, customer(id)))).toEqual(first);
     expect(splitBucket("cust-1", "prog-1")).toBe(fnv1a32("cust-1:prog-1") % 100);
@@ -39,7 +52,15 @@ describe("assignVersion", () => {
   });
 
   it("honours split proportions over 10k customers", () => {
-    const split = program([{ split: [{ versionId: "vA", percent: 70 }, { versionId: "vB", percent: 20 }, { versionId: "v1", percent: 10 }] }]);
+    const split = program([
+      {
+        split: [
+          { versionId: "vA", percent: 70 },
+          { versionId: "vB", percent: 20 },
+          { versionId: "v1", percent: 10 },
+        ],
+      },
+    ]);
     const counts: Record<string, number> = {};
     for (const id of ids) {
       const version = assignVersion(split, customer(id));
@@ -62,22 +83,61 @@ describe("assignment rule validation", () => {
   const paths = (assignmentRules: unknown[]) => issuePaths({ ...baseProgram, versions, assignmentRules });
 
   it("accepts valid rules", () => {
-    expect(paths([{ when: { attribute: "tier", equals: "gold" }, versionId: "vA" }, { split: [{ versionId: "vA", percent: 60 }, { versionId: "vB", percent: 40 }] }])).toEqual([]);
+    expect(
+      paths([
+        { when: { attribute: "tier", equals: "gold" }, versionId: "vA" },
+        {
+          split: [
+            { versionId: "vA", percent: 60 },
+            { versionId: "vB", percent: 40 },
+          ],
+        },
+      ]),
+    ).toEqual([]);
   });
 
   it("requires split percents to sum to 100", () => {
-    expect(paths([{ split: [{ versionId: "vA", percent: 60 }, { versionId: "vB", percent: 30 }] }])).toEqual(["assignmentRules.0.split"]);
+    expect(
+      paths([
+        {
+          split: [
+            { versionId: "vA", percent: 60 },
+            { versionId: "vB", percent: 30 },
+          ],
+        },
+      ]),
+    ).toEqual(["assignmentRules.0.split"]);
   });
 
   it("rejects unknown and duplicate versions", () => {
     expect(paths([{ when: { attribute: "tier", equals: "x" }, versionId: "nope" }])).toEqual(["assignmentRules.0.versionId"]);
-    expect(paths([{ split: [{ versionId: "vA", percent: 50 }, { versionId: "ghost", percent: 50 }] }])).toEqual(["assignmentRules.0.split.1.versionId"]);
-    expect(paths([{ split: [{ versionId: "vA", percent: 50 }, { versionId: "vA", percent: 50 }] }])).toEqual(["assignmentRules.0.split.1.versionId"]);
+    expect(
+      paths([
+        {
+          split: [
+            { versionId: "vA", percent: 50 },
+            { versionId: "ghost", percent: 50 },
+          ],
+        },
+      ]),
+    ).toEqual(["assignmentRules.0.split.1.versionId"]);
+    expect(
+      paths([
+        {
+          split: [
+            { versionId: "vA", percent: 50 },
+            { versionId: "vA", percent: 50 },
+          ],
+        },
+      ]),
+    ).toEqual(["assignmentRules.0.split.1.versionId"]);
     expect(issuePaths({ ...baseProgram, defaultVersionId: "ghost" })).toEqual(["defaultVersionId"]);
   });
 
   it("rejects rules after an unconditional split (unreachable) and ambiguous rules", () => {
-    expect(paths([{ split: [{ versionId: "vA", percent: 100 }] }, { when: { attribute: "tier", equals: "x" }, versionId: "vB" }])).toEqual(["assignmentRules.1"]);
+    expect(paths([{ split: [{ versionId: "vA", percent: 100 }] }, { when: { attribute: "tier", equals: "x" }, versionId: "vB" }])).toEqual([
+      "assignmentRules.1",
+    ]);
     expect(paths([{ versionId: "vA", split: [{ versionId: "vA", percent: 100 }] }])).toEqual(["assignmentRules.0"]);
   });
 });

@@ -28,7 +28,11 @@ describe("billingPlan", () => {
     expect(amounts(plan)).toEqual([1503, 1501, 1501, 1501]);
     expect(amounts(billingPlan(installments(3), 1000, 7))).toEqual([2334, 2333, 2333]);
     expect(amounts(billingPlan(installments(3), 1000, 6))).toEqual([2000, 2000, 2000]);
-    for (const [n, value, count] of [[2, 1, 3], [5, 333, 7], [12, 4999, 12]] as const) {
+    for (const [n, value, count] of [
+      [2, 1, 3],
+      [5, 333, 7],
+      [12, 4999, 12],
+    ] as const) {
       const p = billingPlan(installments(n), value, count);
       expect(amounts(p).reduce((a, b) => a + b, 0)).toBe(value * count);
       expect(amounts(p).every(Number.isInteger)).toBe(true);
@@ -40,7 +44,10 @@ describe("billingPlan", () => {
   });
 
   it("never bills past the last shipment of a short (late-joiner) series", () => {
-    expect(billingPlan(installments(4), 1000, 2).charges).toEqual([{ shipmentIndex: 0, amountMinor: 1000 }, { shipmentIndex: 1, amountMinor: 1000 }]);
+    expect(billingPlan(installments(4), 1000, 2).charges).toEqual([
+      { shipmentIndex: 0, amountMinor: 1000 },
+      { shipmentIndex: 1, amountMinor: 1000 },
+    ]);
   });
 
   it("rejects prepaid open-ended series and non-integer money", () => {
@@ -51,7 +58,12 @@ describe("billingPlan", () => {
 
 describe("settlementOnCancel", () => {
   it("per_shipment: nothing to settle", () => {
-    expect(settlementOnCancel(billingPlan(perShipment, 1000, 6), 2, [1000, 1000])).toEqual({ refundMinor: 0, creditMinor: 0, owedMinor: 0, writtenOffMinor: 0 });
+    expect(settlementOnCancel(billingPlan(perShipment, 1000, 6), 2, [1000, 1000])).toEqual({
+      refundMinor: 0,
+      creditMinor: 0,
+      owedMinor: 0,
+      writtenOffMinor: 0,
+    });
   });
 
   it("upfront: refunds the unshipped shipments pro rata, net of opt-out credits already given", () => {
@@ -62,7 +74,13 @@ describe("settlementOnCancel", () => {
   });
 
   it("upfront: pro rata floors, so a refund never exceeds the unshipped share", () => {
-    const odd: BillingPlan = { schedule: "upfront", shipmentValueMinor: 333, shipmentCount: 3, totalMinor: 1000, charges: [{ shipmentIndex: 0, amountMinor: 1000 }] };
+    const odd: BillingPlan = {
+      schedule: "upfront",
+      shipmentValueMinor: 333,
+      shipmentCount: 3,
+      totalMinor: 1000,
+      charges: [{ shipmentIndex: 0, amountMinor: 1000 }],
+    };
     expect(settlementOnCancel(odd, 1, 1000).refundMinor).toBe(666);
   });
 

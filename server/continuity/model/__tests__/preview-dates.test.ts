@@ -24,11 +24,20 @@ describe("preview dates", () => {
     const program = standingMonthly({ seriesStartDate: "2027-01-31" });
     const rows = previewShipments(program, { joinDate: "2027-02-28", count: 3 });
     // 2027-02-28 is the first day of period 1 (Jan 31 clamped), so this joiner starts at event 2.
-    expect(rows.map((r) => [r.date, r.eventNumber])).toEqual([["2027-02-28", 2], ["2027-03-31", 3], ["2027-04-30", 4]]);
+    expect(rows.map((r) => [r.date, r.eventNumber])).toEqual([
+      ["2027-02-28", 2],
+      ["2027-03-31", 3],
+      ["2027-04-30", 4],
+    ]);
   });
 
   it("uses the requested version and rejects unknown ones", () => {
-    const program = makeProgram({ versions: [{ id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 1 }] }, { id: "v2", series: [{ eventNumber: 1, productId: "Z", repeat: 1 }] }] });
+    const program = makeProgram({
+      versions: [
+        { id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 1 }] },
+        { id: "v2", series: [{ eventNumber: 1, productId: "Z", repeat: 1 }] },
+      ],
+    });
     expect(previewShipments(program, { joinDate: "2027-01-01", count: 1, frequency: "weekly", versionId: "v2" })[0]?.productId).toBe("Z");
     expect(() => previewShipments(program, { joinDate: "2027-01-01", count: 1, frequency: "weekly", versionId: "nope" })).toThrow(/nope/);
   });

@@ -8,17 +8,31 @@ describe("programSchema", () => {
   it("accepts valid programs of every type", () => {
     expect(issuePaths(baseProgram)).toEqual([]);
     expect(issuePaths(standing)).toEqual([]);
-    expect(issuePaths({ ...baseProgram, type: "perpetual", maxChildOrders: 12, payment: { schedule: "installments", installments: 12 } })).toEqual([]);
+    expect(issuePaths({ ...baseProgram, type: "perpetual", maxChildOrders: 12, payment: { schedule: "installments", installments: 12 } })).toEqual(
+      [],
+    );
     expect(programSchema.parse(baseProgram)).toEqual(baseProgram);
   });
 
   it("reports series problems on the field", () => {
     expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: [] }] })).toEqual(["versions.0.series"]);
-    expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 0 }] }] })).toEqual(["versions.0.series.0.repeat"]);
-    expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 1.5 }] }] })).toEqual(["versions.0.series.0.repeat"]);
+    expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 0 }] }] })).toEqual([
+      "versions.0.series.0.repeat",
+    ]);
+    expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: [{ eventNumber: 1, productId: "A", repeat: 1.5 }] }] })).toEqual([
+      "versions.0.series.0.repeat",
+    ]);
     const gap = events("A", "B").map((e, i) => ({ ...e, eventNumber: i === 1 ? 3 : 1 }));
     expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: gap }] })).toEqual(["versions.0.series.1.eventNumber"]);
-    expect(issuePaths({ ...baseProgram, versions: [{ id: "v1", series: events("A") }, { id: "v1", series: events("B") }] })).toEqual(["versions.1.id"]);
+    expect(
+      issuePaths({
+        ...baseProgram,
+        versions: [
+          { id: "v1", series: events("A") },
+          { id: "v1", series: events("B") },
+        ],
+      }),
+    ).toEqual(["versions.1.id"]);
   });
 
   it("requires the program calendar for standing and current_event", () => {
@@ -41,7 +55,9 @@ describe("programSchema", () => {
 
   it("caps installments at the shortest series", () => {
     expect(issuePaths({ ...baseProgram, payment: { schedule: "installments", installments: 4 } })).toEqual(["payment.installments"]);
-    expect(issuePaths({ ...baseProgram, maxChildOrders: 2, payment: { schedule: "installments", installments: 3 } })).toEqual(["payment.installments"]);
+    expect(issuePaths({ ...baseProgram, maxChildOrders: 2, payment: { schedule: "installments", installments: 3 } })).toEqual([
+      "payment.installments",
+    ]);
     expect(issuePaths({ ...baseProgram, payment: { schedule: "installments", installments: 1 } })).toEqual(["payment.installments"]);
   });
 

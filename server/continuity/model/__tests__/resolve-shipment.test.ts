@@ -9,7 +9,12 @@ const calendar = { seriesStartDate: "2027-01-01", period: "monthly" } as const;
 describe("series expansion", () => {
   it("expands repeats into consecutive slots", () => {
     expect(expandSlots(events(["A", 2], "B", ["C", 3])).map((s) => `${s.slotIndex}:${s.eventNumber}${s.productId}`)).toEqual([
-      "0:1A", "1:1A", "2:2B", "3:3C", "4:3C", "5:3C",
+      "0:1A",
+      "1:1A",
+      "2:2B",
+      "3:3C",
+      "4:3C",
+      "5:3C",
     ]);
   });
 
@@ -134,7 +139,9 @@ describe("resolveShipment arguments", () => {
   });
 
   it("by date is standing-only, and periods never processed count as missed", () => {
-    expect(() => resolveShipment(makeProgram(), initialSubscriberState(makeProgram(), { versionId: "v1", joinedOn: "2027-01-01" }), { date: "2027-02-01" })).toThrow(TypeError);
+    expect(() =>
+      resolveShipment(makeProgram(), initialSubscriberState(makeProgram(), { versionId: "v1", joinedOn: "2027-01-01" }), { date: "2027-02-01" }),
+    ).toThrow(TypeError);
     const program = standingMonthly({ maxChildOrders: 2 });
     let state = initialSubscriberState(program, { versionId: "v1", joinedOn: "2027-04-10" });
     state = advance(state, "shipped", program); // April: event 4

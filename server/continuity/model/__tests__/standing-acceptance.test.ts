@@ -54,6 +54,9 @@ describe("acceptance: 6-item standing monthly program starting 2027-01-01", () =
 
   it("joining before the series starts waits for event 1 on the start date", () => {
     const rows = previewShipments(program, { joinDate: "2026-12-15", count: 2 });
-    expect(rows.map((r) => [r.date, r.eventNumber])).toEqual([["2027-01-01", 1], ["2027-02-01", 2]]);
+    expect(rows.map((r) => [r.date, r.eventNumber])).toEqual([
+      ["2027-01-01", 1],
+      ["2027-02-01", 2],
+    ]);
   });
 });

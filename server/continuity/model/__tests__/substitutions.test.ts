@@ -33,7 +33,9 @@ describe("substitution validation", () => {
   });
 
   it("rejects an overlap on the shared day, on the later range's start", () => {
-    expect(withSubs([...subs, { phantomProductId: "IOTM", substituteProductId: "X", from: "2027-02-28", to: "2027-03-31" }])).toEqual(["substitutions.2.from"]);
+    expect(withSubs([...subs, { phantomProductId: "IOTM", substituteProductId: "X", from: "2027-02-28", to: "2027-03-31" }])).toEqual([
+      "substitutions.2.from",
+    ]);
   });
 
   it("catches ranges nested in an earlier long one", () => {
@@ -47,7 +49,9 @@ describe("substitution validation", () => {
 
   it("rejects reversed ranges, self-substitution and bad dates without crashing", () => {
     expect(withSubs([{ phantomProductId: "P", substituteProductId: "X", from: "2027-02-01", to: "2027-01-01" }])).toEqual(["substitutions.0.to"]);
-    expect(withSubs([{ phantomProductId: "P", substituteProductId: "P", from: "2027-01-01", to: "2027-01-01" }])).toEqual(["substitutions.0.substituteProductId"]);
+    expect(withSubs([{ phantomProductId: "P", substituteProductId: "P", from: "2027-01-01", to: "2027-01-01" }])).toEqual([
+      "substitutions.0.substituteProductId",
+    ]);
     expect(withSubs([{ phantomProductId: "P", substituteProductId: "X", from: "2027-02-30", to: "2027-03-01" }])).toEqual(["substitutions.0.from"]);
   });
 });

@@ -6,4 +6,5 @@ import { uuidParam } from "@/server/http/path-params";
 
 /** The program as this customer would get it joining today: version, next 12 shipments. */
 export const GET = withAuth<{ id: string }>("subscriptions:own", async ({ actor, params }) =>
-  getProgramForCustomer(getDb(), customerIdOf(actor), uuidParam(params.id, "Program"), new Date()));
+  getProgramForCustomer(getDb(), customerIdOf(actor), uuidParam(params.id, "Program"), new Date()),
+);

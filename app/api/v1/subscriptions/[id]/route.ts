@@ -10,7 +10,8 @@ type Params = { id: string };
 
 /** The subscription with its next 6 deliveries, orders and activity. */
 export const GET = withAuth<Params>("subscriptions:own", async ({ actor, params }) =>
-  getSubscriptionDetail(getDb(), customerActorOf(actor).customerId, uuidParam(params.id, "Subscription"), new Date()));
+  getSubscriptionDetail(getDb(), customerActorOf(actor).customerId, uuidParam(params.id, "Subscription"), new Date()),
+);
 
 /** Change frequency and/or quantity, effective from the next order. */
 export const PATCH = withAuth<Params>("subscriptions:own", async ({ req, actor, params }) => {

@@ -9,4 +9,5 @@ export const GET = withAuth("intake:manage", async () => ({ aliases: await listS
 
 /** Add or repoint a SKU alias; answers with the dead letters it may fix. */
 export const POST = withAuth("intake:manage", async ({ req, actor }) =>
-  saveSkuAlias(getDb(), await parseJson(req, skuAliasBodySchema), actor, { now: new Date() }));
+  saveSkuAlias(getDb(), await parseJson(req, skuAliasBodySchema), actor, { now: new Date() }),
+);

@@ -12,8 +12,13 @@ type P = { orderId: string };
 export const POST = withAuth<P>("workflows:review", async ({ req, actor, params }) => {
   const body = await parseJson(req, reviewDecisionSchema);
   const result = await submitReviewDecision(getDb(), (events) => inngest.send(events), {
-    orderId: uuidParam(params.orderId, "Order"), decision: body.decision, note: body.note, userId: actor.userId, role: actor.role,
-    now: new Date(), homeCountry: env().HOME_COUNTRY,
+    orderId: uuidParam(params.orderId, "Order"),
+    decision: body.decision,
+    note: body.note,
+    userId: actor.userId,
+    role: actor.role,
+    now: new Date(),
+    homeCountry: env().HOME_COUNTRY,
   });
   return { ok: true, state: result.to };
 });

@@ -6,4 +6,5 @@ import { uuidParam } from "@/server/http/path-params";
 
 /** The customer's timeline of one program subscription: shipped, opted out, upcoming. */
 export const GET = withAuth<{ subscriptionId: string }>("subscriptions:own", async ({ actor, params }) =>
-  getEnrollmentTimeline(getDb(), uuidParam(params.subscriptionId, "Enrollment"), customerIdOf(actor), new Date()));
+  getEnrollmentTimeline(getDb(), uuidParam(params.subscriptionId, "Enrollment"), customerIdOf(actor), new Date()),
+);

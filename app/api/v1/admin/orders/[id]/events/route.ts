@@ -15,7 +15,12 @@ type P = { id: string };
 export const POST = withAuth<P>("orders:operate", async ({ req, actor, params }) => {
   const body = await parseJson(req, orderEventBodySchema);
   const r = await sendOrderEvent(getDb(), (events) => inngest.send(events), {
-    orderId: uuidParam(params.id, "Order"), event: body.event, data: body.data, userId: actor.userId, now: new Date(), homeCountry: env().HOME_COUNTRY,
+    orderId: uuidParam(params.id, "Order"),
+    event: body.event,
+    data: body.data,
+    userId: actor.userId,
+    now: new Date(),
+    homeCountry: env().HOME_COUNTRY,
   });
   return { ok: true, state: r.state };
 });

@@ -5,4 +5,5 @@ import { uuidParam } from "@/server/http/path-params";
 
 /** Publishes the saved draft as the next revision (422 with field paths when invalid). */
 export const POST = withAuth<{ id: string }>("programs:write", async ({ actor, params }) =>
-  activateProgram(getDb(), actor.userId, uuidParam(params.id, "Program"), new Date()));
+  activateProgram(getDb(), actor.userId, uuidParam(params.id, "Program"), new Date()),
+);

@@ -6,4 +6,5 @@ import { uuidParam } from "@/server/http/path-params";
 
 /** Workbench: the program's subscriptions matching the filters. */
 export const GET = withAuth<{ id: string }>("subscriptions:bulk_update", async ({ req, params }) =>
-  listWorkbenchSubscriptions(getDb(), uuidParam(params.id, "Program"), parseQuery(req, workbenchFilterSchema)));
+  listWorkbenchSubscriptions(getDb(), uuidParam(params.id, "Program"), parseQuery(req, workbenchFilterSchema)),
+);

@@ -13,7 +13,10 @@ export const POST = withAuth<P>("workflows:write", async ({ actor, params }) => 
   const errors = result.problems.filter((p) => p.severity === "error");
   const fields = Object.fromEntries(errors.map((p) => [p.elementId ?? p.code, p.message]));
   return NextResponse.json(
-    { error: { code: "VALIDATION", message: `Fix ${errors.length} problem${errors.length === 1 ? "" : "s"} before publishing`, fields }, problems: result.problems },
+    {
+      error: { code: "VALIDATION", message: `Fix ${errors.length} problem${errors.length === 1 ? "" : "s"} before publishing`, fields },
+      problems: result.problems,
+    },
     { status: 422 },
   );
 });

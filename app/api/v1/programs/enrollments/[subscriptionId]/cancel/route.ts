@@ -6,5 +6,10 @@ import { uuidParam } from "@/server/http/path-params";
 
 /** Cancels the program subscription and settles a prepaid plan (refund rows). */
 export const POST = withAuth<{ subscriptionId: string }>("subscriptions:own", async ({ actor, params }) => ({
-  settlement: await cancelEnrollment(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), new Date()),
+  settlement: await cancelEnrollment(
+    getDb(),
+    { userId: actor.userId, customerId: customerIdOf(actor) },
+    uuidParam(params.subscriptionId, "Enrollment"),
+    new Date(),
+  ),
 }));

@@ -7,7 +7,10 @@ import { uuidParam } from "@/server/http/path-params";
 
 // Bounded like every integer we take in: above int4 it used to reach PostgreSQL and fail there.
 const body = z.object({
-  shipmentIndex: z.number({ error: "Choose a shipment" }).int({ error: "Choose a shipment" }).min(0, { error: "Choose a shipment" })
+  shipmentIndex: z
+    .number({ error: "Choose a shipment" })
+    .int({ error: "Choose a shipment" })
+    .min(0, { error: "Choose a shipment" })
     .max(10_000, { error: "No such shipment" }),
 });
 type P = { subscriptionId: string };
@@ -15,13 +18,27 @@ type P = { subscriptionId: string };
 /** Opt out of one upcoming shipment (until its processing lead). */
 export const POST = withAuth<P>("subscriptions:own", async ({ req, actor, params }) => {
   const { shipmentIndex } = await parseJson(req, body);
-  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), shipmentIndex, "opt_out", new Date());
+  await setShipmentOptOut(
+    getDb(),
+    { userId: actor.userId, customerId: customerIdOf(actor) },
+    uuidParam(params.subscriptionId, "Enrollment"),
+    shipmentIndex,
+    "opt_out",
+    new Date(),
+  );
   return { ok: true };
 });
 
 /** Opt back in (until the processing lead). */
 export const DELETE = withAuth<P>("subscriptions:own", async ({ req, actor, params }) => {
   const { shipmentIndex } = await parseJson(req, body);
-  await setShipmentOptOut(getDb(), { userId: actor.userId, customerId: customerIdOf(actor) }, uuidParam(params.subscriptionId, "Enrollment"), shipmentIndex, "opt_in", new Date());
+  await setShipmentOptOut(
+    getDb(),
+    { userId: actor.userId, customerId: customerIdOf(actor) },
+    uuidParam(params.subscriptionId, "Enrollment"),
+    shipmentIndex,
+    "opt_in",
+    new Date(),
+  );
   return { ok: true };
 });
