@@ -14,7 +14,8 @@ export async function POST(req: Request) {
   const token = form?.get("token");
   const back = (token: string, query: Record<string, string>) =>
     NextResponse.redirect(new URL(`/email-actions/${encodeURIComponent(token)}?${new URLSearchParams(query)}`, env().APP_URL), 303);
-  if (typeof token !== "string" || token.length > 200) return NextResponse.json({ error: { code: "VALIDATION", fields: { token: "is missing" } } }, { status: 422 });
+  if (typeof token !== "string" || token.length > 200)
+    return NextResponse.json({ error: { code: "VALIDATION", fields: { token: "is missing" } } }, { status: 422 });
 
   const result = await performEmailAction(getDb(), token, new Date());
   if (result.kind === "refused") return back(token, { refused: result.message, seal: sealRefusal(token, result.message) });

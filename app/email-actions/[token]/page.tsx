@@ -13,7 +13,8 @@ export default async function EmailActionRoute({ params, searchParams }: { param
   const [{ token: raw }, query] = await Promise.all([params, searchParams]);
   const token = decodeURIComponent(raw);
   const preview = await describeEmailAction(getDb(), token, new Date());
-  const refused = typeof query.refused === "string" && typeof query.seal === "string" && isSealedRefusal(token, query.refused, query.seal) ? query.refused : null;
+  const refused =
+    typeof query.refused === "string" && typeof query.seal === "string" && isSealedRefusal(token, query.refused, query.seal) ? query.refused : null;
   const dates =
     preview.kind === "ready"
       ? {
