@@ -29,17 +29,31 @@ export async function dueSoonSubscription(opts: { productName: string; inHours: 
   }
 }
 
-/** Fires the executor's crons now (send-reminders among them) instead of waiting five minutes. */
+/**
+ * Fires the executor's crons (send-reminders among them) instead of waiting up to five minutes:
+ * a tick for some earlier five-minute mark, which every `*\/5` schedule matches. The functions
+ * read the real clock, so which mark is irrelevant; a fresh one is picked because the executor
+ * fires each minute once.
+ */
 export async function tickCrons(): Promise<void> {
-  const res = await fetch(`${e2eEnv().executorUrl}/cron/tick`, { method: "POST" });
+  const mark = Math.floor(Date.now() / 300_000 - 1 - Math.random() * 100_000) * 300_000;
+  const res = await fetch(`${e2eEnv().executorUrl}/cron/tick?at=${new Date(mark).toISOString()}`, { method: "POST" });
   if (!res.ok) throw new Error(`cron tick refused: ${res.status}`);
 }
 
-/** The text of the first email in the e2e mailbox whose subject mentions `needle` (polls: sending is async). */
-export async function waitForEmail(needle: string, timeoutMs = 30_000): Promise<string> {
+/**
+ * The text of the first email in the e2e mailbox that mentions `needle` (polls: sending is
+ * async). `since` and `to` narrow it to mail received after a moment, for one address (files
+ * are named `<received ms>-<to>.eml`).
+ */
+export async function waitForEmail(needle: string, opts: { since?: number; to?: string; timeoutMs?: number } = {}): Promise<string> {
   const dir = `.data/mail-e2e-${Number(process.env.E2E_PORT ?? 3100)}`;
-  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 250))) {
-    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+  const wanted = (file: string) => {
+    const [ms, ...rest] = file.replace(/\.eml$/, "").split("-");
+    return (opts.since === undefined || Number(ms) >= opts.since) && (opts.to === undefined || rest.join("-") === opts.to);
+  };
+  for (const started = Date.now(); Date.now() - started < (opts.timeoutMs ?? 30_000); await new Promise((r) => setTimeout(r, 250))) {
+    for (const file of (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter(wanted)) {
       const raw = fs.readFileSync(path.join(dir, file), "utf8");
       const text = raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
       if (text.includes(needle)) return text;
