@@ -89,3 +89,25 @@ export const signInCodes = pgTable(
   },
   (t) => [index("sign_in_codes_user_idx").on(t.userId, t.createdAt)],
 );
+
+/**
+ * `Idempotency-Key` on mutating API requests (server/http/idempotency.ts): the first request with
+ * a key claims it, and its response is kept so that a retry gets the same answer instead of a
+ * second effect. Keys are per user; the fingerprint catches a key reused for another request.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    status: integer("status"),
+    contentType: text("content_type"),
+    body: text("body"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_claimed_idx").on(t.claimedAt)],
+);
