@@ -19,6 +19,8 @@ export async function proxy(req: NextRequest) {
     if (token?.role) return NextResponse.redirect(new URL(LANDING[token.role as Role], req.url));
     return withCsp(req, pathname === "/signin" ? NEXTAUTH_SECRET : null, NEXTAUTH_URL);
   }
+  // One-click links from reminder emails work signed out: their signed token is the authority.
+  if (pathname.startsWith("/email-actions/")) return withCsp(req, null, NEXTAUTH_URL);
   if (!token) {
     const url = new URL("/signin", req.url);
     url.searchParams.set("callbackUrl", pathname + search);

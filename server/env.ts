@@ -74,6 +74,13 @@ const envSchema = z.object({
   /** Signup attempts from one IP address (each costs a scrypt hash). */
   RATE_LIMIT_SIGNUP_IP_POINTS: z.coerce.number().int().positive().default(50),
   RATE_LIMIT_SIGNUP_IP_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Sign-in codes requested for one account (each sends an email), and from one IP address. */
+  RATE_LIMIT_CODE_ACCOUNT_POINTS: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_CODE_ACCOUNT_SECONDS: z.coerce.number().int().positive().default(900),
+  RATE_LIMIT_CODE_IP_POINTS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_CODE_IP_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** How long an emailed sign-in code works. */
+  SIGN_IN_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Unknown bearer tokens presented from one IP address (token guessing). */
   RATE_LIMIT_TOKEN_IP_POINTS: z.coerce.number().int().positive().default(50),
   RATE_LIMIT_TOKEN_IP_SECONDS: z.coerce.number().int().positive().default(900),

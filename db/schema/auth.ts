@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../vocabulary/roles";
 
 export const roleEnum = pgEnum("role", ROLES);
@@ -68,3 +68,46 @@ export const apiTokens = pgTable("api_tokens", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
 });
+
+/**
+ * One-time sign-in codes sent by email (passwordless sign-in). Only a keyed hash of the code is
+ * kept; a code works once, for a few minutes, for a few tries, and a newer code supersedes it.
+ */
+export const signInCodes = pgTable(
+  "sign_in_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    /** Set when used, and when superseded by a newer code: either way it works no more. */
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sign_in_codes_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * `Idempotency-Key` on mutating API requests (server/http/idempotency.ts): the first request with
+ * a key claims it, and its response is kept so that a retry gets the same answer instead of a
+ * second effect. Keys are per user; the fingerprint catches a key reused for another request.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    status: integer("status"),
+    contentType: text("content_type"),
+    body: text("body"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_claimed_idx").on(t.claimedAt)],
+);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { FREQUENCIES } from "../vocabulary/frequencies";
+import { EMAIL_ACTIONS } from "../vocabulary/email-actions";
 import { CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES } from "../vocabulary/subscription-status";
 import { products } from "./catalog";
 import { addresses, customers } from "./customers";
@@ -97,4 +98,25 @@ export const reminders = pgTable(
       .on(t.dueAt)
       .where(sql`${t.emailSentAt} IS NULL`),
   ],
+);
+
+/**
+ * One-click links in a reminder email are single-use per email: the first link used claims the
+ * reminder's row here (primary key), the action runs outside any transaction, and the outcome is
+ * recorded under a guard (claim → call → record). A claim never completed (the app died
+ * mid-action) can be taken over by the same link after a few minutes; every action is idempotent.
+ */
+export const emailActionUses = pgTable(
+  "email_action_uses",
+  {
+    reminderId: uuid("reminder_id")
+      .primaryKey()
+      .references(() => reminders.id, { onDelete: "cascade" }),
+    action: text("action", { enum: EMAIL_ACTIONS }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** What the customer is told on the confirmation page, e.g. the new delivery date or the order id. */
+    outcome: text("outcome"),
+  },
+  (t) => [check("email_action_uses_action", sql`${t.action} IN ('skip', 'delay_week', 'order_now')`)],
 );

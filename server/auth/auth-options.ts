@@ -10,6 +10,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "@/db/vocabulary/roles";
 import { safeCallbackUrl } from "./safe-callback-url";
 import { revokeSessions } from "./session-user";
+import { verifySignInCode } from "./sign-in-codes";
 
 // A cap on the password keeps one request from buying an arbitrarily long scrypt input.
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1000) });
@@ -39,8 +40,17 @@ export async function authenticate(raw: unknown) {
   return { id: row.id, email: row.email, name: row.name, role: row.role, customerId: row.customerId, sessionVersion: row.sessionVersion };
 }
 
+const codeSchema = z.object({ email: z.string().email().max(254), code: z.string().max(20) });
+
+/** The emailed one-time code instead of the password; null on any mismatch. */
+export async function authenticateWithCode(raw: unknown) {
+  const parsed = codeSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  return verifySignInCode(getDb(), parsed.data, new Date());
+}
+
 /**
- * Email + password with JWT sessions. The token carries the role and customer id so that
+ * Email + password (or an emailed one-time code) with JWT sessions. The token carries the role and customer id so that
  * the proxy can redirect without a database call; every action resolves the user from the
  * database (actor.ts) and checks the token's session version, which sign-out bumps.
  */
@@ -53,6 +63,13 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: (credentials) => authenticate(credentials),
+    }),
+    // Passwordless: the one-time code emailed by POST /api/auth/sign-in-code (sign-in-codes.ts).
+    CredentialsProvider({
+      id: "email-code",
+      name: "Email code",
+      credentials: { email: { label: "Email", type: "email" }, code: { label: "Code", type: "text" } },
+      authorize: (credentials) => authenticateWithCode(credentials),
     }),
   ],
   callbacks: {

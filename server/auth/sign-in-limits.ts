@@ -2,7 +2,7 @@ import "server-only";
 import { isAppError } from "../errors/app-error";
 import { env } from "../env";
 import { clientIp } from "../security/client-ip";
-import { accountKey, countFailure, refuseIfExhausted, resetLimit } from "../security/rate-limiters";
+import { accountKey, consumeOrThrow, countFailure, refuseIfExhausted, resetLimit } from "../security/rate-limiters";
 
 const MESSAGE = "Too many sign-in attempts. Please wait a few minutes and try again.";
 
@@ -62,4 +62,14 @@ export async function limitSignIn(req: Request, run: () => Promise<Response>): P
 }
 
 /** Only the credentials callback is limited; every other next-auth request passes through. */
-export const isCredentialsSignIn = (req: Request) => req.method === "POST" && new URL(req.url).pathname.endsWith("/api/auth/callback/credentials");
+/** The password and the emailed-code sign-ins: both are guesses to limit. */
+export const isCredentialsSignIn = (req: Request) =>
+  req.method === "POST" && /\/api\/auth\/callback\/(credentials|email-code)$/.test(new URL(req.url).pathname);
+
+const CODE_MESSAGE = "Too many sign-in codes requested. Please wait a few minutes and try again.";
+
+/** Each code request sends an email: limited per IP and per email address, counted on every request. */
+export async function limitCodeRequests(req: Request, email: string): Promise<void> {
+  await consumeOrThrow("code_ip", clientIp(req.headers, env().TRUSTED_PROXY_HOPS), CODE_MESSAGE);
+  await consumeOrThrow("code_account", accountKey(email), CODE_MESSAGE);
+}

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { env } from "@/server/env";
 import { createNotifications } from "@/server/notifications/create-notification";
 import { reminderEmail, reminderNotification } from "@/server/notifications/reminder-message";
+import { emailActionLinks } from "@/server/subscriptions/email-action-links";
 import { sendEmail as defaultSend, type SendEmail } from "@/server/notifications/send-email";
 
 /**
@@ -133,6 +134,7 @@ export async function sendReminderEmails(
       dueAt: new Date(r.due_at),
       timeZone: r.time_zone,
       appUrl,
+      oneClick: emailActionLinks({ id: r.id, dueAt: new Date(r.due_at) }, appUrl),
     });
     try {
       await send({ to: r.email, ...message });

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { toErrorResponse, zodFieldErrors } from "../errors/to-error-response";
 import { env } from "../env";
 import { csrfRefusal, hasBearerToken, MUTATING_METHODS } from "../security/same-origin";
+import { withIdempotency } from "./idempotency";
 import { unstorableTextFields } from "./unstorable-text-fields";
 
 type Ctx<P> = { req: Request; actor: Actor; params: P };
@@ -21,13 +22,25 @@ export function withAuth<P = Record<string, string>>(permission: Permission, han
     try {
       const actor = await requireActor(permission, req);
       assertNotCrossSite(req);
-      const result = await handler({ req, actor, params: await context.params });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const params = await context.params;
+      // Inside the idempotency layer errors become responses too: a refused request replays as refused.
+      return await withIdempotency(req, actor.userId, async () => {
+        try {
+          const result = await handler({ req, actor, params });
+          return result instanceof Response ? result : NextResponse.json(result);
+        } catch (e) {
+          return errorResponse(e);
+        }
+      });
     } catch (e) {
-      const { status, body, headers } = toErrorResponse(e);
-      return NextResponse.json(body, { status, headers });
+      return errorResponse(e);
     }
   };
+}
+
+function errorResponse(e: unknown): Response {
+  const { status, body, headers } = toErrorResponse(e);
+  return NextResponse.json(body, { status, headers });
 }
 
 /**

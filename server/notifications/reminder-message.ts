@@ -7,11 +7,13 @@ export interface ReminderFacts {
   dueAt: Date;
   timeZone: string;
   appUrl: string;
+  /** Signed one-click links (server/subscriptions/email-action-links.ts); they work without signing in. */
+  oneClick: { skip: string; delay_week: string; order_now: string };
 }
 
-export function reminderLinks(f: Pick<ReminderFacts, "subscriptionId" | "appUrl">) {
-  const base = `${f.appUrl.replace(/\/$/, "")}/subscriptions/${f.subscriptionId}`;
-  return { skip: `${base}?action=skip`, edit: base };
+export function reminderLinks(f: Pick<ReminderFacts, "subscriptionId" | "appUrl" | "oneClick">) {
+  const edit = `${f.appUrl.replace(/\/$/, "")}/subscriptions/${f.subscriptionId}`;
+  return { skip: f.oneClick.skip, delayWeek: f.oneClick.delay_week, orderNow: f.oneClick.order_now, edit };
 }
 
 /** The order date as the customer reads it, in the subscription's zone ("Sunday, February 28, 2027"). */
@@ -30,15 +32,20 @@ export function reminderEmail(f: ReminderFacts) {
     `Your next subscription order (${item}) will be placed on ${when}.`,
     "",
     `Skip this delivery: ${links.skip}`,
+    `Delay it one week: ${links.delayWeek}`,
+    `Order now: ${links.orderNow}`,
     `Edit your subscription: ${links.edit}`,
+    "",
+    "The first three links work without signing in, once, until the order is placed.",
   ].join("\n");
   const html = `<p>Hi ${escapeHtml(f.customerName)},</p>
 <p>Your next subscription order (${escapeHtml(item)}) will be placed on <strong>${escapeHtml(when)}</strong>.</p>
-<p><a href="${escapeHtml(links.skip)}">Skip this delivery</a> · <a href="${escapeHtml(links.edit)}">Edit your subscription</a></p>`;
+<p><a href="${escapeHtml(links.skip)}">Skip this delivery</a> · <a href="${escapeHtml(links.delayWeek)}">Delay one week</a> · <a href="${escapeHtml(links.orderNow)}">Order now</a> · <a href="${escapeHtml(links.edit)}">Edit your subscription</a></p>
+<p style="color:#64748b;font-size:12px">The first three links work without signing in, once, until the order is placed.</p>`;
   return { subject, text, html };
 }
 
-export function reminderNotification(f: Omit<ReminderFacts, "appUrl" | "customerName">) {
+export function reminderNotification(f: Omit<ReminderFacts, "appUrl" | "customerName" | "oneClick">) {
   const when = customerDate(f.dueAt, f.timeZone);
   return {
     title: `Upcoming order on ${when}`,

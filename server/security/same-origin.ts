@@ -19,6 +19,20 @@ function appOrigins(req: Request, configured: (string | undefined)[]): Set<strin
  * the request's own origin is safe (Next.js's server actions check the same way).
  */
 export function csrfRefusal(req: Request, configured: (string | undefined)[]): { field: string; reason: string } | null {
+  const crossSite = crossSiteRefusal(req, configured);
+  if (crossSite) return crossSite;
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    return { field: "content-type", reason: "Request refused: the body must be sent as Content-Type: application/json" };
+  }
+  return null;
+}
+
+/**
+ * The origin half of csrfRefusal, for the few anonymous form posts that must work without
+ * JavaScript (asking for a sign-in code): the browser vouches the page was ours.
+ */
+export function crossSiteRefusal(req: Request, configured: (string | undefined)[]): { field: string; reason: string } | null {
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
   if (site !== null && site !== "same-origin") {
@@ -29,10 +43,6 @@ export function csrfRefusal(req: Request, configured: (string | undefined)[]): {
     if (!appOrigins(req, configured).has(origin)) {
       return { field: "origin", reason: `Cross-origin request refused (Origin ${origin.slice(0, 100)} is not this app)` };
     }
-  }
-  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") {
-    return { field: "content-type", reason: "Request refused: the body must be sent as Content-Type: application/json" };
   }
   return null;
 }

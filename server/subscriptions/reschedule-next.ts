@@ -16,14 +16,23 @@ import type { RescheduleInput } from "./subscription.schema";
  * the cursor's cycle and a new nextRunAt. The anchor and every other cycle stay put. To keep
  * deliveries in order the date must be after now, after the previous cycle's date and
  * before the following cycle's nominal date. Moving it back to its own date drops the override.
+ * With `cycleIndex`, the move applies only while that cycle is still the next delivery (an email
+ * link announced it; if the customer changed the schedule since, it must not move another one).
  */
-export async function rescheduleNext(db: Database, actor: CustomerActor, id: string, input: RescheduleInput, now: Date): Promise<SubscriptionDto> {
+export async function rescheduleNext(
+  db: Database,
+  actor: CustomerActor,
+  id: string,
+  input: RescheduleInput & { cycleIndex?: number },
+  now: Date,
+): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
     assertCan(row, "reschedule");
     const overrides = await loadOverrides(tx, row.id, row.anchorIndex);
     const target = row.nextRunAt ? cycleAt(row, overrides, row.nextCycleIndex) : null;
     if (!target) throw conflict("There is no upcoming delivery to move");
+    if (input.cycleIndex !== undefined && input.cycleIndex !== target.cycleIndex) throw conflict("This delivery has changed since");
 
     const { localDate } = input;
     const at = zonedInstant(localDate, row.localTime, row.timeZone);

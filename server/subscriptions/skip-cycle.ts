@@ -15,30 +15,53 @@ import type { SubscriptionDto } from "./subscription-dto.schema";
  * skipped cycle, so `nextRunAt` is always the next real delivery. Anchor and dates unchanged.
  */
 export async function skipNext(db: Database, actor: CustomerActor, id: string, now: Date): Promise<SubscriptionDto> {
+  return skipCycle(db, actor, id, {}, now);
+}
+
+/**
+ * Skips one occurrence, named by its cycle index (default: the cursor's). Keyed by occurrence,
+ * so a repeated request — a double click, a retried email link — never skips a second delivery:
+ * skipping a cycle that is already skipped changes nothing. A later cycle may be skipped ahead;
+ * the cursor moves only when its own cycle is skipped.
+ */
+export async function skipCycle(db: Database, actor: CustomerActor, id: string, input: { cycleIndex?: number }, now: Date): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
     assertCan(row, "skip");
     const overrides = await loadOverrides(tx, row.id, row.anchorIndex);
-    const target = row.nextRunAt ? cycleAt(row, overrides, row.nextCycleIndex) : null;
+    const index = input.cycleIndex ?? row.nextCycleIndex;
+    if (overrides.some((o) => o.cycleIndex === index && o.kind === "skip")) return;
+    if (index < row.nextCycleIndex) throw conflict("This delivery has already been placed");
+    const target = row.nextRunAt ? cycleAt(row, overrides, index) : null;
     if (!target) throw conflict("There is no upcoming delivery to skip");
+    if (target.skipped) return;
 
     await tx
       .insert(cycleOverrides)
       .values({ subscriptionId: row.id, cycleIndex: target.cycleIndex, kind: "skip", localDate: target.rescheduled ? target.localDate : null })
       .onConflictDoUpdate({ target: [cycleOverrides.subscriptionId, cycleOverrides.cycleIndex], set: { kind: "skip" } });
+    const atCursor = target.cycleIndex === row.nextCycleIndex;
     const withSkip = [
       ...overrides.filter((o) => o.cycleIndex !== target.cycleIndex),
       { cycleIndex: target.cycleIndex, kind: "skip" as const, localDate: null },
     ];
-    const next = firstShippableCycle(row, withSkip, target.cycleIndex + 1);
+    const next = atCursor ? firstShippableCycle(row, withSkip, target.cycleIndex + 1) : null;
     await applyTransition(tx, {
       row,
       now,
       action: "skipped",
       actor: { type: "user", userId: actor.userId },
       // Skipping the last delivery leaves an active subscription with nothing due (unskip can undo it).
-      set: next ? { nextCycleIndex: next.cycleIndex, nextRunAt: next.at } : { nextCycleIndex: target.cycleIndex + 1, nextRunAt: null },
-      data: { cycleIndex: target.cycleIndex, localDate: target.localDate, nextCycleIndex: next?.cycleIndex ?? null },
+      set: !atCursor
+        ? {}
+        : next
+          ? { nextCycleIndex: next.cycleIndex, nextRunAt: next.at }
+          : { nextCycleIndex: target.cycleIndex + 1, nextRunAt: null },
+      data: {
+        cycleIndex: target.cycleIndex,
+        localDate: target.localDate,
+        nextCycleIndex: atCursor ? (next?.cycleIndex ?? null) : row.nextCycleIndex,
+      },
     });
   });
   return (await getSubscriptionOrThrow(db, actor.customerId, id)).dto;

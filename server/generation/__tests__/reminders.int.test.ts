@@ -59,7 +59,6 @@ describe("reminders", () => {
     expect(mail.subject).toContain("Espresso beans");
     const body = textOf(mail.raw);
     expect(body).toContain("Sunday, February 28, 2027");
-    expect(body).toContain(`${appUrl}/subscriptions/${sub.id}?action=skip`);
     expect(body).toContain(`${appUrl}/subscriptions/${sub.id}`);
     expect(body).toContain("2 × Espresso beans");
 
@@ -68,6 +67,10 @@ describe("reminders", () => {
     const [row] = await db.select().from(reminders);
     expect(row).toMatchObject({ subscriptionId: sub.id, cycleIndex: 1, dueAt: at("2027-02-28T14:00:00Z") });
     expect(row!.emailSentAt).not.toBeNull();
+    // One-click links, signed for this reminder, one per action.
+    for (const action of ["skip", "delay_week", "order_now"]) {
+      expect(body).toMatch(new RegExp(`${appUrl}/email-actions/v1\\.${row!.id}\\.${action}\\.\\d+\\.[\\w-]{43}`));
+    }
   });
 
   it("reminds again for the next cycle after generation advanced the subscription", async () => {
