@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parseEnv, productionSecretProblems, SECRET_VARIABLES } from "./env";
 
 const strong = Object.fromEntries(
-  SECRET_VARIABLES.map((name, i) => [name, name === "CHANNEL_CREDENTIALS_KEY" ? Buffer.alloc(32, 7).toString("base64") : `a-long-random-secret-number-${i}`]),
+  SECRET_VARIABLES.map((name, i) => [
+    name,
+    name === "CHANNEL_CREDENTIALS_KEY" ? Buffer.alloc(32, 7).toString("base64") : `a-long-random-secret-number-${i}`,
+  ]),
 );
 
 describe("configuration", () => {

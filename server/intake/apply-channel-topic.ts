@@ -36,9 +36,17 @@ const shopifyRefundSchema = z.object({
   order_id: z.union([z.number(), z.string()]),
   created_at: z.string().nullish(),
   refund_line_items: z
-    .array(z.object({ quantity: z.number().int(), subtotal: z.union([z.string(), z.number()]).nullish(), line_item: z.object({ sku: z.string().nullish() }).nullish() }))
+    .array(
+      z.object({
+        quantity: z.number().int(),
+        subtotal: z.union([z.string(), z.number()]).nullish(),
+        line_item: z.object({ sku: z.string().nullish() }).nullish(),
+      }),
+    )
     .default([]),
-  transactions: z.array(z.object({ amount: z.union([z.string(), z.number()]), kind: z.string().nullish(), status: z.string().nullish() })).default([]),
+  transactions: z
+    .array(z.object({ amount: z.union([z.string(), z.number()]), kind: z.string().nullish(), status: z.string().nullish() }))
+    .default([]),
 });
 
 /**
@@ -50,7 +58,11 @@ export async function applyShopifyRefund(tx: Transaction, row: PayloadRow, prefi
   const done = async (f: Parameters<typeof finishPayload>[2]) => ({ result: await finishPayload(tx, row, f, now), events: [] });
   const parsed = shopifyRefundSchema.safeParse(safeJson(row.correctedBody ?? row.rawBody));
   if (!parsed.success) {
-    return done({ status: "dead_lettered", reason: "malformed_body", errors: [{ path: "", code: "malformed_body", message: "Not a Shopify refund (id, order_id)" }] });
+    return done({
+      status: "dead_lettered",
+      reason: "malformed_body",
+      errors: [{ path: "", code: "malformed_body", message: "Not a Shopify refund (id, order_id)" }],
+    });
   }
   const r = parsed.data;
   const order = await findIntakeOrderForUpdate(tx, row.channel, `${prefix}${r.order_id}`);
@@ -63,8 +75,14 @@ export async function applyShopifyRefund(tx: Transaction, row: PayloadRow, prefi
     const m = parseMoney(v, currency, "half-even");
     return m.ok ? Number(m.minor < 0n ? -m.minor : m.minor) : 0;
   };
-  const amountMinor = r.transactions.filter((t) => (t.kind ?? "refund") === "refund" && (t.status ?? "success") === "success").reduce((s, t) => s + minor(t.amount), 0);
-  const lines: RefundLine[] = r.refund_line_items.map((l) => ({ sku: l.line_item?.sku ?? "", quantity: l.quantity, amountMinor: minor(l.subtotal ?? 0) }));
+  const amountMinor = r.transactions
+    .filter((t) => (t.kind ?? "refund") === "refund" && (t.status ?? "success") === "success")
+    .reduce((s, t) => s + minor(t.amount), 0);
+  const lines: RefundLine[] = r.refund_line_items.map((l) => ({
+    sku: l.line_item?.sku ?? "",
+    quantity: l.quantity,
+    amountMinor: minor(l.subtotal ?? 0),
+  }));
   const refundedAt = r.created_at && !Number.isNaN(new Date(r.created_at).getTime()) ? new Date(r.created_at) : now;
   return recordRefunds(tx, row, order.id, currency, [{ externalRefundId: `${prefix}${r.id}`, amountMinor, lines, refundedAt }], now);
 }
@@ -72,13 +90,27 @@ export async function applyShopifyRefund(tx: Transaction, row: PayloadRow, prefi
 type NewRefund = { externalRefundId: string; amountMinor: number; lines: RefundLine[]; refundedAt: Date };
 
 /** Inserts the refunds not recorded yet and finishes the payload: accepted/refunded, or a duplicate. */
-export async function recordRefunds(tx: Transaction, row: PayloadRow, orderId: string, currency: string, refunds: NewRefund[], now: Date): Promise<ExistingOrderOutcome> {
+export async function recordRefunds(
+  tx: Transaction,
+  row: PayloadRow,
+  orderId: string,
+  currency: string,
+  refunds: NewRefund[],
+  now: Date,
+): Promise<ExistingOrderOutcome> {
   const inserted = await insertRefunds(tx, row, orderId, currency, refunds, now);
   const status = inserted > 0 ? "accepted" : "duplicate";
   return { result: await finishPayload(tx, row, { status, action: "refunded", orderId }, now), events: [] };
 }
 
-export async function insertRefunds(tx: Transaction, row: PayloadRow, orderId: string, currency: string, refunds: NewRefund[], now: Date): Promise<number> {
+export async function insertRefunds(
+  tx: Transaction,
+  row: PayloadRow,
+  orderId: string,
+  currency: string,
+  refunds: NewRefund[],
+  now: Date,
+): Promise<number> {
   if (refunds.length === 0) return 0;
   const rows = await tx
     .insert(intakeRefunds)
@@ -132,7 +164,11 @@ export async function applyWooDelete(tx: Transaction, row: PayloadRow, prefix: s
     .orderBy(desc(intakePayloads.processedAt))
     .limit(1);
   if (!latest?.canonical) return { result: await finishPayload(tx, row, { status: "ignored", reason: "unknown_order" }, now), events: [] };
-  const cancelled: StoredCanonical = { ...latest.canonical, status: "cancelled", notes: [...latest.canonical.notes, "order_deleted: order.deleted topic"] };
+  const cancelled: StoredCanonical = {
+    ...latest.canonical,
+    status: "cancelled",
+    notes: [...latest.canonical.notes, "order_deleted: order.deleted topic"],
+  };
   return applyToExistingOrder(tx, row, cancelled, order, now);
 }
 

@@ -73,7 +73,13 @@ async function processLocked(tx: Transaction, payloadId: string, now: Date): Pro
   // Connected stores (docs/intake.md, "Connected stores"): same delivery again, topics that are not orders.
   const earlier = await findEarlierDelivery(tx, row);
   if (earlier) {
-    const dup = { status: "duplicate" as const, duplicateOf: earlier.id, orderId: earlier.orderId, action: earlier.action, canonical: earlier.canonical };
+    const dup = {
+      status: "duplicate" as const,
+      duplicateOf: earlier.id,
+      orderId: earlier.orderId,
+      action: earlier.action,
+      canonical: earlier.canonical,
+    };
     return { result: await finishPayload(tx, row, dup, now) };
   }
   const prefix = await storeOrderPrefix(tx, row);
@@ -93,7 +99,13 @@ async function processLocked(tx: Transaction, payloadId: string, now: Date): Pro
     const newer = await newerAppliedDelivery(tx, row, existing.id);
     if (newer) {
       const message = `Triggered at ${row.triggeredAt?.toISOString()}, before the change already applied at ${newer.triggeredAt.toISOString()}`;
-      const stale = { status: "ignored" as const, reason: "stale_delivery", canonical: order, orderId: existing.id, errors: [{ path: "", code: "stale_delivery" as const, message }] };
+      const stale = {
+        status: "ignored" as const,
+        reason: "stale_delivery",
+        canonical: order,
+        orderId: existing.id,
+        errors: [{ path: "", code: "stale_delivery" as const, message }],
+      };
       return { result: await finishPayload(tx, row, stale, now) };
     }
     if (row.channel === "woocommerce" && order.status !== "cancelled") {

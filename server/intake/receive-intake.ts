@@ -63,7 +63,9 @@ export async function receiveIntake(db: Database, input: IntakeRequest, opts: { 
   const { connection } = input;
   const signatureValid =
     !input.tooLarge &&
-    (connection ? verifyStoreWebhook(channel, body, headers, webhookSecretOf(connection)) : adapter.verifySignature(body, headers, intakeSecret(channel)));
+    (connection
+      ? verifyStoreWebhook(channel, body, headers, webhookSecretOf(connection))
+      : adapter.verifySignature(body, headers, intakeSecret(channel)));
   const meta = connection ? webhookMeta(channel, headers, decodeBody(body)) : null;
   const base = { channel, body, headers, signatureValid, now: opts.now, connectionId: connection?.id ?? null, ...meta };
   if (!signatureValid) await consumeOrThrow("intake_ip", input.clientIp, UNSIGNED_LIMIT_MESSAGE);

@@ -69,7 +69,13 @@ describe("amazon adapter", () => {
         buyer: { buyerEmail: "b@example.jp", buyerName: "Ken Ito" },
         recipient: { deliveryAddress: { name: "Ken Ito", addressLine1: "4-5 Umeda", city: "Osaka", postalCode: "530-0001", countryCode: "JP" } },
       },
-      items: [{ product: { sellerSku: "FLT-CART-3PK", title: "Filters" }, quantityOrdered: 2, price: { unitPrice: { currencyCode: "JPY", amount: "1990" } } }],
+      items: [
+        {
+          product: { sellerSku: "FLT-CART-3PK", title: "Filters" },
+          quantityOrdered: 2,
+          price: { unitPrice: { currencyCode: "JPY", amount: "1990" } },
+        },
+      ],
     };
     const r = amazonAdapter.parse(JSON.stringify(body));
     expect(r.ok).toBe(true);

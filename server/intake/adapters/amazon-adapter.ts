@@ -21,7 +21,15 @@ const text = z.string().nullish();
 const money = z.object({ CurrencyCode: text, Amount: text }).nullish();
 const money26 = z.object({ currencyCode: text, amount: text }).nullish();
 
-const v0Address = z.object({ Name: text, AddressLine1: text, AddressLine2: text, City: text, StateOrRegion: text, PostalCode: text, CountryCode: text });
+const v0Address = z.object({
+  Name: text,
+  AddressLine1: text,
+  AddressLine2: text,
+  City: text,
+  StateOrRegion: text,
+  PostalCode: text,
+  CountryCode: text,
+});
 const v0Order = z.object({
   AmazonOrderId: z.string(),
   PurchaseDate: text,
@@ -214,7 +222,8 @@ export function amazonOrderHasTotals(status: string | null | undefined): boolean
 function mapDraft(d: Draft): ParseResult {
   const currency = String(d.total?.currency ?? d.lines.find((l) => l.price.currency)?.price.currency ?? "").toUpperCase();
   const ctx = createMappingContext(currency);
-  if (!amazonOrderHasTotals(d.status)) ctx.error("totals.totalMinor", `Order status ${d.status}: Amazon reports no prices until the order is Unshipped`);
+  if (!amazonOrderHasTotals(d.status))
+    ctx.error("totals.totalMinor", `Order status ${d.status}: Amazon reports no prices until the order is Unshipped`);
   let subtotal = 0n;
   let tax = 0n;
   let shipping = 0n;

@@ -12,7 +12,10 @@ const PAGE = 250;
  */
 export function bigCommerceClient(ctx: StoreContext<"bigcommerce">): StoreClient & { fetchOrder(id: string): Promise<FetchedOrder> } {
   const get = async (path: string, query?: Record<string, string>) => {
-    const res = await channelRequest({ url: joinUrl(ctx.apiBaseUrl, path, query), headers: { "X-Auth-Token": ctx.credentials.accessToken } }, ctx.http);
+    const res = await channelRequest(
+      { url: joinUrl(ctx.apiBaseUrl, path, query), headers: { "X-Auth-Token": ctx.credentials.accessToken } },
+      ctx.http,
+    );
     return { path, status: res.status, body: res.status === 204 ? null : res.body } satisfies FetchedDocument;
   };
 

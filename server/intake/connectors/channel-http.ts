@@ -51,7 +51,10 @@ export async function channelRequest(req: ChannelRequest, opts: HttpOptions): Pr
       text = await res.text();
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-      last = new ChannelHttpError(timedOut ? `${label} timed out after ${opts.timeoutMs} ms` : `${label} failed: the store could not be reached`, null);
+      last = new ChannelHttpError(
+        timedOut ? `${label} timed out after ${opts.timeoutMs} ms` : `${label} failed: the store could not be reached`,
+        null,
+      );
       if (attempt < attempts) await sleep(wait);
       continue;
     }
@@ -85,7 +88,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
 function statusText(status: number): string {
   return STATUS_TEXT[status] ?? "";
 }

@@ -15,7 +15,13 @@ import { parseThinBigCommerce } from "./webhook-meta";
  * (one guarded UPDATE, only while it is `received`). The store answering 4xx/5xx (after retries)
  * dead-letters the payload with the HTTP reason. Returns null when the payload can now be processed.
  */
-export async function fetchThinWebhook(db: Database, connection: ConnectionRow, payloadId: string, bodyText: string, now: Date): Promise<IntakeResult | null> {
+export async function fetchThinWebhook(
+  db: Database,
+  connection: ConnectionRow,
+  payloadId: string,
+  bodyText: string,
+  now: Date,
+): Promise<IntakeResult | null> {
   const thin = parseThinBigCommerce(bodyText);
   if (!thin) return null; // not thin: processed as posted
   let update: Partial<typeof intakePayloads.$inferInsert>;

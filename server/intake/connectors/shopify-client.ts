@@ -1,3 +1,4 @@
+import { quoteUnsafeNumbers } from "../adapters/lossless-json";
 import { channelRequest } from "./channel-http";
 import { type FetchedOrder, joinUrl, type StoreClient, type StoreContext } from "./store-client";
 
@@ -24,9 +25,17 @@ export function shopifyClient(ctx: StoreContext<"shopify">): StoreClient {
       });
       while (url) {
         const res = await channelRequest({ url, headers }, ctx.http);
-        const orders = ((res.body as { orders?: unknown[] } | null)?.orders ?? []) as Array<{ id?: unknown; updated_at?: string }>;
+        // Shopify ids are 64-bit: parsed with the unsafe integers quoted, so none is rounded.
+        const page = JSON.parse(quoteUnsafeNumbers(res.text)) as { orders?: Array<{ id?: unknown; updated_at?: string }> } | null;
+        const orders = page?.orders ?? [];
         for (const o of orders) {
-          out.push({ externalId: String(o.id), updatedAt: o.updated_at ? new Date(o.updated_at).toISOString() : null, body: JSON.stringify(o), documents: [], ready: true });
+          out.push({
+            externalId: String(o.id),
+            updatedAt: o.updated_at ? new Date(o.updated_at).toISOString() : null,
+            body: JSON.stringify(o),
+            documents: [],
+            ready: true,
+          });
         }
         url = nextLink(res.headers.get("link"));
       }

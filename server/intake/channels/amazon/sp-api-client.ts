@@ -28,7 +28,12 @@ export function amazonClient(ctx: StoreContext<"amazon">, gates = amazonGates())
         method: "POST",
         url: c.tokenUrl,
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: c.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }).toString(),
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: c.refreshToken,
+          client_id: c.clientId,
+          client_secret: c.clientSecret,
+        }).toString(),
       },
       ctx.http,
     );
@@ -54,7 +59,8 @@ export function amazonClient(ctx: StoreContext<"amazon">, gates = amazonGates())
         return res;
       } catch (e) {
         if (!(e instanceof ChannelHttpError) || attempt >= (ctx.http.attempts ?? 3)) throw e;
-        if (e.status === 401 || e.status === 403) token = null; // expired or revoked early: refresh once
+        if (e.status === 401 || e.status === 403)
+          token = null; // expired or revoked early: refresh once
         else if (e.status === 429) gate.drain(nowMs());
         else if (e.status !== null && e.status < 500) throw e;
         else await sleep((ctx.http.backoffMs ?? 250) * 2 ** (attempt - 1));
@@ -77,7 +83,10 @@ export function amazonClient(ctx: StoreContext<"amazon">, gates = amazonGates())
   return {
     async testConnection() {
       await refresh();
-      const res = await call(gates.getOrders, "/orders/v0/orders", { MarketplaceIds: ctx.credentials.marketplaceId, CreatedAfter: new Date(nowMs() - 86_400_000).toISOString() });
+      const res = await call(gates.getOrders, "/orders/v0/orders", {
+        MarketplaceIds: ctx.credentials.marketplaceId,
+        CreatedAfter: new Date(nowMs() - 86_400_000).toISOString(),
+      });
       const n = (res.body as { payload?: { Orders?: unknown[] } } | null)?.payload?.Orders?.length ?? 0;
       return `Connected to Amazon SP-API (marketplace ${ctx.credentials.marketplaceId}): ${n} orders in the last 24 h`;
     },
@@ -89,8 +98,11 @@ export function amazonClient(ctx: StoreContext<"amazon">, gates = amazonGates())
           ? { MarketplaceIds: ctx.credentials.marketplaceId, NextToken: next }
           : { MarketplaceIds: ctx.credentials.marketplaceId, LastUpdatedAfter: since.toISOString(), LastUpdatedBefore: until.toISOString() };
         const res = await call(gates.getOrders, "/orders/v0/orders", query);
-        const payload = (res.body as { payload?: { Orders?: Array<{ AmazonOrderId: string; OrderStatus?: string; LastUpdateDate?: string }>; NextToken?: string } } | null)
-          ?.payload;
+        const payload = (
+          res.body as {
+            payload?: { Orders?: Array<{ AmazonOrderId: string; OrderStatus?: string; LastUpdateDate?: string }>; NextToken?: string };
+          } | null
+        )?.payload;
         for (const order of payload?.Orders ?? []) {
           const ready = amazonOrderHasTotals(order.OrderStatus);
           const orderItems = ready ? await items(order.AmazonOrderId) : [];
