@@ -14,6 +14,10 @@ import {
   WEBHOOK_SECRET,
   wooOrderText,
 } from "@/test/support/intake/channel-fakes/connection-kit";
+import { startMailSink } from "@/scripts/lib/mail-sink";
+import { channelHealth } from "@/server/intake/channel-health";
+import { alertChannelHealth } from "@/server/intake/connectors/alert-channel-health";
+import { closeEmailTransports, emailSender } from "@/server/notifications/send-email";
 import { countOrders, makeStaffToken, resetIntake, seedCatalog, startIntakeInngest } from "@/test/support/intake/intake-test-kit";
 import { signFor } from "@/test/support/intake/sign-for";
 
@@ -390,5 +394,58 @@ describe("Shopify and WooCommerce topics on a store's webhook URL", () => {
     const unknown = await woo(JSON.stringify({ id: 1 }), "customer.created");
     expect(unknown.body).toMatchObject({ status: "ignored", reason: "unsupported_topic" });
     expect(Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int n FROM intake_payloads WHERE connection_id IS NOT NULL`))[0]!.n)).toBe(4);
+  });
+});
+
+describe("channel health and alerts", () => {
+  it("a store whose misses reconciliation found is flagged, and the admins get one email (claim → send → record)", async () => {
+    const db = getDb();
+    const sink = await startMailSink({ port: 0 });
+    try {
+      const send = emailSender({ smtpUrl: sink.url, from: "Replen <no-reply@replen.test>" });
+      const c = await connect("shopify", "us");
+      const quiet = await connect("woocommerce", "woo");
+      const now = new Date().toISOString();
+      fake.shopify.push({ id: "7001", updatedAt: now, text: shopifyOrderText("7001", now) });
+      await api.reconcile(c.id);
+
+      const later = new Date(Date.now() + 7 * 3_600_000); // 7 h on: the Woo store never delivered anything
+      const health = await channelHealth(db, { now: later, quietAfterMinutes: 360 });
+      expect(health.find((h) => h.connectionId === c.id)).toMatchObject({ status: "missing_webhooks", missed7d: 1, lastDeliveryAt: null });
+      expect(health.find((h) => h.connectionId === quiet.id)).toMatchObject({
+        status: "quiet",
+        detail: expect.stringMatching(/^No webhook delivery for \d+ minutes$/),
+      });
+
+      const first = await alertChannelHealth(db, { now: later, quietAfterMinutes: 360, send, appUrl: "http://replen.test" });
+      expect(first.sent).toBe(2);
+      expect(sink.messages.map((m) => m.subject).sort()).toEqual([
+        "Replen: shopify us (shopify) is missing webhooks",
+        "Replen: woocommerce woo (woocommerce) is quiet",
+      ]);
+      const again = await alertChannelHealth(db, {
+        now: new Date(later.getTime() + 60_000),
+        quietAfterMinutes: 360,
+        send,
+        appUrl: "http://replen.test",
+      });
+      expect(again.sent).toBe(0); // once per change of status
+      expect(await db.select().from(auditLog).where(eq(auditLog.action, "health_alert_sent"))).toHaveLength(2);
+
+      // A failed send releases the claim and records nothing: the next run retries.
+      await db.update(channelConnections).set({ alertKind: null }).where(eq(channelConnections.id, quiet.id));
+      const failing = await alertChannelHealth(db, {
+        now: later,
+        quietAfterMinutes: 360,
+        send: () => Promise.reject(new Error("smtp down")),
+        appUrl: "x",
+      });
+      expect(failing.sent).toBe(0);
+      const [row] = await db.select().from(channelConnections).where(eq(channelConnections.id, quiet.id));
+      expect(row).toMatchObject({ alertKind: null, alertClaimedAt: null });
+    } finally {
+      closeEmailTransports();
+      await sink.stop();
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 export class RateGate {
   private tokens: number;
-  private lastMs = 0;
+  private lastMs: number | null = null;
 
   constructor(
     private rate: number,
@@ -45,10 +45,10 @@ export class RateGate {
   }
 
   private refill(nowMs: number): void {
-    if (this.lastMs === 0) this.lastMs = nowMs;
-    const elapsed = Math.max(0, nowMs - this.lastMs);
+    const last = this.lastMs ?? nowMs;
+    const elapsed = Math.max(0, nowMs - last);
     this.tokens = Math.min(this.burst, this.tokens + (elapsed / 1000) * this.rate);
-    this.lastMs = Math.max(this.lastMs, nowMs);
+    this.lastMs = Math.max(last, nowMs);
   }
 }
 

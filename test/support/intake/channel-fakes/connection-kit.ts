@@ -8,6 +8,9 @@ import { loadFixture } from "../load-fixture";
 import { parseLosslessJson } from "@/server/intake/adapters/lossless-json";
 import { FAKE_TOKENS, type FakeChannels } from "./fake-channels";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers loosely and assert on them
+type Json = Record<string, any>;
+
 /** Calls the real admin route handlers with a bearer token. */
 export function adminApi(token: string) {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -22,7 +25,7 @@ export function adminApi(token: string) {
       new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
       { params: Promise.resolve(params) },
     );
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as Json };
   };
   return {
     create: (body: unknown) => call(createPost as never, "POST", "/api/v1/admin/intake/connections", body),
@@ -40,7 +43,7 @@ export async function postStoreWebhook(channel: string, connectionId: string, bo
     headers: { "content-type": "application/json", ...headers },
   });
   const res = await storeWebhookPost(req, { params: Promise.resolve({ channel, connection: connectionId }) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 export const WEBHOOK_SECRET = "store-webhook-secret-0123456789";
