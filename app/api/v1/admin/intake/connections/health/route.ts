@@ -5,7 +5,7 @@ import { channelHealth } from "@/server/intake/channel-health";
 
 export const dynamic = "force-dynamic";
 
-/** Channel health per connected store (intake page and dashboard). */
-export const GET = withAuth("intake:manage", async () => ({
+/** Channel health per connected store (intake page and dashboard, so readable with dashboard:read). */
+export const GET = withAuth("dashboard:read", async () => ({
   stores: await channelHealth(getDb(), { now: new Date(), quietAfterMinutes: env().CHANNEL_QUIET_AFTER_MINUTES }),
 }));
