@@ -7,6 +7,7 @@ import { driveOrdersFunction } from "./functions/drive-orders";
 import { generateDueOrders } from "./functions/generate-due-orders";
 import { processIntake } from "./functions/process-intake";
 import { purgeSecurityRecords } from "./functions/purge-security-records";
+import { reconcileStores } from "./functions/reconcile-stores";
 import { resumePausedSubscriptions } from "./functions/resume-paused-subscriptions";
 import { runOrderStateFunction } from "./functions/run-order-state";
 import { sendReminders } from "./functions/send-reminders";
@@ -30,4 +31,5 @@ export const functions: InngestFunction.Any[] = [
   applyOrderEventFunction,
   sweepStuckOrdersFunction,
   purgeSecurityRecords,
+  reconcileStores,
 ];

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv, productionSecretProblems, SECRET_VARIABLES } from "./env";
 
-const strong = Object.fromEntries(SECRET_VARIABLES.map((name, i) => [name, `a-long-random-secret-number-${i}`]));
+const strong = Object.fromEntries(
+  SECRET_VARIABLES.map((name, i) => [
+    name,
+    name === "CHANNEL_CREDENTIALS_KEY" ? Buffer.alloc(32, 7).toString("base64") : `a-long-random-secret-number-${i}`,
+  ]),
+);
 
 describe("configuration", () => {
   it("development and tests run on the documented defaults", () => {
@@ -28,6 +33,15 @@ describe("configuration", () => {
     expect(error).toContain("INTAKE_SECRET_API: still the public development default");
     expect(error).toContain("WEBHOOK_SIGNING_SECRET: shorter than 16 characters");
     expect(error).not.toContain("INTAKE_SECRET_SHOPIFY");
+  });
+
+  it("production refuses an unset or public channel credentials key; any environment refuses a key that is not 32 bytes", () => {
+    const { CHANNEL_CREDENTIALS_KEY: _key, ...withoutKey } = strong;
+    expect(() => parseEnv({ NODE_ENV: "production", ...withoutKey })).toThrow(/CHANNEL_CREDENTIALS_KEY: unset/);
+    expect(() => parseEnv({ NODE_ENV: "production", ...strong, CHANNEL_CREDENTIALS_KEY: parseEnv({}).CHANNEL_CREDENTIALS_KEY })).toThrow(
+      /CHANNEL_CREDENTIALS_KEY: still the public development default/,
+    );
+    expect(() => parseEnv({ CHANNEL_CREDENTIALS_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/CHANNEL_CREDENTIALS_KEY/);
   });
 
   it("production starts with every secret set; `next build` may collect pages without them", () => {

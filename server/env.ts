@@ -103,6 +103,18 @@ const envSchema = z.object({
   INTAKE_SECRET_WOOCOMMERCE: z.string().default("dev-woocommerce-secret"),
   INTAKE_SECRET_BIGCOMMERCE: z.string().default("dev-bigcommerce-secret"),
   INTAKE_SECRET_API: z.string().default("dev-api-secret"),
+  /**
+   * Channel connections: the AES-256-GCM key that encrypts stores' credentials and webhook secrets
+   * (32 bytes, base64: `openssl rand -base64 32`). Changing it makes stored credentials unreadable.
+   */
+  CHANNEL_CREDENTIALS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, { error: "must be 32 bytes, base64-encoded (openssl rand -base64 32)" })
+    .default("cmVwbGVuLWRldi1jaGFubmVsLWtleS0zMi1ieXRlcyE="),
+  /** Channel connections: each store API request times out after this long (then it is retried). */
+  CHANNEL_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Channel health: a store with no webhook delivery for this long is "quiet" and alerts the admins. */
+  CHANNEL_QUIET_AFTER_MINUTES: z.coerce.number().int().positive().default(360),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -119,6 +131,7 @@ export const SECRET_VARIABLES = [
   "INTAKE_SECRET_WOOCOMMERCE",
   "INTAKE_SECRET_BIGCOMMERCE",
   "INTAKE_SECRET_API",
+  "CHANNEL_CREDENTIALS_KEY",
 ] as const;
 
 const MIN_SECRET_LENGTH = 16;

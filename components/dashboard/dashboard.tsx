@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { IntakeMetricsTable } from "@/components/intake/intake-metrics-table";
+import { ChannelHealthTable } from "@/components/intake/channel-health-table";
 import { Card } from "@/components/ui/card";
 import { formatAgo, formatDuration, formatPercent } from "@/components/ui/format";
 import { dashboardQuery, type DashboardData } from "./api";
@@ -194,6 +195,9 @@ export function Dashboard() {
           <Kpis d={q.data} />
           <Charts d={q.data} />
           {q.data.intake && <IntakeMetricsTable metrics={q.data.intake.perChannel} caption="Intake per channel, last 24 hours" />}
+          <Card title="Channel health">
+            <ChannelHealthTable />
+          </Card>
         </>
       )}
       {q.isPending && <p className="text-sm text-slate-500">Loading dashboard…</p>}

@@ -132,4 +132,10 @@ export const REASON_LABELS: Record<string, string> = {
 };
 export const reasonLabel = (reason: string | null) => (reason ? (REASON_LABELS[reason] ?? reason) : "—");
 
-export const CHANNEL_LABELS: Record<Channel, string> = { shopify: "Shopify", woocommerce: "WooCommerce", bigcommerce: "BigCommerce", api: "API" };
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  shopify: "Shopify",
+  woocommerce: "WooCommerce",
+  bigcommerce: "BigCommerce",
+  api: "API",
+  amazon: "Amazon",
+};

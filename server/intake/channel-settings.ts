@@ -23,4 +23,6 @@ export const DEFAULT_CHANNEL_SETTINGS: Readonly<Record<Channel, ChannelSettings>
   woocommerce: { totalsMode: "lenient", customerMode: "lenient", testOrders: "ignore" },
   bigcommerce: { totalsMode: "lenient", customerMode: "lenient", testOrders: "ignore" },
   api: { totalsMode: "strict", customerMode: "lenient", testOrders: "ignore" },
+  // Amazon totals are summed from item prices by the adapter, so they always add up.
+  amazon: { totalsMode: "lenient", customerMode: "lenient", testOrders: "ignore" },
 };

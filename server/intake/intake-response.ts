@@ -47,6 +47,9 @@ export function toIntakeResponse(result: IntakeResult): IntakeHttpResponse {
       return { status: 200, body: summary, headers };
     case "dead_lettered": {
       const errors = result.errors ?? [];
+      // The store's API failed us, not the webhook: answering an error would only make the channel
+      // retry and eventually disable the webhook. Stored; replay or reconciliation fetches it again.
+      if (result.reason === "fetch_failed") return { status: 200, body: { ...summary, reasons: errors }, headers };
       const malformed = result.reason === "malformed_body";
       return {
         status: malformed ? 400 : 422,

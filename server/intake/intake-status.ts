@@ -39,6 +39,11 @@ export const INTAKE_REASONS = [
   "cancelled_before_intake",
   "webhook_ping",
   "processing_failed",
+  // Channel connections (issue #14, docs/intake.md "Connected stores"):
+  "fetch_failed",
+  "stale_delivery",
+  "unknown_order",
+  "unsupported_topic",
 ] as const;
 export type IntakeReason = (typeof INTAKE_REASONS)[number];
 

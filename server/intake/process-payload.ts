@@ -9,9 +9,12 @@ import type { RuntimeEvent } from "@/server/workflows/order-runtime";
 import { sendAfterCommit } from "@/server/workflows/order-runtime";
 import { notFound } from "../errors/app-error";
 import { intakeAdapters } from "./adapters";
+import { applyShopifyRefund, applyWooDelete, insertRefunds, topicEffect, wooRefundsOf } from "./apply-channel-topic";
 import { applySkuAliases } from "./apply-sku-aliases";
 import { applyToExistingOrder, findIntakeOrderForUpdate } from "./apply-to-existing-order";
 import { createIntakeOrder } from "./create-intake-order";
+import { fetchIfThin } from "./connectors/fetch-if-thin";
+import { findEarlierDelivery, newerAppliedDelivery, storeOrderPrefix } from "./delivery-checks";
 import { deadLetterPayload, finishPayload } from "./finish-payload";
 import type { IntakeResult } from "./intake-status";
 import { classifyAdapterError } from "./issue-codes";
@@ -32,6 +35,9 @@ import { validateOrder } from "./validate-order";
  * so the caller can retry; the payload stays `received` and nothing is half-done.
  */
 export async function processPayload(db: Database, payloadId: string, opts: { now: Date }): Promise<IntakeResult> {
+  // A connected BigCommerce store's thin webhook is fetched first (HTTP, outside any transaction).
+  const fetchFailed = await fetchIfThin(db, payloadId, opts.now);
+  if (fetchFailed) return fetchFailed;
   // Counted outside the transaction so failed attempts are counted too.
   const claimed = await db
     .update(intakePayloads)
@@ -64,12 +70,52 @@ async function processLocked(tx: Transaction, payloadId: string, now: Date): Pro
   if (!row) throw notFound("Intake payload");
   if (row.status !== "received") return { result: resultOfPayload(row) };
 
-  const parsed = intakeAdapters[row.channel].parse(row.correctedBody ?? row.rawBody);
+  // Connected stores (docs/intake.md, "Connected stores"): same delivery again, topics that are not orders.
+  const earlier = await findEarlierDelivery(tx, row);
+  if (earlier) {
+    const dup = {
+      status: "duplicate" as const,
+      duplicateOf: earlier.id,
+      orderId: earlier.orderId,
+      action: earlier.action,
+      canonical: earlier.canonical,
+    };
+    return { result: await finishPayload(tx, row, dup, now) };
+  }
+  const prefix = await storeOrderPrefix(tx, row);
+  const effect = topicEffect(row.channel, row.topic);
+  if (effect === "refund") return applyShopifyRefund(tx, row, prefix, now);
+  if (effect === "delete") return applyWooDelete(tx, row, prefix, now);
+  if (effect === "unsupported") return { result: await finishPayload(tx, row, { status: "ignored", reason: "unsupported_topic" }, now) };
+
+  const body = row.correctedBody ?? row.fetchedBody ?? row.rawBody;
+  const parsed = intakeAdapters[row.channel].parse(body);
   if (!parsed.ok) return { result: await deadLetterPayload(tx, row, parsed.errors.map(classifyAdapterError), null, now) };
-  const order = applySkuAliases(parsed.order, await loadSkuAliases(tx, row.channel));
+  const aliased = applySkuAliases(parsed.order, await loadSkuAliases(tx, row.channel));
+  const order = prefix ? { ...aliased, externalId: `${prefix}${aliased.externalId}` } : aliased;
 
   const existing = await findIntakeOrderForUpdate(tx, row.channel, order.externalId);
-  if (existing) return applyToExistingOrder(tx, row, order, existing, now);
+  if (existing) {
+    const newer = await newerAppliedDelivery(tx, row, existing.id);
+    if (newer) {
+      const message = `Triggered at ${row.triggeredAt?.toISOString()}, before the change already applied at ${newer.triggeredAt.toISOString()}`;
+      const stale = {
+        status: "ignored" as const,
+        reason: "stale_delivery",
+        canonical: order,
+        orderId: existing.id,
+        errors: [{ path: "", code: "stale_delivery" as const, message }],
+      };
+      return { result: await finishPayload(tx, row, stale, now) };
+    }
+    if (row.channel === "woocommerce" && order.status !== "cancelled") {
+      const refunds = wooRefundsOf(body, prefix, order.currency, now);
+      if ((await insertRefunds(tx, row, existing.id, order.currency, refunds, now)) > 0) {
+        return { result: await finishPayload(tx, row, { status: "accepted", action: "refunded", canonical: order, orderId: existing.id }, now) };
+      }
+    }
+    return applyToExistingOrder(tx, row, order, existing, now);
+  }
 
   const settings = await loadChannelSettings(tx, row.channel);
   if (order.status === "cancelled") {

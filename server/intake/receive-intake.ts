@@ -4,6 +4,8 @@ import { env } from "../env";
 import { consumeOrThrow } from "../security/rate-limiters";
 import { intakeAdapters } from "./adapters";
 import type { Channel } from "./adapters/canonical-order";
+import { type ConnectionRow, webhookSecretOf } from "./connectors/load-connection";
+import { verifyStoreWebhook, webhookMeta } from "./connectors/webhook-meta";
 import { scheduleIntakeRetry } from "./emit-intake-events";
 import { type IntakeHttpResponse, toIntakeResponse } from "./intake-response";
 import { processPayload } from "./process-payload";
@@ -27,6 +29,8 @@ export function intakeSecret(channel: Channel): string {
     woocommerce: e.INTAKE_SECRET_WOOCOMMERCE,
     bigcommerce: e.INTAKE_SECRET_BIGCOMMERCE,
     api: e.INTAKE_SECRET_API,
+    // Amazon has no order webhooks (it is polled by reconciliation): nothing posted is ever trusted.
+    amazon: "",
   }[channel];
 }
 
@@ -38,6 +42,8 @@ export type IntakeRequest = {
   clientIp: string;
   /** The body was over MAX_INTAKE_BODY_BYTES and not read whole; `body` is what came before the cut. */
   tooLarge?: boolean;
+  /** Posted to a connected store's URL (/api/intake/:channel/:connectionId): verified with its own secret. */
+  connection?: ConnectionRow;
 };
 
 /**
@@ -54,8 +60,14 @@ export type IntakeRequest = {
 export async function receiveIntake(db: Database, input: IntakeRequest, opts: { now: Date }): Promise<IntakeHttpResponse> {
   const { channel, body, headers } = input;
   const adapter = intakeAdapters[channel];
-  const signatureValid = !input.tooLarge && adapter.verifySignature(body, headers, intakeSecret(channel));
-  const base = { channel, body, headers, signatureValid, now: opts.now };
+  const { connection } = input;
+  const signatureValid =
+    !input.tooLarge &&
+    (connection
+      ? verifyStoreWebhook(channel, body, headers, webhookSecretOf(connection))
+      : adapter.verifySignature(body, headers, intakeSecret(channel)));
+  const meta = connection ? webhookMeta(channel, headers, decodeBody(body)) : null;
+  const base = { channel, body, headers, signatureValid, now: opts.now, connectionId: connection?.id ?? null, ...meta };
   if (!signatureValid) await consumeOrThrow("intake_ip", input.clientIp, UNSIGNED_LIMIT_MESSAGE);
 
   if (input.tooLarge || body.byteLength > MAX_INTAKE_BODY_BYTES) {

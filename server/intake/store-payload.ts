@@ -3,7 +3,9 @@ import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { intakePayloads } from "@/db/schema";
 import type { Channel } from "./adapters/canonical-order";
+import type { IntakeSource } from "@/db/vocabulary/intake";
 import type { IntakeIssue, IntakeStatus } from "./intake-status";
+import type { FetchedDocument } from "./json-shapes";
 
 /** Headers never stored: credentials. Signature headers are kept (an HMAC reveals no secret). */
 const SECRET_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
@@ -42,6 +44,14 @@ export type StorePayloadInput = {
   /** What `x-replen-body-bytes` records when the body was not read whole (">2097152"). */
   bodyBytes?: string;
   now: Date;
+  /** A connected store's payload (server/intake/connectors): which store, how it came, what it says it is. */
+  connectionId?: string | null;
+  source?: IntakeSource;
+  topic?: string | null;
+  deliveryId?: string | null;
+  triggeredAt?: Date | null;
+  fetched?: FetchedDocument[] | null;
+  fetchedBody?: string | null;
 };
 
 /**
@@ -65,6 +75,13 @@ export async function storePayload(db: DbOrTx, input: StorePayloadInput): Promis
       errors: input.errors ?? [],
       receivedAt: input.now,
       processedAt: final ? input.now : null,
+      connectionId: input.connectionId ?? null,
+      source: input.source ?? "webhook",
+      topic: input.topic ?? null,
+      deliveryId: input.deliveryId ?? null,
+      triggeredAt: input.triggeredAt ?? null,
+      fetched: input.fetched ?? null,
+      fetchedBody: input.fetchedBody ?? null,
     })
     .returning({ id: intakePayloads.id });
   return row!;

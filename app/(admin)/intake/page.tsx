@@ -1,3 +1,4 @@
+import { ConnectionsPanel } from "@/components/intake/connections-panel";
 import { IntakeConsole } from "@/components/intake/intake-console";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/server/auth/page-actor";
@@ -10,9 +11,12 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Order intake"
-        description="Orders arriving from each channel: dead letters by reason, fixes and replays, validation settings."
+        description="Connected stores and their health, orders arriving from each channel: dead letters by reason, fixes and replays, validation settings."
       />
-      <IntakeConsole initialChannel={channel.success ? channel.data : undefined} />
+      <div className="flex flex-col gap-8">
+        <ConnectionsPanel />
+        <IntakeConsole initialChannel={channel.success ? channel.data : undefined} />
+      </div>
     </>
   );
 }

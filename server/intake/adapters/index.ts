@@ -1,3 +1,4 @@
+import { amazonAdapter } from "./amazon-adapter";
 import { apiAdapter } from "./api-adapter";
 import { bigCommerceAdapter } from "./bigcommerce-adapter";
 import type { Channel } from "./canonical-order";
@@ -11,9 +12,11 @@ export const intakeAdapters: Readonly<Record<Channel, ChannelAdapter>> = {
   woocommerce: wooCommerceAdapter,
   bigcommerce: bigCommerceAdapter,
   api: apiAdapter,
+  amazon: amazonAdapter,
 };
 
-export { apiAdapter, bigCommerceAdapter, shopifyAdapter, wooCommerceAdapter };
+export { amazonOrderHasTotals } from "./amazon-adapter";
+export { amazonAdapter, apiAdapter, bigCommerceAdapter, shopifyAdapter, wooCommerceAdapter };
 export { API_SIGNATURE_HEADER } from "./api-adapter";
 export { BIGCOMMERCE_SIGNATURE_HEADER } from "./bigcommerce-adapter";
 export { SHOPIFY_SIGNATURE_HEADER } from "./shopify-adapter";

@@ -17,6 +17,7 @@ export const DEV_SECRETS: Record<Channel, string> = {
   woocommerce: "dev-woocommerce-secret",
   bigcommerce: "dev-bigcommerce-secret",
   api: "dev-api-secret",
+  amazon: "",
 };
 
 /** Posts a body through the real route handler, signed as the channel would sign it. */

@@ -1,0 +1,11 @@
+import { getDb } from "@/db/client";
+import { env } from "@/server/env";
+import { withAuth } from "@/server/http/handler";
+import { channelHealth } from "@/server/intake/channel-health";
+
+export const dynamic = "force-dynamic";
+
+/** Channel health per connected store (intake page and dashboard, so readable with dashboard:read). */
+export const GET = withAuth("dashboard:read", async () => ({
+  stores: await channelHealth(getDb(), { now: new Date(), quietAfterMinutes: env().CHANNEL_QUIET_AFTER_MINUTES }),
+}));
