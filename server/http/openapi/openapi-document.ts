@@ -49,9 +49,15 @@ function idIn(registry: typeof requestSchemas, schema: z.ZodType, fallbackId: st
 }
 
 function components(registry: typeof requestSchemas, io: "input" | "output"): Record<string, Json> {
-  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  const rendered = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  // A schema used by several entries but not named itself (e.g. the recursive guard condition)
+  // lands in `__shared.$defs`; hoist each into a component of its own, named per side.
+  const prefix = io === "input" ? "SharedInput_" : "SharedOutput_";
+  const text = JSON.stringify(rendered.schemas).replaceAll(`#/components/schemas/__shared#/$defs/`, `#/components/schemas/${prefix}`);
+  const { __shared, ...schemas } = JSON.parse(text) as Record<string, Json & { $defs?: Record<string, Json> }>;
+  const hoisted = Object.entries(__shared?.$defs ?? {}).map(([id, schema]) => [`${prefix}${id}`, schema] as const);
   // $schema/$id are per-document in JSON Schema; inside components they'd only confuse tools.
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+  return Object.fromEntries([...Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema] as const), ...hoisted]);
 }
 
 function inline(schema: z.ZodType): Json {

@@ -11,6 +11,7 @@ import { notificationRoutes } from "../../notifications/notification-routes.sche
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
 import { subscriptionRoutes } from "../../subscriptions/subscription-routes.schema";
+import { workflowRoutes } from "../../workflows/workflow-routes.schema";
 import { httpRoutes } from "../http-routes.schema";
 import type { RouteContract } from "../route-contract";
 
@@ -27,4 +28,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   intakeRoutes,
   healthRoutes,
   httpRoutes,
+  workflowRoutes,
 ].flatMap((area) => Object.values(area));
