@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineRoute, errorBody, intIdPath, uuidPath } from "../http/route-contract";
+import { channelMetricsSchema } from "../intake/intake-routes.schema";
 import { CHANNELS } from "@/db/vocabulary/intake";
 import { draftBodySchema, orderEventBodySchema, orderFactsSchema, reviewDecisionSchema, simulateBodySchema } from "./admin/workflow-api.schema";
 import { ACTION_TYPES, PROBLEM_CODES, stateSchema, transitionSchema, workflowDefinitionSchema } from "./model";
@@ -80,19 +81,6 @@ export const reviewItemSchema = z.object({
 });
 
 const channel = z.enum(CHANNELS);
-export const channelMetricsSchema = z.object({
-  channel,
-  received: int,
-  accepted: int,
-  /** Refused: bad signature, stale status… (`rejected`) plus everything dead-lettered. */
-  rejected: int,
-  deadLettered: int,
-  duplicates: int,
-  ignored: int,
-  /** Payloads that needed more than one processing attempt (Inngest retries, replays). */
-  retried: int,
-  byReason: z.array(z.object({ reason: z.string(), count: int })),
-});
 
 export const dashboardSchema = z.object({
   generatedAt: instant,

@@ -6,7 +6,7 @@
 import { tokenRoutes } from "../../auth/token-routes.schema";
 import { customerRoutes } from "../../customers/customer-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
-import { intakeRoutes } from "../../intake/intake-routes.schema";
+import { intakeAdminRoutes, intakeRoutes } from "../../intake/intake-routes.schema";
 import { notificationRoutes } from "../../notifications/notification-routes.schema";
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
@@ -26,6 +26,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   tokenRoutes,
   customerRoutes,
   intakeRoutes,
+  intakeAdminRoutes,
   healthRoutes,
   httpRoutes,
   workflowRoutes,
