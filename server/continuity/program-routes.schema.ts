@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { PRODUCT_KINDS } from "@/db/schema/catalog";
 import type { WORKBENCH_JOB_STATUSES } from "@/db/schema/continuity";
+import { requestSchemas, responseSchemas } from "../http/named-schemas";
 import { defineRoute, uuidPath } from "../http/route-contract";
 import { PAYMENT_SCHEDULES, PROGRAM_TYPES, substitutionSchema } from "./model";
 import { createPhantomSchema, createProgramSchema, editorPreviewSchema, saveProgramSchema } from "./program-admin.schema";
@@ -188,15 +189,17 @@ const admin = "/api/v1/admin/programs";
 const tag = "Programs (admin)";
 const portalTag = "Programs";
 const params = { id: uuidPath };
-const created = z.object({ id: z.string() });
+const created = z.object({ id: z.string() }).register(responseSchemas, { id: "CreatedProgram" });
 /** Which shipment to opt out of / back in to. Bounded like every integer we take in: above int4 it used to reach PostgreSQL and fail there. */
-const shipmentBody = z.object({
-  shipmentIndex: z
-    .number({ error: "Choose a shipment" })
-    .int({ error: "Choose a shipment" })
-    .min(0, { error: "Choose a shipment" })
-    .max(10_000, { error: "No such shipment" }),
-});
+const shipmentBody = z
+  .object({
+    shipmentIndex: z
+      .number({ error: "Choose a shipment" })
+      .int({ error: "Choose a shipment" })
+      .min(0, { error: "Choose a shipment" })
+      .max(10_000, { error: "No such shipment" }),
+  })
+  .register(requestSchemas, { id: "ShipmentChoice" });
 
 export const programRoutes = {
   list: defineRoute({

@@ -3,6 +3,7 @@
  * suggestions). See server/http/route-contract.ts; the named DTOs are in subscription-dto.schema.ts.
  */
 import { z } from "zod";
+import { responseSchemas } from "../http/named-schemas";
 import { defineRoute, uuidPath } from "../http/route-contract";
 import { productDto, schedulePreviewDto, subscriptionDetailDto, subscriptionDto, suggestionDto } from "./subscription-dto.schema";
 import {
@@ -18,7 +19,8 @@ import {
 
 const tag = "Subscriptions";
 const params = { id: uuidPath };
-const subscriptionResponse = z.object({ subscription: subscriptionDto });
+// Shared by every lifecycle action; named so the document does not call it after the first one.
+const subscriptionResponse = z.object({ subscription: subscriptionDto }).register(responseSchemas, { id: "SubscriptionResponse" });
 const lifecycle = { tag, params, response: subscriptionResponse, errors: [400, 401, 403, 404, 409, 422] } as const;
 
 export const subscriptionRoutes = {

@@ -3,6 +3,7 @@
  * review queue, the monitoring dashboard and staff order operations (app/api/v1/admin/orders/**).
  */
 import { z } from "zod";
+import { responseSchemas } from "../http/named-schemas";
 import { defineRoute, errorBody, intIdPath, uuidPath } from "../http/route-contract";
 import { channelMetricsSchema } from "../intake/intake-routes.schema";
 import { CHANNELS } from "@/db/vocabulary/intake";
@@ -219,7 +220,8 @@ export const adminOrderRowSchema = z.object({
 const admin = "/api/v1/admin";
 const tag = "Workflows (admin)";
 const params = { id: intIdPath };
-const moved = z.object({ ok: z.literal(true), state: z.string() });
+// Shared by review decisions and order events; named so the document does not call it after the first one.
+const moved = z.object({ ok: z.literal(true), state: z.string() }).register(responseSchemas, { id: "OrderMoved" });
 
 export const workflowRoutes = {
   list: defineRoute({
