@@ -2,60 +2,20 @@ import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
 import type { Channel } from "@/server/intake/adapters/canonical-order";
 import type { ChannelSettings } from "@/server/intake/channel-settings";
-import type { IntakeIssue, IntakeResult, IntakeStatus } from "@/server/intake/intake-status";
+import type { z } from "zod";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
+import type { channelMetricsSchema, intakeAdminRoutes, payloadSummarySchema, replayOutcomeSchema } from "@/server/intake/intake-routes.schema";
+import type { IntakeIssue, IntakeStatus } from "@/server/intake/intake-status";
 
 export type { Channel, ChannelSettings, IntakeIssue, IntakeStatus };
 
-export type ChannelMetrics = {
-  channel: Channel;
-  received: number;
-  accepted: number;
-  rejected: number;
-  deadLettered: number;
-  duplicates: number;
-  ignored: number;
-  retried: number;
-  byReason: Array<{ reason: string; count: number }>;
-};
-
-export type IntakeOverview = {
-  channels: Array<{ channel: Channel; counts: Partial<Record<IntakeStatus, number>>; settings: ChannelSettings }>;
-  deadLetterReasons: Array<{ channel: Channel; reason: string; count: number }>;
-  metrics: { total: number; perChannel: ChannelMetrics[]; since: string };
-};
-
-export type PayloadSummary = {
-  id: string;
-  channel: Channel;
-  externalId: string | null;
-  status: IntakeStatus;
-  reason: string | null;
-  errors: IntakeIssue[];
-  receivedAt: string;
-  attempts: number;
-  orderId: string | null;
-  corrected: string | null;
-  replayCount: number;
-};
-
-export type PayloadDetail = {
-  payload: PayloadSummary & {
-    rawBody: string;
-    correctedBody: string | null;
-    headers: Record<string, string>;
-    signatureValid: boolean;
-    canonical: { lines: Array<{ sku: string; quantity: number }>; notes: string[] } | null;
-    action: string | null;
-    processedAt: string | null;
-    lastError: string | null;
-    duplicateOf: string | null;
-    supersededBy: string | null;
-  };
-  order: { id: string; number: number; state: string } | null;
-  related: Array<{ id: string; status: IntakeStatus; reason: string | null; receivedAt: string; orderId: string | null }>;
-};
-
-export type ReplayOutcome = (IntakeResult & { replayed: boolean }) | { payloadId: string; replayed: false; notFound: true };
+/** The staff intake API's answers, as its contracts declare them (server/intake/intake-routes.schema.ts). */
+export type ChannelMetrics = z.infer<typeof channelMetricsSchema>;
+export type IntakeOverview = ResponseOf<typeof intakeAdminRoutes.overview>;
+export type PayloadSummary = z.infer<typeof payloadSummarySchema>;
+export type PayloadDetail = ResponseOf<typeof intakeAdminRoutes.payload>;
+export type ReplayOutcome = z.infer<typeof replayOutcomeSchema>;
+type Routes = typeof intakeAdminRoutes;
 
 export const intakeKeys = {
   all: ["intake"] as const,
@@ -84,7 +44,7 @@ export const payloadsQuery = (filter: { channel?: Channel; status?: IntakeStatus
         ...(filter.channel ? { channel: filter.channel } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       });
-      return fetchJson<{ payloads: PayloadSummary[] }>(`${BASE}/payloads?${qs}`, { signal });
+      return fetchJson<ResponseOf<Routes["payloads"]>>(`${BASE}/payloads?${qs}`, { signal });
     },
   });
 
@@ -97,20 +57,20 @@ export const payloadQuery = (id: string) =>
 export const productsQuery = () =>
   queryOptions({
     queryKey: intakeKeys.products(),
-    queryFn: ({ signal }) => fetchJson<{ products: Array<{ sku: string; name: string }> }>(`${BASE}/products`, { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["products"]>>(`${BASE}/products`, { signal }),
     staleTime: 60_000,
   });
 
-export const replay = (ids: string[]) => fetchJson<{ results: ReplayOutcome[] }>(`${BASE}/replay`, { method: "POST", body: { ids } });
+export const replay = (ids: string[]) => fetchJson<ResponseOf<Routes["replay"]>>(`${BASE}/replay`, { method: "POST", body: { ids } });
 
-export const saveAlias = (input: { channel: Channel; fromSku: string; toSku: string }) =>
-  fetchJson<{ alias: { id: number }; affectedPayloadIds: string[] }>(`${BASE}/aliases`, { method: "POST", body: input });
+export const saveAlias = (input: BodyOf<Routes["saveAlias"]>) =>
+  fetchJson<ResponseOf<Routes["saveAlias"]>>(`${BASE}/aliases`, { method: "POST", body: input });
 
 export const saveCorrection = (id: string, body: string | null) =>
-  fetchJson<{ payloadId: string; corrected: boolean }>(`${BASE}/payloads/${encodeURIComponent(id)}/body`, { method: "PUT", body: { body } });
+  fetchJson<ResponseOf<Routes["correct"]>>(`${BASE}/payloads/${encodeURIComponent(id)}/body`, { method: "PUT", body: { body } });
 
-export const saveSettings = (channel: Channel, patch: Partial<ChannelSettings>) =>
-  fetchJson<{ channel: Channel; settings: ChannelSettings }>(`${BASE}/settings/${channel}`, { method: "PUT", body: patch });
+export const saveSettings = (channel: Channel, patch: BodyOf<Routes["settings"]>) =>
+  fetchJson<ResponseOf<Routes["settings"]>>(`${BASE}/settings/${channel}`, { method: "PUT", body: patch });
 
 export const REASON_LABELS: Record<string, string> = {
   unknown_sku: "Unknown SKU",

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { formatDateTime } from "@/components/ui/format";
-import type { NotificationDto } from "@/server/subscriptions/subscription-dto.schema";
+import type { ResponseOf } from "@/server/http/route-contract";
+import type { notificationRoutes } from "@/server/notifications/notification-routes.schema";
 
-type Inbox = { notifications: NotificationDto[]; unread: number };
+type Inbox = ResponseOf<typeof notificationRoutes.list>;
 
 /** Marks read optimistically: the dot and the badge update before the server answers. */
 function useMarkRead() {

@@ -1,72 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
+import type { ResponseOf } from "@/server/http/route-contract";
+import type { workflowRoutes } from "@/server/workflows/workflow-routes.schema";
 
-/** GET /api/v1/admin/orders/:id. Fields beyond the core ones are optional: the page shows what it gets. */
-export type AdminOrder = {
-  id: string;
-  number: number;
-  state: string;
-  kind?: string;
-  channel?: string;
-  currency: string;
-  totalMinor: number;
-  subtotalMinor?: number;
-  taxMinor?: number;
-  shippingMinor?: number;
-  discountMinor?: number;
-  customerName?: string;
-  customerEmail?: string;
-  workflowVersionId?: number | null;
-  flags?: string[];
-  createdAt: string;
-  stateEnteredAt?: string;
-  shippingAddress?: { name?: string; line1?: string; city?: string; postalCode?: string; country?: string } | null;
-};
-
-export type AdminOrderLine = { id: string; sku: string; name: string; quantity: number; unitPriceMinor: number; reservedQuantity?: number };
-
-export type AuditRow = {
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  /** Resolved for user actors. */
-  actorEmail?: string | null;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  data: Record<string, unknown> | null;
-};
-
-export type ActionAttempt = {
-  stateId: string;
-  actionId: string;
-  actionType: string;
-  attempt: number;
-  status: string;
-  error?: string | null;
-  durationMs?: number;
-  at: string;
-};
-
-export type OrderPayment = {
-  status: string;
-  amountMinor: number;
-  currency: string;
-  gateway: string;
-  ref: string;
-  authorizedAt: string | null;
-  capturedAt: string | null;
-};
-
-export type AdminOrderDetail = {
-  order: AdminOrder;
-  lines: AdminOrderLine[];
-  timeline: AuditRow[];
-  attempts: ActionAttempt[];
-  payment?: OrderPayment | null;
-  /** The workflow version the order is pinned to. */
-  workflow?: { versionId: number; version: number; workflowId: number; workflow: string } | null;
-};
+/** GET /api/v1/admin/orders/:id, as its contract declares it (server/workflows/workflow-routes.schema.ts). */
+export type AdminOrderDetail = ResponseOf<typeof workflowRoutes.order>;
+export type AdminOrder = AdminOrderDetail["order"];
+export type AdminOrderLine = AdminOrderDetail["lines"][number];
+export type AuditRow = AdminOrderDetail["timeline"][number];
+export type ActionAttempt = AdminOrderDetail["attempts"][number];
+export type OrderPayment = NonNullable<AdminOrderDetail["payment"]>;
 
 export const orderKeys = {
   all: ["admin-orders"] as const,
@@ -82,4 +25,7 @@ export const orderDetailQuery = (id: string) =>
   });
 
 export const sendOrderEvent = (id: string, event: "order/shipped") =>
-  fetchJson<unknown>(`/api/v1/admin/orders/${encodeURIComponent(id)}/events`, { method: "POST", body: { event } });
+  fetchJson<ResponseOf<typeof workflowRoutes.orderEvent>>(`/api/v1/admin/orders/${encodeURIComponent(id)}/events`, {
+    method: "POST",
+    body: { event },
+  });

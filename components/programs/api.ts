@@ -1,26 +1,20 @@
 /** Program API client and React Query keys (merchandiser editor, workbench, customer portal). */
 import { fetchJson } from "@/components/ui/fetch-json";
-import type { EnrollmentTimeline } from "@/server/continuity/enrollment-timeline";
-import type { FlagView } from "@/server/continuity/flag-missing-substitutions";
-import type { CatalogItem, ProgramDetail, ProgramSummary } from "@/server/continuity/list-programs";
-import type { MyEnrollment, PublicProgram } from "@/server/continuity/customer-programs";
-import type { PreviewRow } from "@/server/continuity/preview-program";
-import type { DraftDefinition, ProgramIssue } from "@/server/continuity/program-definition";
-import type { RetentionReport } from "@/server/continuity/retention-report";
-import type { Substitution } from "@/server/continuity/model";
+import type { programRoutes } from "@/server/continuity/program-routes.schema";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
 
-export type {
-  CatalogItem,
-  EnrollmentTimeline,
-  FlagView,
-  MyEnrollment,
-  PreviewRow,
-  ProgramDetail,
-  ProgramIssue,
-  ProgramSummary,
-  PublicProgram,
-  RetentionReport,
-};
+/** The program API's answers, as its contracts declare them (server/continuity/program-routes.schema.ts). */
+type Routes = typeof programRoutes;
+export type ProgramSummary = ResponseOf<Routes["list"]>["programs"][number];
+export type FlagView = ResponseOf<Routes["flags"]>["flags"][number];
+export type CatalogItem = ResponseOf<Routes["products"]>["products"][number];
+export type ProgramDetail = ResponseOf<Routes["detail"]>;
+export type ProgramIssue = ResponseOf<Routes["save"]>["issues"][number];
+export type PreviewRow = ResponseOf<Routes["preview"]>["rows"][number];
+export type RetentionReport = ResponseOf<Routes["retention"]>;
+export type PublicProgram = ResponseOf<Routes["portalList"]>["programs"][number];
+export type MyEnrollment = ResponseOf<Routes["enrollments"]>["enrollments"][number];
+export type EnrollmentTimeline = ResponseOf<Routes["timeline"]>;
 
 export const programKeys = {
   all: ["programs"] as const,
@@ -38,39 +32,34 @@ export const programKeys = {
 const admin = "/api/v1/admin/programs";
 
 export const programApi = {
-  list: () => fetchJson<{ programs: ProgramSummary[] }>(admin),
-  flags: () => fetchJson<{ flags: FlagView[] }>(`${admin}/flags`),
-  products: () => fetchJson<{ products: CatalogItem[] }>(`${admin}/products`),
-  createPhantom: (body: { name: string; sku: string }) => fetchJson<CatalogItem>(`${admin}/products`, { method: "POST", body }),
-  create: (body: { name: string; sku: string; priceMinor: number; description?: string }) =>
-    fetchJson<{ id: string }>(admin, { method: "POST", body }),
-  detail: (id: string) => fetchJson<ProgramDetail>(`${admin}/${id}`),
-  save: (id: string, body: { name: string; description: string; priceMinor: number; draft: DraftDefinition; substitutions: Substitution[] }) =>
-    fetchJson<{ issues: ProgramIssue[] }>(`${admin}/${id}`, { method: "PUT", body }),
-  activate: (id: string) => fetchJson<{ revision: number }>(`${admin}/${id}/activate`, { method: "POST" }),
-  duplicate: (id: string, body: { name: string; sku: string }) => fetchJson<{ id: string }>(`${admin}/${id}/duplicate`, { method: "POST", body }),
-  preview: (id: string, body: { draft: DraftDefinition; substitutions: Substitution[]; joinDate: string; versionId?: string; count: number }) =>
-    fetchJson<{ issues: ProgramIssue[]; rows: PreviewRow[] }>(`${admin}/${id}/preview`, { method: "POST", body }),
-  retention: (id: string) => fetchJson<RetentionReport>(`${admin}/${id}/retention`),
+  list: () => fetchJson<ResponseOf<Routes["list"]>>(admin),
+  flags: () => fetchJson<ResponseOf<Routes["flags"]>>(`${admin}/flags`),
+  products: () => fetchJson<ResponseOf<Routes["products"]>>(`${admin}/products`),
+  createPhantom: (body: BodyOf<Routes["createPhantom"]>) =>
+    fetchJson<ResponseOf<Routes["createPhantom"]>>(`${admin}/products`, { method: "POST", body }),
+  create: (body: BodyOf<Routes["create"]>) => fetchJson<ResponseOf<Routes["create"]>>(admin, { method: "POST", body }),
+  detail: (id: string) => fetchJson<ResponseOf<Routes["detail"]>>(`${admin}/${id}`),
+  save: (id: string, body: BodyOf<Routes["save"]>) => fetchJson<ResponseOf<Routes["save"]>>(`${admin}/${id}`, { method: "PUT", body }),
+  activate: (id: string) => fetchJson<ResponseOf<Routes["activate"]>>(`${admin}/${id}/activate`, { method: "POST" }),
+  duplicate: (id: string, body: BodyOf<Routes["duplicate"]>) =>
+    fetchJson<ResponseOf<Routes["duplicate"]>>(`${admin}/${id}/duplicate`, { method: "POST", body }),
+  preview: (id: string, body: BodyOf<Routes["preview"]>) =>
+    fetchJson<ResponseOf<Routes["preview"]>>(`${admin}/${id}/preview`, { method: "POST", body }),
+  retention: (id: string) => fetchJson<ResponseOf<Routes["retention"]>>(`${admin}/${id}/retention`),
 };
 
 const portal = "/api/v1/programs";
 
 export const portalApi = {
-  list: () => fetchJson<{ programs: PublicProgram[] }>(portal),
-  program: (id: string) =>
-    fetchJson<{
-      program: PublicProgram;
-      joinDate: string;
-      versionId: string;
-      plannedShipments: number | null;
-      preview: PreviewRow[];
-      enrolledSubscriptionId: string | null;
-    }>(`${portal}/${id}`),
-  join: (id: string) => fetchJson<{ subscriptionId: string; orderIds: string[] }>(`${portal}/${id}/join`, { method: "POST" }),
-  enrollments: () => fetchJson<{ enrollments: MyEnrollment[] }>(`${portal}/enrollments`),
-  timeline: (subscriptionId: string) => fetchJson<EnrollmentTimeline>(`${portal}/enrollments/${subscriptionId}`),
+  list: () => fetchJson<ResponseOf<Routes["portalList"]>>(portal),
+  program: (id: string) => fetchJson<ResponseOf<Routes["portalProgram"]>>(`${portal}/${id}`),
+  join: (id: string) => fetchJson<ResponseOf<Routes["join"]>>(`${portal}/${id}/join`, { method: "POST" }),
+  enrollments: () => fetchJson<ResponseOf<Routes["enrollments"]>>(`${portal}/enrollments`),
+  timeline: (subscriptionId: string) => fetchJson<ResponseOf<Routes["timeline"]>>(`${portal}/enrollments/${subscriptionId}`),
   optOut: (subscriptionId: string, shipmentIndex: number, out: boolean) =>
-    fetchJson<{ ok: true }>(`${portal}/enrollments/${subscriptionId}/opt-outs`, { method: out ? "POST" : "DELETE", body: { shipmentIndex } }),
-  cancel: (subscriptionId: string) => fetchJson<{ settlement: unknown }>(`${portal}/enrollments/${subscriptionId}/cancel`, { method: "POST" }),
+    fetchJson<ResponseOf<Routes["optOut"]>>(`${portal}/enrollments/${subscriptionId}/opt-outs`, {
+      method: out ? "POST" : "DELETE",
+      body: { shipmentIndex },
+    }),
+  cancel: (subscriptionId: string) => fetchJson<ResponseOf<Routes["cancel"]>>(`${portal}/enrollments/${subscriptionId}/cancel`, { method: "POST" }),
 };

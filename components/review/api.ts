@@ -1,20 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
 import { fetchJson } from "@/components/ui/fetch-json";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
+import type { reviewItemSchema, workflowRoutes } from "@/server/workflows/workflow-routes.schema";
 
-export type ReviewItem = {
-  orderId: string;
-  number: number;
-  customerName: string;
-  totalMinor: number;
-  currency: string;
-  state: string;
-  /** The state's label in the order's pinned workflow version. */
-  stateLabel?: string;
-  enteredAt: string;
-  ageSeconds: number;
-};
+/** One queued order, as the review contract declares it (server/workflows/workflow-routes.schema.ts). */
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
-export type ReviewDecision = "approve" | "reject";
+export type ReviewDecision = BodyOf<typeof workflowRoutes.decide>["decision"];
 
 export const reviewKeys = {
   all: ["review"] as const,
@@ -24,12 +17,12 @@ export const reviewKeys = {
 export const reviewQueueQuery = () =>
   queryOptions({
     queryKey: reviewKeys.queue(),
-    queryFn: ({ signal }) => fetchJson<{ items: ReviewItem[] }>("/api/v1/admin/review", { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<typeof workflowRoutes.reviewQueue>>("/api/v1/admin/review", { signal }),
     refetchInterval: 15_000,
   });
 
 export const decideReview = (orderId: string, decision: ReviewDecision, note?: string) =>
-  fetchJson<unknown>(`/api/v1/admin/review/${encodeURIComponent(orderId)}`, {
+  fetchJson<ResponseOf<typeof workflowRoutes.decide>>(`/api/v1/admin/review/${encodeURIComponent(orderId)}`, {
     method: "POST",
     body: note ? { decision, note } : { decision },
   });

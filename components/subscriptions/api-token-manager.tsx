@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { Field, Input } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
-import type { ApiTokenDto } from "@/server/subscriptions/subscription-dto.schema";
+import type { tokenRoutes } from "@/server/auth/token-routes.schema";
+import type { ResponseOf } from "@/server/http/route-contract";
 
 const tokenKeys = { all: ["api-tokens"] as const };
 
@@ -15,9 +16,12 @@ export function ApiTokenManager() {
   const client = useQueryClient();
   const [name, setName] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const tokens = useQuery({ queryKey: tokenKeys.all, queryFn: () => fetchJson<{ tokens: ApiTokenDto[] }>("/api/v1/tokens").then((r) => r.tokens) });
+  const tokens = useQuery({
+    queryKey: tokenKeys.all,
+    queryFn: () => fetchJson<ResponseOf<typeof tokenRoutes.list>>("/api/v1/tokens").then((r) => r.tokens),
+  });
   const create = useMutation({
-    mutationFn: () => fetchJson<{ token: string }>("/api/v1/tokens", { method: "POST", body: { name } }),
+    mutationFn: () => fetchJson<ResponseOf<typeof tokenRoutes.create>>("/api/v1/tokens", { method: "POST", body: { name } }),
     onSuccess: ({ token }) => {
       setSecret(token);
       setName("");

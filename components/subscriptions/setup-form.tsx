@@ -6,7 +6,8 @@ import { useMemo, useState } from "react";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { EmptyState } from "@/components/ui/card";
 import type { Frequency } from "@/server/schedule/frequencies";
-import type { SubscriptionDto } from "@/server/subscriptions/subscription-dto.schema";
+import type { ResponseOf } from "@/server/http/route-contract";
+import type { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 import { schedulePreviewSchema, type SchedulePreviewInput } from "@/server/subscriptions/subscription.schema";
 import { EndConditionFields, type EndState } from "./end-condition-fields";
 import { FrequencyPills } from "./frequency-pills";
@@ -52,7 +53,7 @@ export function SetupForm({ timeZone, today }: { timeZone: string; today: string
 
   const create = useMutation({
     mutationFn: () =>
-      fetchJson<{ subscription: SubscriptionDto }>("/api/v1/subscriptions", {
+      fetchJson<ResponseOf<typeof subscriptionRoutes.create>>("/api/v1/subscriptions", {
         method: "POST",
         body: { productId, quantity, frequency, startDate, localTime: "09:00", timeZone, end: endOf(end) },
       }),

@@ -1,19 +1,15 @@
 /** Workbench API client and query keys. */
 import { fetchJson } from "@/components/ui/fetch-json";
-import type { WorkbenchPreview } from "@/server/continuity/workbench-preview";
-import type { WorkbenchRow } from "@/server/continuity/workbench-list";
+import type { ResponseOf } from "@/server/http/route-contract";
+import type { programRoutes } from "@/server/continuity/program-routes.schema";
 import type { WorkbenchFilter } from "@/server/continuity/workbench.schema";
 
-export type { WorkbenchFilter, WorkbenchPreview, WorkbenchRow };
-export interface JobView {
-  id: string;
-  status: string;
-  processed: number;
-  applied: number;
-  unchanged: number;
-  total: number;
-  toRevision: number;
-}
+/** The workbench API's answers, as its contracts declare them (server/continuity/program-routes.schema.ts). */
+type Routes = typeof programRoutes;
+export type WorkbenchRow = ResponseOf<Routes["workbenchSubscriptions"]>["rows"][number];
+export type WorkbenchPreview = ResponseOf<Routes["workbenchPreview"]>["previews"][number];
+export type JobView = ResponseOf<Routes["workbenchJob"]>["job"];
+export type { WorkbenchFilter };
 
 const base = (programId: string) => `/api/v1/admin/programs/${programId}`;
 
@@ -30,11 +26,11 @@ export const workbenchApi = {
         .filter(([, v]) => v !== undefined && v !== "")
         .map(([k, v]) => [k, String(v)]),
     );
-    return fetchJson<{ currentRevision: number | null; rows: WorkbenchRow[] }>(`${base(programId)}/subscriptions?${q}`);
+    return fetchJson<ResponseOf<Routes["workbenchSubscriptions"]>>(`${base(programId)}/subscriptions?${q}`);
   },
   preview: (programId: string, subscriptionIds: string[]) =>
-    fetchJson<{ previews: WorkbenchPreview[] }>(`${base(programId)}/workbench/preview`, { method: "POST", body: { subscriptionIds } }),
+    fetchJson<ResponseOf<Routes["workbenchPreview"]>>(`${base(programId)}/workbench/preview`, { method: "POST", body: { subscriptionIds } }),
   apply: (programId: string, subscriptionIds: string[], batchSize: number) =>
-    fetchJson<{ jobId: string; total: number }>(`${base(programId)}/workbench/jobs`, { method: "POST", body: { subscriptionIds, batchSize } }),
-  job: (programId: string, jobId: string) => fetchJson<{ job: JobView }>(`${base(programId)}/workbench/jobs/${jobId}`),
+    fetchJson<ResponseOf<Routes["workbenchApply"]>>(`${base(programId)}/workbench/jobs`, { method: "POST", body: { subscriptionIds, batchSize } }),
+  job: (programId: string, jobId: string) => fetchJson<ResponseOf<Routes["workbenchJob"]>>(`${base(programId)}/workbench/jobs/${jobId}`),
 };

@@ -1,34 +1,16 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
-import type { DefinitionDiff, OrderFacts, Problem, SimulationOutcomes, SimulationResult, WorkflowDefinition } from "@/server/workflows/model";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
+import type { WorkflowDefinition } from "@/server/workflows/model";
+import type { workflowRoutes } from "@/server/workflows/workflow-routes.schema";
 
-/** Client-side view of the staff workflow API (app/api/v1/admin/workflows). */
-export type WorkflowSummary = {
-  id: number;
-  name: string;
-  liveVersion: number | null;
-  draftUpdatedAt: string | null;
-  inFlight: number;
-};
-
-export type WorkflowVersionSummary = { versionId: number; version: number; publishedAt: string; inFlight: number };
-
-export type WorkflowDetail = {
-  workflow: { id: number; name: string };
-  draft: WorkflowDefinition;
-  live: { versionId: number; version: number; definition: WorkflowDefinition; publishedAt: string } | null;
-  versions: WorkflowVersionSummary[];
-  problems: Problem[];
-};
-
-export type SimulateRequest = {
-  definition: WorkflowDefinition;
-  facts?: OrderFacts;
-  lastN?: number;
-  outcomes?: SimulationOutcomes;
-};
-
-export type SimulatedOrder = SimulationResult & { orderId?: string; orderNumber?: number; facts: OrderFacts };
+/** The staff workflow API's answers, as its contracts declare them (server/workflows/workflow-routes.schema.ts). */
+type Routes = typeof workflowRoutes;
+export type WorkflowSummary = ResponseOf<Routes["list"]>["workflows"][number];
+export type WorkflowDetail = ResponseOf<Routes["detail"]>;
+export type WorkflowVersionSummary = WorkflowDetail["versions"][number];
+export type SimulateRequest = BodyOf<Routes["simulate"]>;
+export type SimulatedOrder = ResponseOf<Routes["simulate"]>["results"][number];
 
 const base = (id: string) => `/api/v1/admin/workflows/${encodeURIComponent(id)}`;
 
@@ -42,7 +24,7 @@ export const workflowKeys = {
 export const workflowListQuery = () =>
   queryOptions({
     queryKey: workflowKeys.list(),
-    queryFn: ({ signal }) => fetchJson<{ workflows: WorkflowSummary[] }>("/api/v1/admin/workflows", { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["list"]>>("/api/v1/admin/workflows", { signal }),
   });
 
 export const workflowDetailQuery = (id: string) =>
@@ -57,14 +39,14 @@ export const workflowDetailQuery = (id: string) =>
 export const workflowDiffQuery = (id: string) =>
   queryOptions({
     queryKey: workflowKeys.diff(id),
-    queryFn: ({ signal }) => fetchJson<DefinitionDiff>(`${base(id)}/diff`, { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["diff"]>>(`${base(id)}/diff`, { signal }),
     staleTime: 0,
   });
 
 export const saveDraft = (id: string, definition: WorkflowDefinition) =>
-  fetchJson<{ problems: Problem[]; draftUpdatedAt: string }>(`${base(id)}/draft`, { method: "PUT", body: { definition } });
+  fetchJson<ResponseOf<Routes["saveDraft"]>>(`${base(id)}/draft`, { method: "PUT", body: { definition } });
 
-export const publishWorkflow = (id: string) => fetchJson<{ versionId: number; version: number }>(`${base(id)}/publish`, { method: "POST" });
+export const publishWorkflow = (id: string) => fetchJson<ResponseOf<Routes["publish"]>>(`${base(id)}/publish`, { method: "POST" });
 
 export const simulateOnServer = (id: string, body: SimulateRequest) =>
-  fetchJson<{ results: SimulatedOrder[] }>(`${base(id)}/simulate`, { method: "POST", body });
+  fetchJson<ResponseOf<Routes["simulate"]>>(`${base(id)}/simulate`, { method: "POST", body });

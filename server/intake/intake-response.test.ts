@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyAdapterError } from "./issue-codes";
+import { assertMatches } from "../http/reply";
 import { toIntakeResponse } from "./intake-response";
+import { intakeRoutes } from "./intake-routes.schema";
 
 describe("toIntakeResponse", () => {
   it("answers a created order with 201 and a replay with the original result, 200 and Idempotent-Replayed", () => {
@@ -44,5 +46,31 @@ describe("classifyAdapterError", () => {
     expect(classifyAdapterError({ path: "customer.email", message: "Email is missing or invalid" }).code).toBe("missing_field");
     expect(classifyAdapterError({ path: "lines", message: "Order has no lines" }).code).toBe("missing_field");
     expect(classifyAdapterError({ path: "lines[0].unitPriceMinor", message: '"1.005" has more than 2 decimal place(s)' }).code).toBe("invalid_field");
+  });
+
+  it("answers every status with the body its route contract declares for that HTTP status", () => {
+    const { receive } = intakeRoutes;
+    const issue = { path: "lines[0].sku", message: "Unknown SKU", code: "unknown_sku" as const };
+    const results = [
+      toIntakeResponse({ payloadId: "p", status: "accepted", action: "created", orderId: "o" }),
+      toIntakeResponse({ payloadId: "p", status: "accepted", action: "status_advanced", orderId: "o" }),
+      toIntakeResponse({ payloadId: "p", status: "duplicate", orderId: "o", action: "created", duplicatePayloadId: "p2" }),
+      toIntakeResponse({ payloadId: "p", status: "received" }),
+      toIntakeResponse({ payloadId: "p", status: "ignored", reason: "test_order" }),
+      toIntakeResponse({ payloadId: "p", status: "superseded", reason: "state_regression" }),
+      toIntakeResponse({ payloadId: "p", status: "rejected", reason: "already_shipped" }),
+      toIntakeResponse({ payloadId: "p", status: "rejected", reason: "bad_signature" }),
+      toIntakeResponse({ payloadId: "p", status: "rejected", reason: "body_too_large" }),
+      toIntakeResponse({ payloadId: "p", status: "dead_lettered", reason: "unknown_sku", errors: [issue] }),
+      toIntakeResponse({ payloadId: "p", status: "dead_lettered", reason: "malformed_body", errors: [] }),
+    ];
+    const other: Record<number, { body: Parameters<typeof assertMatches>[0] } | undefined> = receive.otherResponses;
+    for (const { status, body } of results) {
+      const success: readonly number[] = [receive.status, ...receive.alsoStatus];
+      const schema = success.includes(status) ? receive.response : other[status]?.body;
+      expect(schema, `a schema for HTTP ${status}`).toBeDefined();
+      expect(() => assertMatches(schema!, body)).not.toThrow();
+    }
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set([200, 201, 202, 400, 401, 413, 422]));
   });
 });

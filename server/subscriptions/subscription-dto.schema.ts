@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { END_CONDITION_KINDS, FREQUENCIES } from "../schedule";
 import { ORDER_KINDS } from "@/db/vocabulary/order-kinds";
-import { responseSchemas } from "./api-schemas";
+import { responseSchemas } from "../http/named-schemas";
 import { SUBSCRIPTION_STATUSES } from "./subscription-status";
 
 const instant = z.string().meta({ format: "date-time", description: "ISO-8601 instant (UTC)" });
@@ -132,12 +132,6 @@ export const suggestionDto = z
 export const apiTokenDto = z
   .object({ id: z.string(), name: z.string(), createdAt: instant, lastUsedAt: instant.nullable() })
   .register(responseSchemas, { id: "ApiToken" });
-
-export const errorDto = z
-  .object({
-    error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
-  })
-  .register(responseSchemas, { id: "Error" });
 
 export type OccurrenceDto = z.infer<typeof occurrenceDto>;
 export type SchedulePreviewDto = z.infer<typeof schedulePreviewDto>;

@@ -15,7 +15,7 @@ import {
   type EndCondition,
   type LocalDate,
 } from "../schedule";
-import { requestSchemas } from "./api-schemas";
+import { requestSchemas } from "../http/named-schemas";
 
 // Postgres' uuid type rejects malformed ids with an error, not a miss; check the shape first.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,8 @@
-import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { healthReport } from "@/server/health/health-report";
 import { intakeHealth } from "@/server/intake/intake-health";
+import { reply } from "@/server/http/reply";
+import { healthRoutes } from "@/server/health/health-routes.schema";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,5 @@ export async function GET() {
   const report = await healthReport(db, async () => ({
     intake: await intakeHealth(db, { now: new Date() }).catch(() => ({ error: "unavailable" })),
   }));
-  return NextResponse.json(report, { status: report.status === "down" ? 503 : 200 });
+  return reply(healthRoutes.health.response, report, { status: report.status === "down" ? 503 : 200 });
 }

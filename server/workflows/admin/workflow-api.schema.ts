@@ -9,20 +9,20 @@ export function workflowIdParam(raw: string): number {
 
 export const draftBodySchema = z.object({ definition: workflowDefinitionSchema });
 
-const factsSchema = z
-  .object({
-    total: z.number(),
-    currency: z.string(),
-    customerTier: z.string(),
-    productCategory: z.array(z.string()),
-    country: z.string(),
-    addressValid: z.boolean(),
-    inventoryLevel: z.number(),
-    channel: z.string(),
-    lineCount: z.number(),
-    isInternational: z.boolean(),
-  } satisfies Record<(typeof ORDER_FIELDS)[number]["name"], z.ZodType>)
-  .partial();
+/** An order's facts as guards see them (ORDER_FIELDS); the simulator's input takes any subset. */
+export const orderFactsSchema = z.object({
+  total: z.number(),
+  currency: z.string(),
+  customerTier: z.string(),
+  productCategory: z.array(z.string()),
+  country: z.string(),
+  addressValid: z.boolean(),
+  inventoryLevel: z.number(),
+  channel: z.string(),
+  lineCount: z.number(),
+  isInternational: z.boolean(),
+} satisfies Record<(typeof ORDER_FIELDS)[number]["name"], z.ZodType>);
+const factsSchema = orderFactsSchema.partial();
 
 export const simulateBodySchema = z.object({
   definition: workflowDefinitionSchema,

@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { parseQuery, withAuth } from "@/server/http/handler";
+import { reply } from "@/server/http/reply";
 import { listOrders } from "@/server/orders/list-orders";
-
-const querySchema = z.object({ state: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+import { workflowRoutes } from "@/server/workflows/workflow-routes.schema";
 
 /** Staff: every customer's orders. */
 export const GET = withAuth("orders:read_all", async ({ req }) => {
-  const query = parseQuery(req, querySchema);
-  return { orders: await listOrders(getDb(), query) };
+  const query = parseQuery(req, workflowRoutes.orders.query);
+  return reply(workflowRoutes.orders.response, { orders: await listOrders(getDb(), query) });
 });

@@ -1,6 +1,9 @@
 import { parseJson, withAuth } from "@/server/http/handler";
 import { previewSchedule } from "@/server/subscriptions/preview-schedule";
-import { schedulePreviewSchema } from "@/server/subscriptions/subscription.schema";
+import { reply } from "@/server/http/reply";
+import { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 
 /** The next occurrences of a schedule (local dates + UTC instants); what the setup page shows. */
-export const POST = withAuth("catalog:read", async ({ req }) => previewSchedule(await parseJson(req, schedulePreviewSchema)));
+export const POST = withAuth("catalog:read", async ({ req }) =>
+  reply(subscriptionRoutes.schedulePreview.response, previewSchedule(await parseJson(req, subscriptionRoutes.schedulePreview.body))),
+);

@@ -2,10 +2,11 @@ import { getDb } from "@/db/client";
 import { parseQuery, withAuth } from "@/server/http/handler";
 import { customerActorOf } from "@/server/subscriptions/http-input";
 import { suggestFrequencyFor } from "@/server/subscriptions/suggest-frequency-for";
-import { suggestionQuerySchema } from "@/server/subscriptions/subscription.schema";
+import { reply } from "@/server/http/reply";
+import { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 
 /** A frequency guessed from the customer's past one-off orders of a product. */
 export const GET = withAuth("subscriptions:own", async ({ req, actor }) => {
-  const { productId } = parseQuery(req, suggestionQuerySchema);
-  return suggestFrequencyFor(getDb(), customerActorOf(actor).customerId, productId);
+  const { productId } = parseQuery(req, subscriptionRoutes.suggestFrequency.query);
+  return reply(subscriptionRoutes.suggestFrequency.response, await suggestFrequencyFor(getDb(), customerActorOf(actor).customerId, productId));
 });

@@ -1,13 +1,17 @@
 import { getDb } from "@/db/client";
 import { parseJson, withAuth } from "@/server/http/handler";
-import { skuAliasBodySchema } from "@/server/intake/intake-admin.schema";
+import { reply } from "@/server/http/reply";
+import { intakeAdminRoutes } from "@/server/intake/intake-routes.schema";
 import { listSkuAliases, saveSkuAlias } from "@/server/intake/sku-aliases";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAuth("intake:manage", async () => ({ aliases: await listSkuAliases(getDb()) }));
+export const GET = withAuth("intake:manage", async () => reply(intakeAdminRoutes.aliases.response, { aliases: await listSkuAliases(getDb()) }));
 
 /** Add or repoint a SKU alias; answers with the dead letters it may fix. */
 export const POST = withAuth("intake:manage", async ({ req, actor }) =>
-  saveSkuAlias(getDb(), await parseJson(req, skuAliasBodySchema), actor, { now: new Date() }),
+  reply(
+    intakeAdminRoutes.saveAlias.response,
+    await saveSkuAlias(getDb(), await parseJson(req, intakeAdminRoutes.saveAlias.body), actor, { now: new Date() }),
+  ),
 );

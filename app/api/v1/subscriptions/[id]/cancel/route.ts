@@ -3,10 +3,13 @@ import { withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
 import { cancelSubscription } from "@/server/subscriptions/cancel-subscription";
 import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-input";
-import { cancelSchema } from "@/server/subscriptions/subscription.schema";
+import { reply } from "@/server/http/reply";
+import { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 
 /** Cancels at once: no order for this subscription is created after this returns. */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
-  const input = await parseOptionalJson(req, cancelSchema);
-  return { subscription: await cancelSubscription(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()) };
+  const input = await parseOptionalJson(req, subscriptionRoutes.cancel.body);
+  return reply(subscriptionRoutes.cancel.response, {
+    subscription: await cancelSubscription(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), input, new Date()),
+  });
 });

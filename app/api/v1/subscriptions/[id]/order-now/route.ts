@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { AppError } from "@/server/errors/app-error";
@@ -6,6 +5,8 @@ import { withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
 import { customerActorOf } from "@/server/subscriptions/http-input";
 import { orderNow } from "@/server/subscriptions/order-now";
+import { reply } from "@/server/http/reply";
+import { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 
 const keySchema = z.string().trim().min(1).max(100).optional();
 
@@ -14,5 +15,5 @@ export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, 
   const key = keySchema.safeParse(req.headers.get("idempotency-key") ?? undefined);
   if (!key.success) throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–100 characters");
   const result = await orderNow(getDb(), customerActorOf(actor), uuidParam(params.id, "Subscription"), { idempotencyKey: key.data }, new Date());
-  return NextResponse.json(result, { status: result.created ? 201 : 200 });
+  return reply(subscriptionRoutes.orderNow.response, result, { status: result.created ? 201 : 200 });
 });

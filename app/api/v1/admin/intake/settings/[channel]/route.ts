@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { notFound } from "@/server/errors/app-error";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { reply } from "@/server/http/reply";
 import { channelSchema } from "@/server/intake/adapters/canonical-order";
-import { channelSettingsPatchSchema } from "@/server/intake/intake-admin.schema";
+import { intakeAdminRoutes } from "@/server/intake/intake-routes.schema";
 import { updateChannelSettings } from "@/server/intake/update-channel-settings";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const PUT = withAuth<{ channel: string }>("intake:manage", async ({ req, actor, params }) => {
   const channel = channelSchema.safeParse(params.channel);
   if (!channel.success) throw notFound("Intake channel");
-  const patch = await parseJson(req, channelSettingsPatchSchema);
-  return { channel: channel.data, settings: await updateChannelSettings(getDb(), channel.data, patch, actor, { now: new Date() }) };
+  const patch = await parseJson(req, intakeAdminRoutes.settings.body);
+  const settings = await updateChannelSettings(getDb(), channel.data, patch, actor, { now: new Date() });
+  return reply(intakeAdminRoutes.settings.response, { channel: channel.data, settings });
 });

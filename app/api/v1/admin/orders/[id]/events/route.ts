@@ -3,7 +3,8 @@ import { inngest } from "@/inngest/client";
 import { env } from "@/server/env";
 import { parseJson, withAuth } from "@/server/http/handler";
 import { uuidParam } from "@/server/http/path-params";
-import { orderEventBodySchema } from "@/server/workflows/admin/workflow-api.schema";
+import { workflowRoutes } from "@/server/workflows/workflow-routes.schema";
+import { reply } from "@/server/http/reply";
 import { sendOrderEvent } from "@/server/workflows/runtime/send-order-event";
 
 type P = { id: string };
@@ -13,7 +14,7 @@ type P = { id: string };
  * 409 if the order's current state has no transition on it.
  */
 export const POST = withAuth<P>("orders:operate", async ({ req, actor, params }) => {
-  const body = await parseJson(req, orderEventBodySchema);
+  const body = await parseJson(req, workflowRoutes.orderEvent.body);
   const r = await sendOrderEvent(getDb(), (events) => inngest.send(events), {
     orderId: uuidParam(params.id, "Order"),
     event: body.event,
@@ -22,5 +23,5 @@ export const POST = withAuth<P>("orders:operate", async ({ req, actor, params })
     now: new Date(),
     homeCountry: env().HOME_COUNTRY,
   });
-  return { ok: true, state: r.state };
+  return reply(workflowRoutes.orderEvent.response, { ok: true, state: r.state });
 });

@@ -1,16 +1,15 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { notFound } from "@/server/errors/app-error";
 import { parseJson, withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
+import { reply } from "@/server/http/reply";
 import { correctPayload } from "@/server/intake/correct-payload";
-import { correctBodySchema } from "@/server/intake/intake-admin.schema";
+import { intakeAdminRoutes } from "@/server/intake/intake-routes.schema";
 
 export const dynamic = "force-dynamic";
 
 /** "Edit payload": store a corrected copy of a dead letter's body (the raw body is kept). */
 export const PUT = withAuth<{ id: string }>("intake:manage", async ({ req, actor, params }) => {
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw notFound("Intake payload");
-  const { body } = await parseJson(req, correctBodySchema);
-  return correctPayload(getDb(), id.data, body, actor, { now: new Date() });
+  const id = uuidParam(params.id, "Intake payload");
+  const { body } = await parseJson(req, intakeAdminRoutes.correct.body);
+  return reply(intakeAdminRoutes.correct.response, await correctPayload(getDb(), id, body, actor, { now: new Date() }));
 });

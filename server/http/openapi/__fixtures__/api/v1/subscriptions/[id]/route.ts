@@ -1,0 +1,4 @@
+export const GET = () => new Response("{}");
+export async function DELETE() {
+  return new Response("{}");
+}

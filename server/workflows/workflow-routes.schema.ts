@@ -1,0 +1,342 @@
+/**
+ * Contracts of the staff workflow routes: the designer (app/api/v1/admin/workflows/**), the
+ * review queue, the monitoring dashboard and staff order operations (app/api/v1/admin/orders/**).
+ */
+import { z } from "zod";
+import { responseSchemas } from "../http/named-schemas";
+import { defineRoute, errorBody, intIdPath, uuidPath } from "../http/route-contract";
+import { channelMetricsSchema } from "../intake/intake-routes.schema";
+import { CHANNELS } from "@/db/vocabulary/intake";
+import { draftBodySchema, orderEventBodySchema, orderFactsSchema, reviewDecisionSchema, simulateBodySchema } from "./admin/workflow-api.schema";
+import { ACTION_TYPES, PROBLEM_CODES, stateSchema, transitionSchema, workflowDefinitionSchema } from "./model";
+
+const instant = z.string().meta({ format: "date-time" });
+const int = z.number().int();
+
+export const problemSchema = z.object({
+  code: z.enum(PROBLEM_CODES as [(typeof PROBLEM_CODES)[number], ...(typeof PROBLEM_CODES)[number][]]),
+  message: z.string(),
+  /** null for definition-wide problems (e.g. no terminal state). */
+  elementId: z.string().nullable(),
+  elementKind: z.enum(["state", "transition", "action"]),
+  severity: z.enum(["error", "warning"]),
+});
+
+export const workflowSummarySchema = z.object({ id: int, name: z.string(), liveVersion: int.nullable(), draftUpdatedAt: instant, inFlight: int });
+
+export const workflowDetailSchema = z.object({
+  workflow: z.object({ id: int, name: z.string() }),
+  draft: workflowDefinitionSchema,
+  draftUpdatedAt: instant,
+  live: z.object({ versionId: int, version: int, definition: workflowDefinitionSchema, publishedAt: instant }).nullable(),
+  versions: z.array(z.object({ versionId: int, version: int, publishedAt: instant, inFlight: int })),
+  problems: z.array(problemSchema),
+});
+
+const elementDiff = <T extends z.ZodType>(element: T) =>
+  z.object({
+    added: z.array(element),
+    removed: z.array(element),
+    changed: z.array(z.object({ id: z.string(), before: element, after: element, fields: z.array(z.string()) })),
+  });
+export const definitionDiffSchema = z.object({ states: elementDiff(stateSchema), transitions: elementDiff(transitionSchema), isEmpty: z.boolean() });
+
+const actionType = z.enum(ACTION_TYPES);
+const outcome = z.enum(["success", "fail"]);
+export const simulatedOrderSchema = z.object({
+  orderId: z.string().optional(),
+  orderNumber: int.optional(),
+  facts: orderFactsSchema,
+  path: z.array(
+    z.object({
+      state: z.string(),
+      actionsRun: z.array(z.object({ actionId: z.string(), type: actionType, group: int, outcome })),
+      compensated: z.array(actionType),
+      transitionTaken: z.object({ id: z.string(), to: z.string(), kind: z.enum(["transition", "on_failure", "timeout"]) }).nullable(),
+      guardFired: z.string().nullable(),
+      guardInputs: orderFactsSchema.partial(),
+    }),
+  ),
+  /** `waitingFor` lists what could move the order on, e.g. `event:order/shipped`. */
+  stop: z.object({
+    reason: z.enum(["terminal", "awaiting_event", "awaiting_manual", "awaiting_timeout", "stuck", "unhandled_failure", "step_limit", "error"]),
+    state: z.string().nullable(),
+    waitingFor: z.array(z.string()),
+    message: z.string().optional(),
+  }),
+});
+
+export const reviewItemSchema = z.object({
+  orderId: z.string(),
+  number: int,
+  customerName: z.string(),
+  totalMinor: int,
+  currency: z.string(),
+  state: z.string(),
+  /** The state's label in the order's pinned workflow version. */
+  stateLabel: z.string(),
+  enteredAt: instant,
+  ageSeconds: int,
+  /** Identifies the visit a decision is for. */
+  seq: int,
+});
+
+const channel = z.enum(CHANNELS);
+
+export const dashboardSchema = z.object({
+  generatedAt: instant,
+  ordersByState: z.array(z.object({ state: z.string(), count: int })),
+  /** `count`: orders that reached a terminal state in the hour; `created`: orders created. */
+  throughputPerHour: z.array(z.object({ hour: instant, count: int, created: int })),
+  timeInState: z.array(z.object({ state: z.string(), avgSeconds: z.number(), p95Seconds: z.number(), samples: int, bottleneck: z.boolean() })),
+  actions: z.object({
+    attempts: int,
+    retries: int,
+    failures: int,
+    finalFailures: int,
+    retryRate: z.number(),
+    failureRate: z.number(),
+    byType: z.array(z.object({ actionType: z.string(), attempts: int, retries: int, failures: int })),
+  }),
+  reviewQueue: z.object({ count: int, oldestAgeSeconds: int.nullable() }),
+  inFlightByVersion: z.array(z.object({ workflow: z.string(), workflowId: int, version: int, versionId: int, count: int })),
+  deadLetters: z.object({ total: int, byChannel: z.array(z.object({ channel, count: int })) }),
+  /** Intake per channel over the last 24 h (server/intake/intake-metrics.ts). */
+  intake: z.object({ perChannel: z.array(channelMetricsSchema), since: instant }),
+});
+
+const orderAddressSchema = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().nullish(),
+  city: z.string(),
+  region: z.string().nullish(),
+  postalCode: z.string(),
+  country: z.string(),
+  valid: z.boolean().optional(),
+});
+
+export const adminOrderSchema = z.object({
+  id: z.string(),
+  number: int,
+  customerId: z.string(),
+  kind: z.string(),
+  subscriptionId: z.string().nullable(),
+  cycleIndex: int.nullable(),
+  channel: z.string(),
+  externalId: z.string().nullable(),
+  state: z.string(),
+  workflowVersionId: int.nullable(),
+  transitionSeq: int,
+  currency: z.string(),
+  subtotalMinor: int,
+  discountMinor: int,
+  taxMinor: int,
+  shippingMinor: int,
+  totalMinor: int,
+  shippingAddress: orderAddressSchema.nullable(),
+  flags: z.array(z.string()),
+  scheduledFor: instant.nullable(),
+  stateEnteredAt: instant,
+  createdAt: instant,
+  customerName: z.string(),
+  customerEmail: z.string(),
+});
+
+export const adminOrderDetailSchema = z.object({
+  order: adminOrderSchema,
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      orderId: z.string(),
+      productId: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: int,
+      unitPriceMinor: int,
+      reservedQuantity: int,
+      meta: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  payment: z
+    .object({
+      status: z.string(),
+      amountMinor: int,
+      currency: z.string(),
+      gateway: z.string(),
+      ref: z.string().nullable(),
+      authorizedAt: instant.nullable(),
+      capturedAt: instant.nullable(),
+    })
+    .nullable(),
+  /** The workflow version the order is pinned to. */
+  workflow: z.object({ versionId: int, version: int, workflowId: int, workflow: z.string() }).nullable(),
+  timeline: z.array(
+    z.object({
+      id: int,
+      at: instant,
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      actorType: z.string(),
+      actorId: z.string().nullable(),
+      /** Resolved for user actors. */
+      actorEmail: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  attempts: z.array(
+    z.object({
+      id: int,
+      orderId: z.string(),
+      stateSeq: int,
+      stateId: z.string(),
+      actionId: z.string(),
+      actionType: z.string(),
+      attempt: int,
+      status: z.string(),
+      error: z.string().nullable(),
+      durationMs: int,
+      at: instant,
+    }),
+  ),
+});
+
+export const adminOrderRowSchema = z.object({
+  id: z.string(),
+  number: int,
+  kind: z.string(),
+  state: z.string(),
+  channel: z.string(),
+  totalMinor: int,
+  currency: z.string(),
+  flags: z.array(z.string()),
+  subscriptionId: z.string().nullable(),
+  cycleIndex: int.nullable(),
+  createdAt: instant,
+  customerName: z.string(),
+});
+
+const admin = "/api/v1/admin";
+const tag = "Workflows (admin)";
+const params = { id: intIdPath };
+// Shared by review decisions and order events; named so the document does not call it after the first one.
+const moved = z.object({ ok: z.literal(true), state: z.string() }).register(responseSchemas, { id: "OrderMoved" });
+
+export const workflowRoutes = {
+  list: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows`,
+    summary: "Workflows with their live version and orders in flight",
+    tag,
+    response: z.object({ workflows: z.array(workflowSummarySchema) }),
+    errors: [401, 403],
+  }),
+  detail: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}`,
+    summary: "Draft (with problems), live version and every version's in-flight count",
+    tag,
+    params,
+    response: workflowDetailSchema,
+    errors: [401, 403, 404],
+  }),
+  diff: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/diff`,
+    summary: 'What publishing the draft would change against the live version (everything is "added" before the first publish)',
+    tag,
+    params,
+    response: definitionDiffSchema,
+    errors: [401, 403, 404],
+  }),
+  saveDraft: defineRoute({
+    method: "PUT",
+    path: `${admin}/workflows/{id}/draft`,
+    summary: "Save the draft even with problems (returned); 422 only when it doesn't match the schema",
+    tag,
+    params,
+    body: draftBodySchema,
+    response: z.object({ problems: z.array(problemSchema), draftUpdatedAt: instant }),
+    errors: [400, 401, 403, 404, 422],
+  }),
+  publish: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/publish`,
+    summary: "Publish the draft as the next version, or 422 with the validator's problems",
+    tag,
+    params,
+    response: z.object({ versionId: int, version: int }),
+    otherResponses: {
+      422: {
+        description: "The draft has errors: `error.fields` maps element ids to messages, `problems` lists them all",
+        body: errorBody.extend({ problems: z.array(problemSchema) }),
+      },
+    },
+    errors: [401, 403, 404, 409],
+  }),
+  simulate: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/simulate`,
+    summary: "Dry-run a definition on given facts, or on the facts of the last N real orders",
+    tag,
+    params,
+    body: simulateBodySchema,
+    response: z.object({ results: z.array(simulatedOrderSchema) }),
+    errors: [400, 401, 403, 404, 422],
+  }),
+  reviewQueue: defineRoute({
+    method: "GET",
+    path: `${admin}/review`,
+    summary: "Orders waiting for a human decision, oldest first",
+    tag: "Review (admin)",
+    response: z.object({ items: z.array(reviewItemSchema) }),
+    errors: [401, 403],
+  }),
+  decide: defineRoute({
+    method: "POST",
+    path: `${admin}/review/{orderId}`,
+    summary: "Approve or reject an order in review; 409 if it is not (or no longer) waiting for review",
+    tag: "Review (admin)",
+    params: { orderId: uuidPath },
+    body: reviewDecisionSchema,
+    response: moved,
+    errors: [400, 401, 403, 404, 409, 422],
+  }),
+  dashboard: defineRoute({
+    method: "GET",
+    path: `${admin}/dashboard`,
+    summary: "Monitoring: orders per state, throughput, time in state, action rates, review queue, versions, dead letters",
+    tag: "Dashboard (admin)",
+    response: dashboardSchema,
+    errors: [401, 403],
+  }),
+  orders: defineRoute({
+    method: "GET",
+    path: `${admin}/orders`,
+    summary: "Every customer's orders, newest first",
+    tag: "Orders (admin)",
+    query: z.object({ state: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+    response: z.object({ orders: z.array(adminOrderRowSchema) }),
+    errors: [401, 403, 422],
+  }),
+  order: defineRoute({
+    method: "GET",
+    path: `${admin}/orders/{id}`,
+    summary: "One order with its lines, payment, pinned version, audit timeline and action attempts",
+    tag: "Orders (admin)",
+    params: { id: uuidPath },
+    response: adminOrderDetailSchema,
+    errors: [401, 403, 404],
+  }),
+  orderEvent: defineRoute({
+    method: "POST",
+    path: `${admin}/orders/{id}/events`,
+    summary: 'Send an event to one order ("mark shipped": `{ "event": "order/shipped" }`); 409 if its state has no transition on it',
+    tag: "Orders (admin)",
+    params: { id: uuidPath },
+    body: orderEventBodySchema,
+    response: moved,
+    errors: [400, 401, 403, 404, 409, 422],
+  }),
+};
