@@ -17,7 +17,7 @@ import { savePaymentMethod } from "@/server/payments/payment-method";
 import { TEST_CARDS } from "@/server/payments/test-cards";
 import { toLocalDate, addDays } from "@/server/schedule";
 import { cancelSubscription } from "@/server/subscriptions/cancel-subscription";
-import { createSubscription } from "@/server/subscriptions/create-subscription";
+import { createSubscriptions } from "@/server/subscriptions/create-subscriptions";
 import type { CustomerActor } from "@/server/subscriptions/lock-subscription";
 import { pauseSubscription } from "@/server/subscriptions/pause-subscription";
 import { resumeDuePaused } from "@/server/subscriptions/resume-due-paused";
@@ -173,26 +173,28 @@ export async function seedHistory(db: Database, opts: HistoryOptions) {
       const last = day === DEMO_DAYS;
       await resumeDuePaused(db, now);
 
-      // What customers did today, through the portal's use-cases (several customers at once, as in a shop).
-      await mapLimit(
-        allPlans.filter((p) => p.day === day),
-        PARALLEL,
-        async (plan) => {
-          const zone = zoneOf(plan);
-          const today = toLocalDate(now, zone);
-          const end = plan.end.kind === "on_date" ? { kind: "on_date" as const, endDate: addDays(today, plan.end.afterDays) } : plan.end;
-          const input = {
-            productId: sku(plan.sku),
-            quantity: plan.quantity,
-            frequency: plan.frequency,
-            startDate: addDays(today, plan.startInDays),
-            localTime: plan.localTime,
-            end,
+      // What customers did today, through the portal's use-cases: today's new subscriptions in one batch, then their changes.
+      const today = allPlans.filter((p) => p.day === day);
+      const created = await createSubscriptions(
+        db,
+        today.map((plan) => {
+          const local = toLocalDate(now, zoneOf(plan));
+          const end = plan.end.kind === "on_date" ? { kind: "on_date" as const, endDate: addDays(local, plan.end.afterDays) } : plan.end;
+          return {
+            actor: actorOf(plan),
+            input: {
+              productId: sku(plan.sku),
+              quantity: plan.quantity,
+              frequency: plan.frequency,
+              startDate: addDays(local, plan.startInDays),
+              localTime: plan.localTime,
+              end,
+            },
           };
-          const { subscription } = await createSubscription(db, actorOf(plan), input, now);
-          subscriptionOf.set(plan, subscription.id);
-        },
+        }),
+        now,
       );
+      today.forEach((plan, i) => subscriptionOf.set(plan, created[i]!.subscriptionId));
       const steps = allPlans.flatMap((plan) =>
         plan.steps.filter((s) => s.day === day).map((step) => ({ plan, step, id: subscriptionOf.get(plan)! })),
       );
