@@ -1,4 +1,3 @@
-import { mapLimit } from "@/server/lib/map-limit";
 import { driveOrders, type Visit } from "@/server/workflows/runtime/drive-orders";
 import { loadStateEntry } from "@/server/workflows/runtime/load-state-entry";
 import { type RunOutcome, runOrderState, type StateEnteredInput } from "@/server/workflows/runtime/run-order-state";
@@ -88,7 +87,9 @@ export function createDemoRuntime(deps: RuntimeDeps, opts: { parallelism?: numbe
         const entered = batch.filter((e) => e.name === "order/state.entered").map((e) => ({ ...(e.data as Visit), eventId: e.id }));
         if (entered.length > 0) enqueue((await driveOrders(deps, entered, { parallelism, maxHops: o.maxHops })).events);
         const runs = batch.filter((e) => e.name === "order/state.run");
-        await mapLimit(runs, parallelism, (e) => execute({ input: e.data as StateEnteredInput, wakeAt: 0, memo: new Map(), timers: new Map() }));
+        // One at a time: two runs reserving the same product at once trip a race in reserveStock
+        // (inventory_reserved_range, reported in the #12 hand-off); the batch driver above is set-based.
+        for (const e of runs) await execute({ input: e.data as StateEnteredInput, wakeAt: 0, memo: new Map(), timers: new Map() });
         if (o.maxHops !== undefined) return; // leave what the hops did not reach in the queue's wake
       }
     },
@@ -96,13 +97,10 @@ export function createDemoRuntime(deps: RuntimeDeps, opts: { parallelism?: numbe
     async wake() {
       const now = deps.now().getTime();
       const due = [...parked.values()].filter((r) => r.wakeAt <= now);
-      await mapLimit(due, parallelism, async (run) => {
-        if (!(await loadStateEntry(deps.db, run.input))) {
-          parked.delete(run.input.orderId);
-          return;
-        }
-        await execute(run);
-      });
+      for (const run of due) {
+        if (await loadStateEntry(deps.db, run.input)) await execute(run);
+        else parked.delete(run.input.orderId);
+      }
     },
     /** Drops queued work (orders left where they are, for the live app's sweeper to pick up). */
     discardQueue: () => queue.splice(0, queue.length).length,
