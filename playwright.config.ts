@@ -37,7 +37,8 @@ export default defineConfig({
     : {
         command: `npx tsx --conditions=react-server scripts/e2e-server.ts`,
         url: `http://localhost:${PORT}/api/health`,
-        timeout: 600_000,
+        // The living demo is seeded before the build starts (about a minute on a quiet machine, more on a busy one).
+        timeout: demo ? 1_500_000 : 600_000,
         reuseExistingServer: false,
         stdout: "pipe",
         stderr: "pipe",
