@@ -1,6 +1,6 @@
 /**
  * Serves the app for Playwright: a fresh database (embedded, or a new database on the
- * DATABASE_URL server — which must be local), demo seed, SMTP sink, local Inngest executor,
+ * DATABASE_URL server — which must be local), demo seed (the living demo with E2E_DEMO=1), SMTP sink, local Inngest executor,
  * and a production build on E2E_PORT. Writes .data/e2e-env-<port>.json (database, executor, the
  * run's secrets) for the specs' factories.
  */
@@ -12,6 +12,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../server/seed/seed-demo";
 import { createDatabase, dropDatabase, uniqueName } from "../test/databases";
 import { localSecrets } from "./lib/local-secrets";
+import { seedDemoDatabase } from "./lib/seed-demo-database";
 import { startServices } from "./lib/services";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,9 +28,15 @@ async function main() {
   const name = uniqueName("replen_e2e");
   const url = await createDatabase(server.adminUrl, name);
   await migrateDatabase(url);
-  const client = createDb(url, 1);
-  await seedDemo(client.db);
-  await client.sql.end();
+  if (process.env.E2E_DEMO === "1") {
+    // The living demo, as a first `npm run dev` seeds it (e2e/demo.spec.ts runs against it).
+    process.env.DATABASE_URL = url;
+    await seedDemoDatabase(url, { mailDir: `.data/mail-e2e-${PORT}` });
+  } else {
+    const client = createDb(url, 1);
+    await seedDemo(client.db);
+    await client.sql.end();
+  }
 
   const services = await startServices({ appPort: PORT, smtpPort: 0, executorPort: 0, mailDir: `.data/mail-e2e-${PORT}` });
   // A production build refuses public secrets: fresh ones per run, shared with the specs below.

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatMoney } from "@/components/ui/format";
+import { ProductImage } from "@/components/ui/product-image";
 import type { ProductDto } from "@/server/subscriptions/subscription-dto.schema";
 
 /** Product cards as a native radio group: arrow keys move, Space selects, the legend names it. */
@@ -24,14 +25,17 @@ export function ProductPicker({
           return (
             <label
               key={p.id}
-              className={`flex cursor-pointer flex-col gap-0.5 rounded-lg border px-3 py-2.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+              className={`flex cursor-pointer items-center gap-3 rounded-lg border px-3 py-2.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
                 selected ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-200 bg-white hover:border-slate-300"
               }`}
             >
               <input type="radio" name="product" value={p.id} checked={selected} onChange={() => onChange(p.id)} className="sr-only" />
-              <span className="text-xs uppercase tracking-wide text-slate-500">{p.category.replaceAll("-", " ")}</span>
-              <span className="text-sm font-medium text-slate-900">{p.name}</span>
-              <span className="text-sm text-slate-700">{formatMoney(p.priceMinor, p.currency)} per item</span>
+              <ProductImage sku={p.sku} name={p.name} imageUrl={p.imageUrl} />
+              <span className="flex min-w-0 flex-col gap-0.5">
+                <span className="text-xs uppercase tracking-wide text-slate-500">{p.category.replaceAll("-", " ")}</span>
+                <span className="text-sm font-medium text-slate-900">{p.name}</span>
+                <span className="text-sm text-slate-700">{formatMoney(p.priceMinor, p.currency)} per item</span>
+              </span>
             </label>
           );
         })}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/card";
 import { formatMoney } from "@/components/ui/format";
+import { ProductImage } from "@/components/ui/product-image";
 import { formatLocalDay, frequencyLabel } from "./format";
 import { subscriptionListQuery } from "./queries";
 import { nextLine, StatusBadge } from "./status-badge";
@@ -43,14 +44,17 @@ export function SubscriptionList() {
             href={`/subscriptions/${s.id}`}
             className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500"
           >
-            <div className="min-w-0">
-              <div className="flex items-center gap-3">
-                <span className="font-medium text-slate-900">{s.product.name}</span>
-                <StatusBadge status={s.status} />
+            <div className="flex min-w-0 items-center gap-4">
+              <ProductImage sku={s.product.sku} name={s.product.name} />
+              <div className="min-w-0">
+                <div className="flex items-center gap-3">
+                  <span className="font-medium text-slate-900">{s.product.name}</span>
+                  <StatusBadge status={s.status} />
+                </div>
+                <p className="mt-1 text-sm text-slate-600">
+                  {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)}
+                </p>
               </div>
-              <p className="mt-1 text-sm text-slate-600">
-                {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)}
-              </p>
             </div>
             <div className="text-right text-sm">
               <p className="font-medium text-slate-800">{nextLine(s, formatLocalDay)}</p>

@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { startLocalExecutor } from "../../tools/inngest-local/executor";
+import { saveToMailbox } from "./mailbox";
 import { startMailSink } from "./mail-sink";
 
 /**
@@ -8,16 +7,7 @@ import { startMailSink } from "./mail-sink";
  * saved to .data/mail) and the local Inngest executor driving the app's /api/inngest.
  */
 export async function startServices(opts: { appPort: number; smtpPort?: number; executorPort?: number; mailDir?: string }) {
-  const mailDir = opts.mailDir ?? ".data/mail";
-  fs.mkdirSync(mailDir, { recursive: true });
-  const mail = await startMailSink({
-    port: opts.smtpPort ?? 2525,
-    onMessage: (m) => {
-      const file = path.join(mailDir, `${Date.now()}-${m.to[0] ?? "unknown"}.eml`);
-      fs.writeFileSync(file, m.raw);
-      console.log(`[mail] to ${m.to.join(", ")}: ${m.subject} (${file})`);
-    },
-  });
+  const mail = await startMailSink({ port: opts.smtpPort ?? 2525, onMessage: saveToMailbox(opts.mailDir ?? ".data/mail") });
   const executor = await startLocalExecutor({
     appUrl: `http://127.0.0.1:${opts.appPort}/api/inngest`,
     port: opts.executorPort ?? 8288,

@@ -46,7 +46,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await tx.insert(paymentMethods).values({ customerId: customer!.id, gateway: "test", token: TEST_CARDS.approve, brand: "visa", last4: "4242" });
     const rows = await tx
       .insert(products)
-      .values(DEMO_CATALOG.map(({ stock: _stock, ...p }) => p))
+      .values(DEMO_CATALOG.map(({ stock: _stock, ...p }) => ({ ...p, imageUrl: `/products/${p.sku.toLowerCase()}.svg` })))
       .returning({ id: products.id, sku: products.sku });
     await tx.insert(inventory).values(rows.map((r) => ({ productId: r.id, onHand: DEMO_CATALOG.find((p) => p.sku === r.sku)!.stock })));
   });

@@ -27,7 +27,7 @@ export async function createSubscription(
   now: Date,
 ): Promise<{ subscription: SubscriptionDto; firstOrderId: string | null }> {
   const { id, created } = await db.transaction(async (tx) => {
-    const { timeZone, addressId } = await validate(tx, actor.customerId, input, now);
+    const { timeZone, addressId } = await validateNewSubscription(tx, actor.customerId, input, now);
     const values = {
       customerId: actor.customerId,
       productId: input.productId,
@@ -89,7 +89,7 @@ export async function createSubscription(
 }
 
 /** Checks that need the database or the clock; all field errors are reported together. */
-async function validate(tx: Transaction, customerId: string, input: CreateSubscriptionInput, now: Date) {
+export async function validateNewSubscription(tx: Transaction, customerId: string, input: CreateSubscriptionInput, now: Date) {
   const fields: FieldErrors = {};
   const [customer] = await tx.select({ timeZone: customers.timeZone }).from(customers).where(eq(customers.id, customerId));
   if (!customer) throw new AppError("FORBIDDEN", "This account has no customer profile");
