@@ -38,8 +38,7 @@ export interface TimeTravelDay {
 export function timeTravelDays(orders: readonly ForecastOrder[], products: ReadonlyMap<string, BookProduct>): TimeTravelDay[] {
   const byDate = new Map<LocalDate, TimeTravelEntry[]>();
   const sorted = [...orders].sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) || a.scheduledFor.getTime() - b.scheduledFor.getTime() || a.subscriptionId.localeCompare(b.subscriptionId),
+    (a, b) => a.date.localeCompare(b.date) || a.scheduledFor.getTime() - b.scheduledFor.getTime() || a.subscriptionId.localeCompare(b.subscriptionId),
   );
   for (const o of sorted) {
     const p = products.get(o.productId);

@@ -1,0 +1,49 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { toLocalDate, type LocalDate } from "@/server/schedule";
+import {
+  DemandAccumulator,
+  emptyTally,
+  orderInSegment,
+  walkBook,
+  WindowClock,
+  type DemandForecast,
+  type ForecastSink,
+  type Segment,
+  type WalkTally,
+} from "./model";
+import { scanBook } from "./scan-book";
+
+export interface DemandForecastInput {
+  weeks: number;
+  from?: LocalDate;
+  segment?: Segment;
+}
+
+export type DemandForecastResult = DemandForecast & { now: string; tally: WalkTally };
+
+/** Default first day of a window: today in UTC (each order still counts on its customer's local date). */
+export const defaultStartDate = (now: Date): LocalDate => toLocalDate(now, "UTC");
+
+/** Keeps only the segment's product (the other filters select subscriptions before the walk). */
+export const segmentSink = (sink: ForecastSink, segment: Segment): ForecastSink =>
+  segment.productId === undefined ? sink : (o) => orderInSegment(o, segment) && sink(o);
+
+/**
+ * Units per SKU per week (and per day for 14 days), orders and revenue, from every active and
+ * paused subscription and active enrollment, as generation will create them from `now` on.
+ * One streamed read of the book, pure replay, typed-array aggregation; nothing written.
+ */
+export async function getDemandForecast(db: Database, input: DemandForecastInput, now: Date): Promise<DemandForecastResult> {
+  const segment = input.segment ?? {};
+  const clock = new WindowClock({ now, startDate: input.from ?? defaultStartDate(now), days: input.weeks * 7 });
+  const tally = emptyTally();
+  let acc: DemandAccumulator | undefined;
+  const catalog = await scanBook(
+    db,
+    segment,
+    (chunk, c) => walkBook(chunk, c, clock, segmentSink(acc!.sink, segment), tally),
+    (c) => (acc = new DemandAccumulator(clock, (id) => c.products.get(id)?.priceMinor ?? 0)),
+  );
+  return { ...acc!.result(catalog.products), now: now.toISOString(), tally };
+}
