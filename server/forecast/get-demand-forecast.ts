@@ -2,10 +2,11 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { toLocalDate, type LocalDate } from "@/server/schedule";
 import {
+  aggregateBook,
+  CycleDayMemo,
   DemandAccumulator,
   emptyTally,
   orderInSegment,
-  walkBook,
   WindowClock,
   type DemandForecast,
   type ForecastSink,
@@ -20,7 +21,8 @@ export interface DemandForecastInput {
   segment?: Segment;
 }
 
-export type DemandForecastResult = DemandForecast & { now: string; tally: WalkTally };
+/** `memo`: subscriptions served from a shared walk vs walked (see CycleDayMemo). */
+export type DemandForecastResult = DemandForecast & { now: string; tally: WalkTally; memo: { hits: number; misses: number } };
 
 /** Default first day of a window: today in UTC (each order still counts on its customer's local date). */
 export const defaultStartDate = (now: Date): LocalDate => toLocalDate(now, "UTC");
@@ -38,12 +40,13 @@ export async function getDemandForecast(db: Database, input: DemandForecastInput
   const segment = input.segment ?? {};
   const clock = new WindowClock({ now, startDate: input.from ?? defaultStartDate(now), days: input.weeks * 7 });
   const tally = emptyTally();
+  const memo = new CycleDayMemo(clock);
   let acc: DemandAccumulator | undefined;
   const catalog = await scanBook(
     db,
     segment,
-    (chunk, c) => walkBook(chunk, c, clock, segmentSink(acc!.sink, segment), tally),
+    (chunk, c) => aggregateBook(chunk, c, clock, acc!, memo, tally, segment.productId),
     (c) => (acc = new DemandAccumulator(clock, (id) => c.products.get(id)?.priceMinor ?? 0)),
   );
-  return { ...acc!.result(catalog.products), now: now.toISOString(), tally };
+  return { ...acc!.result(catalog.products), now: now.toISOString(), tally, memo: { hits: memo.hits, misses: memo.misses } };
 }

@@ -7,11 +7,13 @@ import { validateProgram } from "@/server/continuity/program-definition";
 import { invalid, notFound } from "@/server/errors/app-error";
 import type { LocalDate } from "@/server/schedule";
 import {
+  aggregateBook,
   applyDraftToCatalog,
   applyDraftToEnrollment,
+  CycleDayMemo,
   DemandAccumulator,
   diffForecasts,
-  walkBook,
+  emptyTally,
   WindowClock,
   type DemandForecast,
   type ForecastCatalog,
@@ -39,6 +41,7 @@ export async function getWhatIf(db: Database, input: WhatIfRequest & { currentAp
   if (input.programRevision) draft.programRevision = await loadDraftProgram(db, input.programRevision.programId);
   const startDate: LocalDate = input.from ?? defaultStartDate(now);
   const clock = new WindowClock({ now, startDate, days: input.weeks * 7 });
+  const memo = new CycleDayMemo(clock);
   let base: DemandAccumulator | undefined;
   let changed: DemandAccumulator | undefined;
   let draftCatalog: ForecastCatalog | undefined;
@@ -46,9 +49,10 @@ export async function getWhatIf(db: Database, input: WhatIfRequest & { currentAp
     db,
     {},
     (chunk, c) => {
-      walkBook(chunk, c, clock, base!.sink);
+      aggregateBook(chunk, c, clock, base!, memo, emptyTally());
       const enrollments = chunk.enrollments.map((e) => applyDraftToEnrollment(e, draft, draftCatalog!));
-      walkBook({ subscriptions: chunk.subscriptions, enrollments }, draftCatalog!, clock, changed!.sink);
+      // One memo for both: a subscription's order days do not depend on prices or programs.
+      aggregateBook({ subscriptions: chunk.subscriptions, enrollments }, draftCatalog!, clock, changed!, memo, emptyTally());
     },
     (c) => {
       draftCatalog = applyDraftToCatalog(c, draft);

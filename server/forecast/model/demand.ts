@@ -85,6 +85,22 @@ export class DemandAccumulator {
     if (this.approvalThresholdMinor !== null && total > this.approvalThresholdMinor) this.approvals[day]! += 1;
   }
 
+  /** `days.length` orders of `quantity` × `productId`, one on each day index (the memoized walk). */
+  addCycles(productId: string, quantity: number, days: Int32Array): void {
+    let row = this.rows.get(productId);
+    if (!row) this.rows.set(productId, (row = new Float64Array(this.clock.window.days)));
+    const total = this.priceOf(productId) * quantity;
+    const approval = this.approvalThresholdMinor !== null && total > this.approvalThresholdMinor ? 1 : 0;
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i]!;
+      row[day]! += quantity;
+      this.orders[day]! += 1;
+      this.units[day]! += quantity;
+      this.revenue[day]! += total;
+      this.approvals[day]! += approval;
+    }
+  }
+
   result(products: ReadonlyMap<string, BookProduct>): DemandForecast {
     const { startDate, days } = this.clock.window;
     const weeks = Math.ceil(days / 7);

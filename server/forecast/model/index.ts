@@ -21,3 +21,4 @@ export { enrollmentInSegment, orderInSegment, subscriptionInSegment } from "./se
 export type { Segment } from "./segment";
 export { timeTravelDays } from "./time-travel-days";
 export type { TimeTravelDay, TimeTravelEntry, TimeTravelLine } from "./time-travel-days";
+export { aggregateBook, CycleDayMemo } from "./aggregate-book";
