@@ -27,6 +27,15 @@ export type DemandForecastResult = DemandForecast & { now: string; tally: WalkTa
 /** Default first day of a window: today in UTC (each order still counts on its customer's local date). */
 export const defaultStartDate = (now: Date): LocalDate => toLocalDate(now, "UTC");
 
+/** The segment a request's filters describe (the query schemas' optional fields). */
+export function segmentOf(q: Partial<Record<keyof Segment, unknown>> & Segment): Segment {
+  const segment: Segment = {};
+  for (const k of ["customerId", "subscriptionId", "productId", "frequency", "timeZone", "programId", "revision"] as const) {
+    if (q[k] !== undefined) (segment as Record<string, unknown>)[k] = q[k];
+  }
+  return segment;
+}
+
 /** Keeps only the segment's product (the other filters select subscriptions before the walk). */
 export const segmentSink = (sink: ForecastSink, segment: Segment): ForecastSink =>
   segment.productId === undefined ? sink : (o) => orderInSegment(o, segment) && sink(o);

@@ -22,3 +22,5 @@ export type { Segment } from "./segment";
 export { timeTravelDays } from "./time-travel-days";
 export type { TimeTravelDay, TimeTravelEntry, TimeTravelLine } from "./time-travel-days";
 export { aggregateBook, CycleDayMemo } from "./aggregate-book";
+export { frequencyEvidence } from "./frequency-evidence";
+export type { FrequencyEvidence } from "./frequency-evidence";
