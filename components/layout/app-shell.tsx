@@ -15,6 +15,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
   merchandiser: [
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
+    { href: "/forecast", label: "Forecast" },
     { href: "/dashboard", label: "Dashboard" },
   ],
   admin: [
@@ -24,6 +25,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/intake", label: "Intake" },
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
+    { href: "/forecast", label: "Forecast" },
   ],
 };
 

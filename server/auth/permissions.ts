@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "orders:operate", // send events to an order (e.g. mark shipped)
   "intake:manage",
   "dashboard:read",
+  "forecast:read", // demand forecast, time travel, what-if, frequency suggestions (#16)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,6 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "orders:operate",
     "workflows:review",
     "dashboard:read",
+    "forecast:read",
   ],
   admin: [
     "catalog:read",
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "orders:operate",
     "intake:manage",
     "dashboard:read",
+    "forecast:read",
   ],
 };
 

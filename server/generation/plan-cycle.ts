@@ -81,14 +81,20 @@ export function planCycle(row: ScheduleRow, overrides: ReadonlyMap<number, Cycle
   return { kind: "order", cycleIndex: target, runAt: runAt(row, overrides, target), missed, next };
 }
 
-/** The instant cycle `index` runs: its reschedule date if it has one, else its series date. */
+/** The instant cycle `index` runs: its local date at the row's time of day, in its zone. */
 function runAt(row: ScheduleRow, overrides: ReadonlyMap<number, CycleOverride>, index: number): Date {
+  return cycleInstant(cycleLocalDate(row, overrides, index), row.localTime, row.timeZone);
+}
+
+/**
+ * The local date cycle `index` runs on: its reschedule date if it has one, else its series date.
+ * Exported so the forecast (server/forecast) dates an order exactly as generation does.
+ */
+export function cycleLocalDate(row: ScheduleRow, overrides: ReadonlyMap<number, CycleOverride>, index: number): LocalDate {
   const override = overrides.size > 0 ? overrides.get(index) : undefined;
-  const date =
-    override?.kind === "reschedule" && override.localDate
-      ? override.localDate
-      : occurrenceDate(row.anchorDate, row.frequency, index - row.anchorIndex);
-  return cycleInstant(date, row.localTime, row.timeZone);
+  return override?.kind === "reschedule" && override.localDate
+    ? override.localDate
+    : occurrenceDate(row.anchorDate, row.frequency, index - row.anchorIndex);
 }
 
 /** Latest cycle whose (possibly rescheduled) instant is ≤ now; called when cursor + 1 is due. */
