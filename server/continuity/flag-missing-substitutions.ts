@@ -41,7 +41,7 @@ export async function flagMissingSubstitutions(db: Database, now: Date, onlyProg
       .returning({ id: programFlags.id });
     opened += rows.length;
   }
-  return { opened, resolved: await resolveFixedFlags(db) };
+  return { opened, resolved: await resolveFixedFlags(db, now) };
 }
 
 async function missingForProgram(db: DbOrTx, programId: string, currentRevision: number, now: Date): Promise<MissingSubstitution[]> {
@@ -80,9 +80,9 @@ async function missingForProgram(db: DbOrTx, programId: string, currentRevision:
 }
 
 /** Open flags whose phantom now has a substitute covering the ship date are resolved. */
-export async function resolveFixedFlags(db: DbOrTx): Promise<number> {
+export async function resolveFixedFlags(db: DbOrTx, now: Date): Promise<number> {
   const rows = await db.execute<{ id: string }>(sql`
-    UPDATE program_flags f SET status = 'resolved', resolved_at = now()
+    UPDATE program_flags f SET status = 'resolved', resolved_at = ${now.toISOString()}::timestamptz
     WHERE f.status = 'open' AND EXISTS (
       SELECT 1 FROM program_substitutions s
       WHERE s.program_id = f.program_id AND s.phantom_product_id = f.phantom_product_id

@@ -167,6 +167,7 @@ async function persistPlan(tx: Transaction, e: EnrollmentRow, program: Program, 
     .filter((o) => o.outcome !== "shipped")
     .map((o) => ({
       subscriptionId: e.subscriptionId,
+      at: now,
       action: o.outcome === "missed" ? "program_shipment_missed" : "program_shipment_opted_out",
       data: { shipmentIndex: o.shipmentIndex, eventNumber: o.eventNumber, deliveryDate: o.date },
     }));
@@ -174,6 +175,7 @@ async function persistPlan(tx: Transaction, e: EnrollmentRow, program: Program, 
     audits.push({
       subscriptionId: e.subscriptionId,
       action: "completed",
+      at: now,
       fromState: "active",
       toState: "completed",
       data: { reason: "series_end", childOrders: plan.state.childOrdersCreated },
@@ -183,6 +185,7 @@ async function persistPlan(tx: Transaction, e: EnrollmentRow, program: Program, 
     audits.push({
       subscriptionId: e.subscriptionId,
       action: "program_generation_blocked",
+      at: now,
       data: { shipmentIndex: plan.blocked.shipmentIndex, phantomProductId: plan.blocked.phantomProductId, deliveryDate: plan.blocked.date },
     });
     await tx

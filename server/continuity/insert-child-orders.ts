@@ -46,7 +46,7 @@ export async function insertChildOrders(tx: Transaction, items: readonly ChildOr
     now,
     {
       reserve: true,
-      audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+      audit: { entity: "subscription", actor: { type: "system", id: "generation" }, action: "cycle_generated" },
     },
   );
   return inserted.map(({ index, orderId, backordered }) => ({

@@ -88,6 +88,7 @@ export async function joinProgram(db: Database, actor: JoinActor, programId: str
     );
     await auditSubscription(tx, {
       subscriptionId: sub.id,
+      at: now,
       action: "created",
       actor: { type: "user", userId: actor.userId },
       toState: "active",

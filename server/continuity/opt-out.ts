@@ -61,6 +61,7 @@ export async function setShipmentOptOut(
     }
     await auditSubscription(tx, {
       subscriptionId,
+      at: now,
       action: choice === "opt_out" ? "program_opted_out" : "program_opted_in",
       actor: { type: "user", userId: actor.userId },
       data: { shipmentIndex, eventNumber: row.eventNumber, deliveryDate: row.date, closesOn: row.generationDate },

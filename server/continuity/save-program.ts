@@ -64,7 +64,7 @@ export async function saveProgram(
     return { issues: result.ok ? [] : result.issues };
   });
   // The calendar is live: re-check the gaps it closes or opens.
-  await resolveFixedFlags(db);
+  await resolveFixedFlags(db, now);
   await flagMissingSubstitutions(db, now, programId);
   return saved;
 }

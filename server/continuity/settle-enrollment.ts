@@ -57,6 +57,7 @@ export async function settleEnrollment(tx: Transaction, subscriptionId: string, 
   ]);
   await auditSubscription(tx, {
     subscriptionId,
+    at: now,
     action: "program_settled",
     actor,
     data: { schedule: plan.schedule, delivered: shipped, paidMinor: totals.charged, creditedMinor: totals.credited, ...settlement },

@@ -88,6 +88,7 @@ export async function runWorkbenchBatch(db: Database, jobId: string, now: Date):
       }
       audits.push({
         subscriptionId: e.subscriptionId,
+        at: now,
         action: "program_revision_applied",
         fromState: `revision ${e.revision}`,
         toState: `revision ${job.toRevision}`,

@@ -43,7 +43,7 @@ export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[]
   });
   const inserted = await insertOrders(tx, drafts, now, {
     reserve: true,
-    audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+    audit: { entity: "subscription", actor: { type: "system", id: "generation" }, action: "cycle_generated" },
   });
   const created = inserted.map(({ index, orderId, backordered }) => ({
     orderId,

@@ -91,7 +91,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
     const from = row.nextCycleIndex;
     if (plan.kind === "complete") {
       writes.push({ subscriptionId: row.id, fromIndex: from, toIndex: from, nextRunAt: null, status: "completed", order: null });
-      outcomes.push(completedRow(row.id, from - 1));
+      outcomes.push(completedRow(row.id, from - 1, now));
       out.completed++;
       continue;
     }
@@ -117,6 +117,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
       out.skipped++;
       outcomes.push({
         subscriptionId: row.id,
+        at: now,
         action: "cycle_skipped",
         data: { cycleIndex: plan.cycleIndex, reason: plan.reason, nextCycleIndex: plan.next?.index, nextRunAt: plan.next?.runAt.toISOString() },
       });
@@ -125,6 +126,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
       const { from: first, to: lastMissed } = plan.missed;
       missed.push({
         subscriptionId: row.id,
+        at: now,
         action: "cycles_missed",
         data: { from: first, to: lastMissed, count: lastMissed - first + 1, handledCycle: plan.cycleIndex },
       });
@@ -138,7 +140,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
       order,
     });
     if (!plan.next) {
-      outcomes.push(completedRow(row.id, plan.cycleIndex));
+      outcomes.push(completedRow(row.id, plan.cycleIndex, now));
       out.completed++;
     }
   }
@@ -163,8 +165,9 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
 
 const GENERATION = { type: "system", id: "generation" } as const;
 
-const completedRow = (subscriptionId: string, lastCycleIndex: number): SubscriptionAuditEntry => ({
+const completedRow = (subscriptionId: string, lastCycleIndex: number, now: Date): SubscriptionAuditEntry => ({
   subscriptionId,
+  at: now,
   action: "completed",
   fromState: "active",
   toState: "completed",

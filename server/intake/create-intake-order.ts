@@ -55,7 +55,7 @@ export async function createIntakeOrder(
     ctx.now,
     {
       reserve: false,
-      audit: { actorType: "channel", actorId: order.channel, entity: "order", action: "intake_accepted", toState: "created", at: ctx.now },
+      audit: { entity: "order", actorType: "channel", actorId: order.channel, action: "intake_accepted", toState: "created" },
     },
   );
   return created?.orderId ?? null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { intakePayloads } from "@/db/schema";
 import { conflict } from "../errors/app-error";
@@ -43,7 +43,7 @@ export async function finishPayload(tx: DbOrTx, row: PayloadRow, f: Finish, now:
     .where(and(eq(intakePayloads.id, row.id), eq(intakePayloads.status, "received")))
     .returning();
   if (!updated) throw conflict("This payload was processed by someone else");
-  if (f.status === "accepted" || f.status === "duplicate" || f.status === "dead_lettered") await supersedeOlderDeadLetters(tx, updated);
+  if (f.status === "accepted" || f.status === "duplicate" || f.status === "dead_lettered") await supersedeOlderDeadLetters(tx, updated, now);
   return resultOfPayload(updated);
 }
 
@@ -64,14 +64,14 @@ export function deadLetterPayload(
  * or recognised as a duplicate, older open dead letters of it are marked `superseded` so
  * admins don't fix and replay a stale copy. Dead letters an admin already corrected are kept.
  */
-async function supersedeOlderDeadLetters(tx: DbOrTx, row: PayloadRow): Promise<void> {
+async function supersedeOlderDeadLetters(tx: DbOrTx, row: PayloadRow, now: Date): Promise<void> {
   const sameOrder =
     row.externalId !== null
       ? eq(intakePayloads.externalId, row.externalId)
       : and(isNull(intakePayloads.externalId), eq(intakePayloads.bodySha256, row.bodySha256));
   await tx
     .update(intakePayloads)
-    .set({ status: "superseded", supersededBy: row.id, processedAt: sql`now()` })
+    .set({ status: "superseded", supersededBy: row.id, processedAt: now })
     .where(
       and(
         eq(intakePayloads.channel, row.channel),

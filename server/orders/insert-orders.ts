@@ -1,9 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import type { OrderAddress } from "@/db/schema";
 import type { OrderKind } from "@/db/vocabulary/order-kinds";
 import { pgArray, pgQuotedArray } from "@/server/lib/pg-array";
+import { subscriptionAuditRows, type AuditActor, type SubscriptionAuditAction } from "@/server/subscriptions/transition";
+import { orderAuditRows } from "./order-audit-rows";
 import { batchReservationCtes } from "./reserve-stock";
 
 export interface OrderLineDraft {
@@ -47,22 +49,13 @@ export interface InsertOptions {
   /** Reserve stock now by the batch rule (generation, order-now); false = the workflow's reserve action does it (intake). */
   reserve: boolean;
   /**
-   * One creation audit row per inserted order, data = { orderId, cycleIndex } + auditData. On
-   * the subscription (generation's `cycle_generated`) or on the order (intake's `intake_accepted`).
+   * One creation audit row per inserted order at `now`, data = { orderId, cycleIndex } + auditData:
+   * on the subscription (generation's `cycle_generated`, written by the transition module's
+   * subscriptionAuditRows) or on the order (intake's `intake_accepted`, by orderAuditRows).
    */
-  audit?: {
-    actorType: string;
-    actorId: string;
-    entity: "subscription" | "order";
-    action: string;
-    toState?: string;
-    /**
-     * The row's time; absent = the transaction's clock. Generation leaves it absent so its rows
-     * sort with the subscription's other audit rows, which auditSubscription still stamps with
-     * the database clock (switch to `now` when that does).
-     */
-    at?: Date;
-  };
+  audit?:
+    | { entity: "subscription"; actor: AuditActor; action: SubscriptionAuditAction }
+    | { entity: "order"; actorType: string; actorId: string; action: string; toState?: string };
 }
 
 /** One row per draft that became an order (a draft whose key already exists is left out). */
@@ -99,7 +92,6 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
   const lines = drafts.flatMap((d, i) => d.lines.map((l) => ({ ord: i + 1, ...l })));
   const lcol = <T extends string | number | boolean | null>(pick: (l: (typeof lines)[number]) => T) => pgArray(lines.map(pick));
   const ltext = (pick: (l: (typeof lines)[number]) => string | null) => pgQuotedArray(lines.map(pick));
-  const audit = opts.audit;
   // Name the one arbiter when the batch has one kind of key: each arbiter costs an index probe
   // per row, and a generation batch of cycle orders needs only its own.
   const arbiter = drafts.every((d) => d.cycleIndex != null)
@@ -167,15 +159,7 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
       SELECT order_id, product_id, COALESCE(sku, product_sku), COALESCE(name, product_name), quantity,
              COALESCE(unit_price_minor, price_minor), reserved, meta
       FROM alloc
-    ), audit AS (
-      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, to_state, data)
-      SELECT COALESCE(${audit?.at?.toISOString() ?? null}::timestamptz, now()), ${audit?.actorType ?? ""}, ${audit?.actorId ?? ""}, ${audit?.entity ?? "order"},
-             CASE WHEN ${audit?.entity ?? "order"} = 'order' THEN id::text ELSE subscription_id::text END,
-             ${audit?.action ?? ""}, ${audit?.toState ?? null},
-             -- Kept small (one row per order, millions a day): the order and its lines hold the rest.
-             jsonb_strip_nulls(jsonb_build_object('orderId', id, 'cycleIndex', cycle_index)) || COALESCE(audit_data, '{}'::jsonb)
-      FROM placed WHERE ${audit !== undefined}
-    )
+    )${creationAudit(opts.audit, at)}
     SELECT ord::int, order_id::text, bool_or(reserved < quantity) AS backordered FROM alloc GROUP BY ord, order_id`);
 
   const inserted = rows.map((r) => ({ index: r.ord - 1, orderId: r.order_id, backordered: opts.reserve && r.backordered }));
@@ -184,6 +168,35 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
     inserted.filter((o) => o.backordered).map((o) => o.orderId),
   );
   return inserted.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The creation audit rows as one more CTE over `placed` (the orders actually inserted), so they
+ * commit with the orders in the same statement; none when the caller asked for none.
+ */
+function creationAudit(audit: InsertOptions["audit"], at: string): SQL {
+  if (!audit) return sql``;
+  const cols = {
+    at: sql`${at}::timestamptz`,
+    fromState: sql`NULL`,
+    // Kept small (one row per order, millions a day): the order and its lines hold the rest.
+    data: sql`jsonb_strip_nulls(jsonb_build_object('orderId', id, 'cycleIndex', cycle_index)) || COALESCE(audit_data, '{}'::jsonb)`,
+  };
+  const rows =
+    audit.entity === "subscription"
+      ? subscriptionAuditRows(audit.actor, audit.action, { ...cols, entityId: sql`subscription_id::text`, toState: sql`NULL` }, sql`placed`)
+      : orderAuditRows(
+          {
+            ...cols,
+            actorType: sql`${audit.actorType}::text`,
+            actorId: sql`${audit.actorId}::text`,
+            entityId: sql`id::text`,
+            action: sql`${audit.action}::text`,
+            toState: sql`${audit.toState ?? null}::text`,
+          },
+          sql`placed`,
+        );
+  return sql`, audit AS (${rows})`;
 }
 
 /** Separate because a statement can't update rows it inserted; idempotent (never adds the flag twice). */

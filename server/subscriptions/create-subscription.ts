@@ -57,6 +57,7 @@ export async function createSubscription(
 
     await auditSubscription(tx, {
       subscriptionId: row.id,
+      at: now,
       action: "created",
       actor: { type: "user", userId: actor.userId },
       fromState: null,

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { subscriptions } from "@/db/schema";
+import { auditRowsSql, type AuditRowColumns } from "@/server/lib/audit-rows-sql";
 import { pgArray } from "@/server/lib/pg-array";
 import { conflict } from "../errors/app-error";
 import type { SubscriptionRow } from "./lock-subscription";
@@ -26,8 +27,30 @@ export interface SubscriptionAuditEntry {
   fromState?: string | null;
   toState?: string | null;
   data?: Record<string, unknown> | null;
-  /** When the change took effect; the row's default (the statement's time) when absent. */
-  at?: Date;
+  /** When the change took effect: the use-case's `now` (never the database clock). */
+  at: Date;
+}
+
+/** The columns of a subscription audit row that vary per row; the actor is the statement's. */
+type SubscriptionAuditColumns = Omit<AuditRowColumns, "actorType" | "actorId">;
+
+function subscriptionAuditSql(actor: AuditActor, cols: SubscriptionAuditColumns, from: SQL): SQL {
+  const actorId = actor.type === "user" ? actor.userId : (actor.id ?? null);
+  return auditRowsSql("subscription", { ...cols, actorType: sql`${actor.type}`, actorId: sql`${actorId}::text` }, from);
+}
+
+/**
+ * Subscription audit rows as a fragment of the caller's one statement (insertOrders composes
+ * generation's `cycle_generated` rows into its CTE, one per inserted order, so generation stays
+ * one statement per batch). `cols` are SQL over `from`'s rows; the action is typed here.
+ */
+export function subscriptionAuditRows(
+  actor: AuditActor,
+  action: SubscriptionAuditAction,
+  cols: Omit<SubscriptionAuditColumns, "action">,
+  from: SQL,
+): SQL {
+  return subscriptionAuditSql(actor, { ...cols, action: sql`${action}::text` }, from);
 }
 
 /**
@@ -36,7 +59,6 @@ export interface SubscriptionAuditEntry {
  */
 export async function auditSubscriptions(tx: Transaction, actor: AuditActor, entries: readonly SubscriptionAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const actorId = actor.type === "user" ? actor.userId : (actor.id ?? null);
   const input = JSON.stringify(
     entries.map((e) => ({
       entity_id: e.subscriptionId,
@@ -44,13 +66,16 @@ export async function auditSubscriptions(tx: Transaction, actor: AuditActor, ent
       from_state: e.fromState ?? null,
       to_state: e.toState ?? null,
       data: e.data ?? null,
-      at: e.at?.toISOString() ?? null,
+      at: e.at.toISOString(),
     })),
   );
-  await tx.execute(sql`
-    INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-    SELECT COALESCE(t.at, now()), ${actor.type}, ${actorId}::text, 'subscription', t.entity_id, t.action, t.from_state, t.to_state, t.data
-    FROM jsonb_to_recordset(${input}::jsonb) AS t(entity_id text, action text, from_state text, to_state text, data jsonb, at timestamptz)`);
+  await tx.execute(
+    subscriptionAuditSql(
+      actor,
+      { at: sql`t.at`, entityId: sql`t.entity_id`, action: sql`t.action`, fromState: sql`t.from_state`, toState: sql`t.to_state`, data: sql`t.data` },
+      sql`jsonb_to_recordset(${input}::jsonb) AS t(entity_id text, action text, from_state text, to_state text, data jsonb, at timestamptz)`,
+    ),
+  );
 }
 
 export async function auditSubscription(tx: Transaction, entry: SubscriptionAuditEntry & { actor: AuditActor }): Promise<void> {
@@ -89,7 +114,7 @@ export async function applyTransition(
     )
     .returning();
   if (!updated) throw conflict("This subscription just changed. Reload and try again.");
-  await auditSubscription(tx, { subscriptionId: row.id, action, actor, fromState: row.status, toState: updated.status, data });
+  await auditSubscription(tx, { subscriptionId: row.id, action, actor, fromState: row.status, toState: updated.status, data, at: now });
   return updated;
 }
 
@@ -223,9 +248,18 @@ export async function recordFailureStreaks(tx: Transaction, streaks: readonly Fa
     tx,
     { type: "system", id: "generation" },
     done.flatMap((f): SubscriptionAuditEntry[] => [
-      { subscriptionId: f.subscriptionId, action: "generation_failed", data: f.failed },
+      { subscriptionId: f.subscriptionId, action: "generation_failed", data: f.failed, at: now },
       ...(f.pause
-        ? [{ subscriptionId: f.subscriptionId, action: "auto_paused" as const, fromState: "active", toState: "paused", data: f.paused ?? null }]
+        ? [
+            {
+              subscriptionId: f.subscriptionId,
+              action: "auto_paused" as const,
+              fromState: "active",
+              toState: "paused",
+              data: f.paused ?? null,
+              at: now,
+            },
+          ]
         : []),
     ]),
   );

@@ -75,7 +75,7 @@ describe("insertOrders", () => {
     const sub = await makeSubscription(db, { productId: product.id });
     const audit: InsertOptions = {
       reserve: true,
-      audit: { actorType: "system", actorId: "generation", entity: "subscription", action: "cycle_generated" },
+      audit: { entity: "subscription", actor: { type: "system", id: "generation" }, action: "cycle_generated" },
     };
     const cycle: OrderDraft = {
       customerId: sub.customerId,

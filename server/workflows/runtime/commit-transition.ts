@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { orderAuditRows } from "@/server/orders/order-audit-rows";
 import type { DbOrTx } from "@/db/client";
 import type { OrderFacts } from "../model";
 import type { RuntimeActor } from "./runtime-steps";
@@ -98,11 +99,19 @@ export async function commitTransitions(db: DbOrTx, requests: readonly Transitio
       FROM input i
       WHERE o.id = i.id AND o.state = i.from_state AND o.transition_seq = i.seq
       RETURNING o.id, o.transition_seq
-    ), audited AS (
-      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-      SELECT i.at, i.actor_type, i.actor_id, 'order', m.id::text, 'transition', i.from_state, i.to_state, i.data
-      FROM moved m JOIN input i ON i.id = m.id
-    )
+    ), audited AS (${orderAuditRows(
+      {
+        at: sql`i.at`,
+        actorType: sql`i.actor_type`,
+        actorId: sql`i.actor_id`,
+        entityId: sql`m.id::text`,
+        action: sql`'transition'`,
+        fromState: sql`i.from_state`,
+        toState: sql`i.to_state`,
+        data: sql`i.data`,
+      },
+      sql`moved m JOIN input i ON i.id = m.id`,
+    )})
     SELECT id::text, transition_seq AS seq FROM moved`);
   const seqs = new Map(moved.map((m) => [m.id, m.seq]));
   const missed = requests.filter((t) => !seqs.has(t.orderId) && t.actor.type === "system");

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { orderAuditRows } from "@/server/orders/order-audit-rows";
 import type { Database } from "@/db/client";
 import { NEW_ORDER_STATE } from "@/server/orders/order-states";
 import type { RuntimeEvent } from "./runtime-steps";
@@ -61,11 +62,21 @@ export async function redriveStuckOrders(
       FOR UPDATE OF o SKIP LOCKED`)),
     ];
     if (stuck.length > 0) {
-      await tx.execute(sql`
-        INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-        SELECT ${opts.now.toISOString()}::timestamptz, 'system', 'sweeper', 'order', s.id, 'workflow_redriven', s.state, s.state,
-               jsonb_build_object('seq', s.seq, 'redrive', s.redrives + 1)
-        FROM jsonb_to_recordset(${JSON.stringify(stuck)}::jsonb) AS s(id text, state text, seq int, redrives int)`);
+      await tx.execute(
+        orderAuditRows(
+          {
+            at: sql`${opts.now.toISOString()}::timestamptz`,
+            actorType: sql`'system'`,
+            actorId: sql`'sweeper'`,
+            entityId: sql`s.id`,
+            action: sql`'workflow_redriven'`,
+            fromState: sql`s.state`,
+            toState: sql`s.state`,
+            data: sql`jsonb_build_object('seq', s.seq, 'redrive', s.redrives + 1)`,
+          },
+          sql`jsonb_to_recordset(${JSON.stringify(stuck)}::jsonb) AS s(id text, state text, seq int, redrives int)`,
+        ),
+      );
     }
     const unstarted = [
       ...(await tx.execute<{ id: string }>(sql`

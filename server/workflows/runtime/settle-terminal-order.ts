@@ -1,6 +1,7 @@
 import "server-only";
 import { mapLimit } from "@/server/lib/map-limit";
 import { sql } from "drizzle-orm";
+import { orderAuditRows } from "@/server/orders/order-audit-rows";
 import type { Database } from "@/db/client";
 import { SHIPPED_STATES as SHIPPED_ORDER_STATES } from "@/server/orders/order-states";
 import { releaseStock } from "@/server/orders/release-stock";
@@ -65,10 +66,21 @@ export async function settleTerminalOrders(
     return [{ id: i.orderId, state: i.state, at: i.now.toISOString(), data }];
   });
   if (audits.length > 0) {
-    await db.execute(sql`
-      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-      SELECT a.at, 'system', 'workflow', 'order', a.id, 'settled', a.state, a.state, a.data
-      FROM jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) AS a(id text, state text, at timestamptz, data jsonb)`);
+    await db.execute(
+      orderAuditRows(
+        {
+          at: sql`a.at`,
+          actorType: sql`'system'`,
+          actorId: sql`'workflow'`,
+          entityId: sql`a.id`,
+          action: sql`'settled'`,
+          fromState: sql`a.state`,
+          toState: sql`a.state`,
+          data: sql`a.data`,
+        },
+        sql`jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) AS a(id text, state text, at timestamptz, data jsonb)`,
+      ),
+    );
   }
   return results;
 }

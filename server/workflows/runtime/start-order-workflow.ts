@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { orderAuditRows } from "@/server/orders/order-audit-rows";
 import type { Database } from "@/db/client";
 import { NEW_ORDER_STATE } from "@/server/orders/order-states";
 import { liveVersionForNewOrders } from "../store/live-version";
@@ -28,12 +29,19 @@ export async function startOrderWorkflows(db: Database, orderIds: readonly strin
       -- Still new: an order cancelled before its workflow started (a channel's cancel) stays cancelled.
       WHERE id = ANY(${ids}::uuid[]) AND workflow_version_id IS NULL AND state = ${NEW_ORDER_STATE}
       RETURNING id, transition_seq
-    ), audited AS (
-      INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
-      SELECT ${at}::timestamptz, 'system', 'workflow', 'order', p.id::text, 'workflow_started', NULL, ${initial.id},
-             jsonb_build_object('versionId', ${live.versionId}::int, 'version', ${live.version}::int, 'workflowId', ${live.workflowId}::int, 'seq', p.transition_seq)
-      FROM pinned p
-    )
+    ), audited AS (${orderAuditRows(
+      {
+        at: sql`${at}::timestamptz`,
+        actorType: sql`'system'`,
+        actorId: sql`'workflow'`,
+        entityId: sql`p.id::text`,
+        action: sql`'workflow_started'`,
+        fromState: sql`NULL`,
+        toState: sql`${initial.id}`,
+        data: sql`jsonb_build_object('versionId', ${live.versionId}::int, 'version', ${live.version}::int, 'workflowId', ${live.workflowId}::int, 'seq', p.transition_seq)`,
+      },
+      sql`pinned p`,
+    )})
     SELECT id::text, ${initial.id} AS state, ${live.versionId}::int AS version_id, transition_seq AS seq, true AS pinned_now FROM pinned
     UNION ALL
     -- The statement's snapshot predates its own UPDATE: these were pinned before.
