@@ -5,10 +5,12 @@ import { pgArray } from "@/server/lib/pg-array";
 
 export type OverlayState = {
   state: string;
-  /** Orders in the state now (every selected version). */
-  now: number;
+  /** Orders in the state now (every selected version); null for a final state (see below). */
+  now: number | null;
   /** Of those, in it longer than the state's expectedWithinSeconds (0 without an SLA). */
   overdue: number;
+  /** Orders that entered the state in the window (for a final state, its figure instead of `now`). */
+  arrived: number;
   /** Visits that ended in the window: how long orders stayed, median and p95 (ms). */
   visits: number;
   medianMs: number | null;
@@ -22,8 +24,10 @@ export type WorkflowOverlay = { versionIds: number[]; from: string; to: string; 
 
 /**
  * The designer's Live overlay for one workflow (all its versions, or one): three statements.
- *  1. now/overdue: per (version, state) of the definitions, an index-only count on
- *     orders (workflow_version_id, state, state_entered_at) — the SLA cut is a range on that index;
+ *  1. now/overdue: per (version, non-final state) of the definitions, an index-only count on
+ *     orders (workflow_version_id, state, state_entered_at) — the SLA cut is a range on that index.
+ *     Final states are not counted "now": their population only grows (900k of 1M orders in the
+ *     bench) and counting it costs most of the budget, so they show `arrived` in the window;
  *  2. time in state + edge counts: the order `transition` audit rows of the window (partial
  *     index on at); a visit lasts from the order's previous transition (LAG, or for the first
  *     in the window the latest earlier one, one index probe per order) or its creation;
@@ -41,7 +45,8 @@ export async function workflowOverlay(
     db.execute<{ state: string; now: number; overdue: number }>(sql`
       WITH defs AS (
         SELECT v.id AS version_id, s->>'id' AS state, (s->>'expectedWithinSeconds')::int AS sla_s
-        FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s WHERE v.id = ANY(${ids}::int[])
+        FROM workflow_versions v, jsonb_array_elements(v.definition->'states') s
+        WHERE v.id = ANY(${ids}::int[]) AND s->>'kind' <> 'terminal'
       )
       SELECT d.state,
         sum((SELECT count(*) FROM orders o WHERE o.workflow_version_id = d.version_id AND o.state = d.state))::int AS now,
@@ -76,7 +81,7 @@ export async function workflowOverlay(
   const byState = new Map<string, OverlayState>();
   const stateOf = (state: string) => {
     let s = byState.get(state);
-    if (!s) byState.set(state, (s = { state, now: 0, overdue: 0, visits: 0, medianMs: null, p95Ms: null, failures: 0, retries: 0 }));
+    if (!s) byState.set(state, (s = { state, now: null, overdue: 0, arrived: 0, visits: 0, medianMs: null, p95Ms: null, failures: 0, retries: 0 }));
     return s;
   };
   for (const c of counts) Object.assign(stateOf(c.state), { now: c.now, overdue: c.overdue });
@@ -85,7 +90,10 @@ export async function workflowOverlay(
     // The (from_state) grouping set has to_state NULL: the state's own figures.
     if (v.to_state === null) {
       Object.assign(stateOf(v.from_state), { visits: v.visits, medianMs: round(v.median_ms), p95Ms: round(v.p95_ms) });
-    } else edges.push({ from: v.from_state, to: v.to_state, count: v.visits });
+    } else {
+      edges.push({ from: v.from_state, to: v.to_state, count: v.visits });
+      stateOf(v.to_state).arrived += v.visits;
+    }
   }
   for (const a of attempts) Object.assign(stateOf(a.state), { failures: a.failures, retries: a.retries });
   edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
