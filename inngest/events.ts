@@ -77,3 +77,8 @@ export const remindersDue = eventType("reminders/due", {
 export const workbenchApplyRequested = eventType("continuity/workbench.apply", {
   schema: z.object({ jobId: z.string().uuid() }),
 });
+
+/** An admin started a bulk operation or a version migration (workflow_operations row). */
+export const workflowOperationRequested = eventType("workflow/operation.requested", {
+  schema: z.object({ operationId: z.string().uuid() }),
+});

@@ -14,6 +14,8 @@ import { sendReminders } from "./functions/send-reminders";
 import { startOrderWorkflowFunction } from "./functions/start-order-workflow";
 import { sweepStuckOrdersFunction } from "./functions/sweep-stuck-orders";
 import { sweepIntake } from "./functions/sweep-intake";
+import { runWorkflowOperation } from "./functions/run-workflow-operation";
+import { sendSlaAlertsFunction } from "./functions/send-sla-alerts";
 
 /** Every function the app serves. One function per file under ./functions. */
 export const functions: InngestFunction.Any[] = [
@@ -32,4 +34,6 @@ export const functions: InngestFunction.Any[] = [
   sweepStuckOrdersFunction,
   purgeSecurityRecords,
   reconcileStores,
+  runWorkflowOperation,
+  sendSlaAlertsFunction,
 ];

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
@@ -19,5 +20,9 @@ export const auditLog = pgTable(
     toState: text("to_state"),
     data: jsonb("data").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
+    // The workflow overlay reads order transitions of a time window (time in state, edge counts).
+    index("audit_order_transitions_at_idx").on(t.at).where(sql`entity_type = 'order' AND action = 'transition'`),
+  ],
 );

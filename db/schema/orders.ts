@@ -64,6 +64,8 @@ export const orders = pgTable(
     index("orders_state_idx").on(t.state),
     // Workflow queries (sweeper, review queue, in-flight counts) read orders by state and age.
     index("orders_state_entered_idx").on(t.state, t.stateEnteredAt),
+    // The live overlay counts orders per (version, state) and their age in it (SLA) from this index alone.
+    index("orders_version_state_idx").on(t.workflowVersionId, t.state, t.stateEnteredAt),
     check("orders_cycle_pair", sql`(${t.subscriptionId} IS NULL) = (${t.cycleIndex} IS NULL) OR ${t.kind} = 'order_now'`),
   ],
 );

@@ -60,3 +60,48 @@ export const orderActionAttempts = pgTable(
   },
   (t) => [unique("order_action_attempts_once").on(t.orderId, t.stateSeq, t.actionId, t.attempt), index("order_action_attempts_at_idx").on(t.at)],
 );
+
+/**
+ * A bulk operation or a version migration the operate screens started: the filter it froze,
+ * its progress (the UI polls it) and a cursor (the last order id handled) so a crashed run
+ * resumes where it stopped. The Inngest job drives it; this row is the truth.
+ */
+export const workflowOperations = pgTable(
+  "workflow_operations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workflowId: integer("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    /** retry | manual_review | cancel | migrate */
+    kind: text("kind").notNull(),
+    filter: jsonb("filter").$type<Record<string, unknown>>().notNull(),
+    /** migrate: { fromVersionId, toVersionId, mapping } */
+    params: jsonb("params").$type<Record<string, unknown>>().notNull(),
+    /** queued | running | done */
+    status: text("status").notNull(),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    succeeded: integer("succeeded").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    cursor: uuid("cursor"),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("workflow_operations_workflow_idx").on(t.workflowId, t.createdAt)],
+);
+
+/**
+ * One row per order that broke its state's SLA: the claim that makes the alert go out once
+ * per order (claim → send after commit → record sent_at). A re-run finds unsent claims.
+ */
+export const workflowSlaAlerts = pgTable("workflow_sla_alerts", {
+  orderId: uuid("order_id")
+    .primaryKey()
+    .references(() => orders.id, { onDelete: "cascade" }),
+  stateId: text("state_id").notNull(),
+  stateSeq: integer("state_seq").notNull(),
+  claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+});

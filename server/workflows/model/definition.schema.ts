@@ -61,6 +61,8 @@ export const stateSchema = z.strictObject({
   timeout: z.strictObject({ afterSeconds: z.int().positive(), transitionTo: id }).optional(),
   /** Orders here sit in the human review queue. */
   manualReview: z.boolean().optional(),
+  /** SLA: orders here longer than this are flagged on the overlay and dashboard and alert admins once. */
+  expectedWithinSeconds: z.int().positive().optional(),
 });
 
 export const triggerSchema = z.discriminatedUnion("kind", [

@@ -14,3 +14,4 @@ export * from "./sample-order-facts";
 export * from "./simulate";
 export * from "./validate-definition";
 export * from "./workflow-edges";
+export * from "./semantic-diff";

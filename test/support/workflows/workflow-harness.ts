@@ -2,6 +2,7 @@ import { startHarness, type Harness } from "@/tools/inngest-local/harness";
 import { createApplyOrderEvent } from "@/inngest/functions/apply-order-event";
 import { createDriveOrders } from "@/inngest/functions/drive-orders";
 import { createRunOrderState } from "@/inngest/functions/run-order-state";
+import { createRunWorkflowOperation } from "@/inngest/functions/run-workflow-operation";
 import { createStartOrderWorkflow } from "@/inngest/functions/start-order-workflow";
 import { createSweepStuckOrders } from "@/inngest/functions/sweep-stuck-orders";
 import { getDb } from "@/db/client";
@@ -35,6 +36,7 @@ export async function startWorkflowHarness(overrides: Partial<RuntimeDeps> = {})
     createRunOrderState(client, lazyDeps),
     createApplyOrderEvent(client),
     createSweepStuckOrders(client),
+    createRunWorkflowOperation(client),
   ]);
   const sync = await h.executor.sync();
   if (!sync.ok) throw new Error(`executor rejected functions: ${JSON.stringify(sync.rejections)}`);

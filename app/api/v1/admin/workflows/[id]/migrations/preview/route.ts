@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { parseJson, withAuth } from "@/server/http/handler";
+import { migrationBodySchema } from "@/server/workflows/admin/operate.schema";
+import { planMigration } from "@/server/workflows/admin/plan-migration";
+import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+
+type P = { id: string };
+
+/** Where each in-flight state's orders would go (same-named by default) and which orders cannot be mapped. */
+export const POST = withAuth<P>("workflows:write", async ({ req, params }) =>
+  planMigration(getDb(), workflowIdParam(params.id), await parseJson(req, migrationBodySchema)),
+);

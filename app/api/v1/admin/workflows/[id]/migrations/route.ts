@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { inngest } from "@/inngest/client";
+import { workflowOperationRequested } from "@/inngest/events";
+import { parseJson, withAuth } from "@/server/http/handler";
+import { migrationBodySchema } from "@/server/workflows/admin/operate.schema";
+import { startWorkflowOperation } from "@/server/workflows/admin/start-workflow-operation";
+import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+
+type P = { id: string };
+
+/** Starts migrating in-flight orders between two published versions, as a durable batched job. */
+export const POST = withAuth<P>("workflows:write", async ({ req, actor, params }) => {
+  const migration = await parseJson(req, migrationBodySchema);
+  const op = await startWorkflowOperation(getDb(), {
+    workflowId: workflowIdParam(params.id),
+    userId: actor.userId,
+    now: new Date(),
+    kind: "migrate",
+    migration,
+  });
+  await inngest
+    .send(workflowOperationRequested.create({ operationId: op.operationId }, { id: `workflow-operation-${op.operationId}` }))
+    .catch((e: unknown) => {
+      console.error("workflow operation event not sent; the cron resumes it", e);
+    });
+  return op;
+});

@@ -1,0 +1,14 @@
+import { getDb } from "@/db/client";
+import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
+import { getWorkflowOperationOrThrow } from "@/server/workflows/admin/get-workflow-operation";
+import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+
+type P = { id: string; operationId: string };
+
+export const dynamic = "force-dynamic";
+
+/** A bulk operation's or migration's progress (total, processed, succeeded, skipped, status). */
+export const GET = withAuth<P>("workflows:write", async ({ params }) =>
+  getWorkflowOperationOrThrow(getDb(), workflowIdParam(params.id), uuidParam(params.operationId, "Operation")),
+);

@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { parseQuery, withAuth } from "@/server/http/handler";
+import { stateOrdersQuerySchema } from "@/server/workflows/admin/operate.schema";
+import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+import { selectOrders } from "@/server/workflows/queries/select-orders";
+
+type P = { id: string };
+
+export const dynamic = "force-dynamic";
+
+/** A state's orders (the overlay drill-down), with the same filters as bulk operations. */
+export const GET = withAuth<P>("orders:read_all", async ({ req, params }) => {
+  const { limit, ...filter } = parseQuery(req, stateOrdersQuerySchema);
+  return selectOrders(getDb(), workflowIdParam(params.id), filter, limit);
+});
