@@ -23,6 +23,8 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
     // The workflow overlay reads order transitions of a time window (time in state, edge counts).
-    index("audit_order_transitions_at_idx").on(t.at).where(sql`entity_type = 'order' AND action = 'transition'`),
+    index("audit_order_transitions_at_idx")
+      .on(t.at)
+      .where(sql`entity_type = 'order' AND action = 'transition'`),
   ],
 );
