@@ -16,7 +16,7 @@ import {
   skuAliasBodySchema,
 } from "./intake-admin.schema";
 import { requestSchemas, responseSchemas } from "../http/named-schemas";
-import { INTAKE_ACTIONS, INTAKE_REASONS, INTAKE_STATUSES, type IntakeStatus } from "./intake-status";
+import { INTAKE_ACTIONS, INTAKE_REASONS, INTAKE_SOURCES, INTAKE_STATUSES, type IntakeStatus } from "./intake-status";
 
 const uuid = z.string().meta({ format: "uuid" });
 const ANSWERED_STATUSES = ["received", "accepted", "ignored", "rejected", "superseded"] as const satisfies readonly IntakeStatus[];
@@ -177,6 +177,15 @@ export const payloadDetailSchema = z.object({
     processedAt: instant.nullable(),
     replayCount: int,
     replayedAt: instant.nullable(),
+    /** The channel connection (store) it came through; null for the legacy per-channel endpoint. */
+    connectionId: z.string().nullable(),
+    source: z.enum(INTAKE_SOURCES),
+    topic: z.string().nullable(),
+    deliveryId: z.string().nullable(),
+    triggeredAt: instant.nullable(),
+    /** Documents fetched from the store's API for a thin webhook (BigCommerce), as received. */
+    fetched: z.array(z.object({ path: z.string(), status: int, body: z.unknown() })).nullable(),
+    fetchedBody: z.string().nullable(),
   }),
   order: z.object({ id: z.string(), number: int, state: z.string() }).nullable(),
   related: z.array(z.object({ id: z.string(), status, reason: z.string().nullable(), receivedAt: instant, orderId: z.string().nullable() })),

@@ -16,7 +16,7 @@ import type { CanonicalOrder } from "./adapters/canonical-order";
  */
 // The status and action arrays live with their pgEnums in db/vocabulary (db/ never imports
 // server/); re-exported so the domain, its zod schemas and the UI share the one array.
-export { INTAKE_ACTIONS, INTAKE_STATUSES, type IntakeAction, type IntakeStatus } from "@/db/vocabulary/intake";
+export { INTAKE_ACTIONS, INTAKE_SOURCES, INTAKE_STATUSES, type IntakeAction, type IntakeStatus } from "@/db/vocabulary/intake";
 
 /** Statuses a payload never leaves (except dead_lettered, which a replay re-opens). */
 export const FINAL_STATUSES: readonly IntakeStatus[] = ["accepted", "duplicate", "ignored", "rejected", "superseded"];
