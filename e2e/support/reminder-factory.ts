@@ -44,13 +44,14 @@ export async function tickCrons(): Promise<void> {
 /**
  * The text of the first email in the e2e mailbox that mentions `needle` (polls: sending is
  * async). `since` and `to` narrow it to mail received after a moment, for one address (files
- * are named `<received ms>-<to>.eml`).
+ * are named `<received ms>-<sequence>-<to>.eml`).
  */
 export async function waitForEmail(needle: string, opts: { since?: number; to?: string; timeoutMs?: number } = {}): Promise<string> {
   const dir = `.data/mail-e2e-${Number(process.env.E2E_PORT ?? 3100)}`;
+  // Files are `<received ms>-<sequence>-<to>.eml` (scripts/lib/mailbox.ts).
   const wanted = (file: string) => {
-    const [ms, ...rest] = file.replace(/\.eml$/, "").split("-");
-    return (opts.since === undefined || Number(ms) >= opts.since) && (opts.to === undefined || rest.join("-") === opts.to);
+    const [, ms, to] = /^(\d+)-\d+-(.+)\.eml$/.exec(file) ?? [];
+    return ms !== undefined && (opts.since === undefined || Number(ms) >= opts.since) && (opts.to === undefined || to === opts.to);
   };
   for (const started = Date.now(); Date.now() - started < (opts.timeoutMs ?? 30_000); await new Promise((r) => setTimeout(r, 250))) {
     for (const file of (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter(wanted)) {
