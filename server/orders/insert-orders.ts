@@ -6,7 +6,7 @@ import type { OrderKind } from "@/db/vocabulary/order-kinds";
 import { pgArray, pgQuotedArray } from "@/server/lib/pg-array";
 import { subscriptionAuditRows, type AuditActor, type SubscriptionAuditAction } from "@/server/subscriptions/transition";
 import { orderAuditRows } from "./order-audit-rows";
-import { batchReservationCtes } from "./reserve-stock";
+import { batchReservationCtes, lockStock } from "./reserve-stock";
 
 export interface OrderLineDraft {
   productId: string;
@@ -100,6 +100,7 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
       ? sql`ON CONSTRAINT orders_channel_external`
       : sql``;
 
+  if (opts.reserve) await tx.execute(lockStock(sql`SELECT unnest(${lcol((l) => l.productId)}::uuid[])`));
   const rows = await tx.execute<{ ord: number; order_id: string; backordered: boolean }>(sql`
     WITH o_in AS (
       -- Ids drawn here (a volatile CTE is evaluated once) match lines and audit to inserted orders.

@@ -9,8 +9,8 @@ export type ReserveResult = { ok: true; reservedNow: number } | { ok: false; res
 /**
  * The reservation rule for a batch of NEW lines (docs/generation.md), as CTEs for the
  * statement that inserts them (insertOrders): the caller defines `lines` (product_id, quantity,
- * ord = batch order, line_ord); this adds `stock` (inventory rows locked in product_id order, so
- * writers can't deadlock), `alloc` (each line reserves min(quantity, what is left of its
+ * ord = batch order, line_ord) and has taken `lockStock` first; this adds `stock` (the products'
+ * inventory rows), `alloc` (each line reserves min(quantity, what is left of its
  * product after the lines before it), possibly 0) and `reserve` (inventory.reserved += the
  * sum). CHECK reserved <= on_hand makes an oversell impossible even if this arithmetic were
  * wrong; no inventory row = no stock. With `enabled` false nothing is locked or reserved.
@@ -35,6 +35,18 @@ export function batchReservationCtes(enabled: boolean, now: Date): SQL {
     )`;
 }
 
+/**
+ * Locks the products' inventory rows (product order, as every stock writer locks them) in a
+ * statement of their own, BEFORE the statement that reads and changes them. Locking inside that
+ * statement is not enough under READ COMMITTED: its `available` was computed from a snapshot
+ * older than a concurrent reservation that committed while it waited, and it oversold
+ * (inventory_reserved_range caught it; server/orders/__tests__/reserve-stock.int.test.ts). A
+ * statement that starts after the lock is held sees the latest committed stock.
+ */
+export function lockStock(productIds: SQL): SQL {
+  return sql`SELECT 1 FROM inventory WHERE product_id IN (${productIds}) ORDER BY product_id FOR UPDATE`;
+}
+
 /** reserveStock for one order. */
 export async function reserveOrderStock(db: DbOrTx, orderId: string, now: Date): Promise<ReserveResult> {
   return (await reserveStock(db, [orderId], now)).get(orderId) ?? { ok: true, reservedNow: 0 };
@@ -47,12 +59,17 @@ export async function reserveOrderStock(db: DbOrTx, orderId: string, now: Date):
  * product's available units go to the waiting lines first come, first served (line order),
  * whole lines only: a workflow step either has the line or waits for a restock. The result
  * fails for an order if any line still misses stock (what was reserved stays: the caller's
- * compensation releases it). One statement for the whole set; a result per order asked for.
+ * compensation releases it). One statement for the whole set, after `lockStock`; a result per
+ * order asked for.
  */
 export async function reserveStock(db: DbOrTx, orderIds: readonly string[], now: Date): Promise<Map<string, ReserveResult>> {
   const out = new Map<string, ReserveResult>(orderIds.map((id) => [id, { ok: true, reservedNow: 0 }]));
   if (orderIds.length === 0) return out;
-  const rows = await db.execute<{ order_id: string; sku: string; n: number; granted: boolean; available: number }>(sql`
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(
+      lockStock(sql`SELECT product_id FROM order_lines WHERE order_id = ANY(${pgArray(orderIds)}::uuid[]) AND quantity > reserved_quantity`),
+    );
+    return tx.execute<{ order_id: string; sku: string; n: number; granted: boolean; available: number }>(sql`
     WITH need AS (
       SELECT l.id, l.order_id, l.product_id, l.sku, l.quantity - l.reserved_quantity AS n FROM order_lines l
       WHERE l.order_id = ANY(${pgArray(orderIds)}::uuid[]) AND l.quantity > l.reserved_quantity
@@ -73,6 +90,7 @@ export async function reserveStock(db: DbOrTx, orderIds: readonly string[], now:
       WHERE v.product_id = t.product_id RETURNING v.product_id
     )
     SELECT order_id::text, sku, n::int, cum <= available AS granted, greatest(available - (cum - n), 0)::int AS available FROM ranked`);
+  });
   for (const r of rows) {
     const prev = out.get(r.order_id) ?? { ok: true, reservedNow: 0 };
     if (r.granted) {
