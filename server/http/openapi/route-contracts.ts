@@ -5,6 +5,7 @@
  */
 import { tokenRoutes } from "../../auth/token-routes.schema";
 import { customerRoutes } from "../../customers/customer-routes.schema";
+import { forecastRoutes } from "../../forecast/forecast-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
 import { intakeAdminRoutes, intakeRoutes } from "../../intake/intake-routes.schema";
 import { notificationRoutes } from "../../notifications/notification-routes.schema";
@@ -30,4 +31,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   healthRoutes,
   httpRoutes,
   workflowRoutes,
+  forecastRoutes,
 ].flatMap((area) => Object.values(area));
