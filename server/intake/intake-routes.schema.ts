@@ -17,6 +17,7 @@ import {
   replayBodySchema,
   skuAliasBodySchema,
 } from "./intake-admin.schema";
+import { INTAKE_SOURCES } from "@/db/vocabulary/intake";
 import { requestSchemas, responseSchemas } from "../http/named-schemas";
 import { INTAKE_ACTIONS, INTAKE_REASONS, INTAKE_STATUSES, type IntakeStatus } from "./intake-status";
 
@@ -224,6 +225,16 @@ export const payloadDetailSchema = z.object({
     processedAt: instant.nullable(),
     replayCount: int,
     replayedAt: instant.nullable(),
+    /** The connected store it came from (null: the channel-wide webhook or the API). */
+    connectionId: z.string().nullable(),
+    source: z.enum(INTAKE_SOURCES),
+    /** The channel's topic, delivery id and "when it happened", as the store reported them. */
+    topic: z.string().nullable(),
+    deliveryId: z.string().nullable(),
+    triggeredAt: instant.nullable(),
+    /** Documents fetched from the store's API for a thin webhook (BigCommerce), as received, and the order body built from them. */
+    fetched: z.array(z.object({ path: z.string(), status: int, body: z.unknown() })).nullable(),
+    fetchedBody: z.string().nullable(),
   }),
   order: z.object({ id: z.string(), number: int, state: z.string() }).nullable(),
   related: z.array(z.object({ id: z.string(), status, reason: z.string().nullable(), receivedAt: instant, orderId: z.string().nullable() })),
