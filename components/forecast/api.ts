@@ -1,12 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
-import type { FrequencySuggestionRow } from "@/server/forecast/frequency-suggestions-report";
-import type { DemandForecastResult } from "@/server/forecast/get-demand-forecast";
-import type { TimeTravelResult } from "@/server/forecast/get-time-travel";
-import type { WhatIfResult } from "@/server/forecast/get-what-if";
-import type { WhatIfRequest } from "@/server/forecast/forecast.schema";
+import type { forecastRoutes } from "@/server/forecast/forecast-routes.schema";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
 
-export type { DemandForecastResult, FrequencySuggestionRow, TimeTravelResult, WhatIfResult, WhatIfRequest };
+/** The staff forecast API's answers, as its contracts declare them (server/forecast/forecast-routes.schema.ts). */
+type Routes = typeof forecastRoutes;
+export type DemandForecastResult = ResponseOf<Routes["demand"]>;
+export type TimeTravelResult = ResponseOf<Routes["timeTravel"]>;
+export type WhatIfResult = ResponseOf<Routes["whatIf"]>;
+export type WhatIfRequest = BodyOf<Routes["whatIf"]>;
+export type FrequencySuggestionRow = ResponseOf<Routes["frequencySuggestions"]>["rows"][number];
 
 /** A change in the book (a new subscription, a skip) shows on the next refresh. */
 export const FORECAST_REFRESH_MS = 30_000;
@@ -36,7 +39,7 @@ export const timeTravelQuery = (params: URLSearchParams) =>
 export const suggestionsQuery = () =>
   queryOptions({
     queryKey: forecastKeys.suggestions(),
-    queryFn: ({ signal }) => fetchJson<{ rows: FrequencySuggestionRow[] }>("/api/v1/admin/forecast/frequency-suggestions", { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["frequencySuggestions"]>>("/api/v1/admin/forecast/frequency-suggestions", { signal }),
   });
 
 export const runWhatIf = (body: Partial<WhatIfRequest>) => fetchJson<WhatIfResult>("/api/v1/admin/forecast/what-if", { method: "POST", body });

@@ -1,19 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { invalid } from "../errors/app-error";
+import { type SignInCodeRequest, signInCodeRequestSchema } from "./sign-in-code-request.schema";
 
-export const signInCodeRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254, "Enter a valid email address").email("Enter a valid email address"),
-  callbackUrl: z.string().max(2000).optional(),
-});
-export type SignInCodeRequest = z.infer<typeof signInCodeRequestSchema>;
-
-/** The one answer to a valid request, whether or not the email has an account (no enumeration). */
-export const SIGN_IN_CODE_ACCEPTED = {
-  status: "SIGN_IN_CODE_SENT",
-  message: "If this email has an account, a sign-in code is on its way. It works once, for a few minutes.",
-} as const;
-
+/** The JSON body or the plain form's fields, read with the route contract's body schema (one bounded read either way). */
 export async function parseSignInCodeRequest(req: Request, form: boolean): Promise<SignInCodeRequest> {
   const text = await req.text().catch(() => "");
   if (text.length > 10_000) throw invalid({ body: "is too large" });

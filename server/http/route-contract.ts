@@ -12,7 +12,13 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** The error statuses an operation may answer with (described once in the document). */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
-export interface RouteContract {
+/** Media types a request body may come in; a plain HTML form posts its fields urlencoded. */
+export type BodyMediaType = "application/json" | "application/x-www-form-urlencoded";
+
+/** A redirect's status: no body, a `Location` (303 See Other answers a plain form post: POST-redirect-GET). */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
+interface RouteContractBase {
   method: HttpMethod;
   /** The URL path as served, path params in braces: `/api/v1/subscriptions/{id}`. */
   path: string;
@@ -25,17 +31,35 @@ export interface RouteContract {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyRequired?: boolean;
-  /** The success answer's body. Routes that answer in another format (a redirect, a text body) describe it here too. */
-  response: z.ZodType;
+  /** The media types `body` is accepted in (default JSON only); a form's fields are `body`'s. */
+  bodyMediaTypes?: readonly BodyMediaType[];
   status?: number;
   /** Other success answers (e.g. 200 for an idempotent replay beside the 201). */
   alsoStatus?: readonly number[];
+  /** The success answer's media type when it is not JSON: `text/csv` for an export, whose `response` is then a z.string(). */
+  responseMediaType?: "text/csv";
+  /** Answers that are redirects, by status: where their `Location` points, and when. */
+  redirects?: Partial<Record<RedirectStatus, string>>;
   errors?: readonly ErrorStatus[];
   /** Answers beyond the success one whose body is not the usual `{ error }` (e.g. intake's dead letter). */
   otherResponses?: Record<number, { description: string; body: z.ZodType }>;
   headers?: ReadonlyArray<{ name: string; description: string }>;
   description?: string;
 }
+
+export type RouteContract = RouteContractBase &
+  (
+    | {
+        /** The success answer's body (JSON unless `responseMediaType` says otherwise). */
+        response: z.ZodType;
+      }
+    | {
+        /** A route whose success answer is a redirect has no body to describe: its `status` is one of its `redirects`. */
+        response?: never;
+        status: RedirectStatus;
+        redirects: Partial<Record<RedirectStatus, string>>;
+      }
+  );
 
 /** Declares a contract, keeping its literal schema types for `z.infer` on the client. */
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

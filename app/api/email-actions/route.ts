@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { env } from "@/server/env";
+import { toErrorResponse } from "@/server/errors/to-error-response";
+import { emailActionRoutes } from "@/server/subscriptions/email-action-routes.schema";
 import { sealRefusal } from "@/server/subscriptions/email-action-links";
 import { performEmailAction } from "@/server/subscriptions/perform-email-action";
 
@@ -11,13 +13,19 @@ import { performEmailAction } from "@/server/subscriptions/perform-email-action"
  */
 export async function POST(req: Request) {
   const form = await req.formData().catch(() => null);
-  const token = form?.get("token");
-  const back = (token: string, query: Record<string, string>) =>
-    NextResponse.redirect(new URL(`/email-actions/${encodeURIComponent(token)}?${new URLSearchParams(query)}`, env().APP_URL), 303);
-  if (typeof token !== "string" || token.length > 200)
-    return NextResponse.json({ error: { code: "VALIDATION", fields: { token: "is missing" } } }, { status: 422 });
+  const parsed = emailActionRoutes.perform.body.safeParse({ token: form?.get("token") ?? undefined });
+  if (!parsed.success) {
+    const { status, body } = toErrorResponse(parsed.error);
+    return NextResponse.json(body, { status });
+  }
+  const { token } = parsed.data;
+  const back = (query: Record<string, string>) =>
+    NextResponse.redirect(
+      new URL(`/email-actions/${encodeURIComponent(token)}?${new URLSearchParams(query)}`, env().APP_URL),
+      emailActionRoutes.perform.status,
+    );
 
   const result = await performEmailAction(getDb(), token, new Date());
-  if (result.kind === "refused") return back(token, { refused: result.message, seal: sealRefusal(token, result.message) });
-  return back(token, result.kind === "done" ? { done: "1" } : {});
+  if (result.kind === "refused") return back({ refused: result.message, seal: sealRefusal(token, result.message) });
+  return back(result.kind === "done" ? { done: "1" } : {});
 }

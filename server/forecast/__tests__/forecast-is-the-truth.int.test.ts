@@ -11,6 +11,8 @@ import { skipNext } from "@/server/subscriptions/skip-cycle";
 import { acceptanceDraft, makeActiveProgram, makeCatalog, makeCustomer as makeProgramCustomer } from "@/test/support/continuity/factories";
 import { addOverride, makeProduct, makeSubscription } from "@/test/support/generation/factories";
 import { makeCustomer } from "@/test/support/subscriptions/factories";
+import { assertMatches } from "@/server/http/reply";
+import { forecastRoutes } from "../forecast-routes.schema";
 import { getTimeTravel } from "../get-time-travel";
 import { getDemandForecast } from "../get-demand-forecast";
 
@@ -42,6 +44,7 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
   let forecastLines: Line[] = [];
   let demandUnits = new Map<string, number>();
   let listedUnits = new Map<string, number>();
+  let answers: { travel: unknown; demand: unknown } | undefined;
 
   beforeAll(async () => {
     const db = getDb();
@@ -120,11 +123,17 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
     // The aggregate view (memoized walks, typed arrays) over the same window, from the same facts.
     const demand = await getDemandForecast(db, { weeks: 12, from: "2027-02-19" }, DAY0);
     demandUnits = new Map(demand.skus.map((s) => [s.productId, s.weekly.reduce((a, b) => a + b, 0)]));
+    answers = { travel, demand };
     listedUnits = new Map();
     for (const e of travel.days.filter((d) => d.date < "2027-05-14").flatMap((d) => d.entries))
       if (e.outcome === "order") listedUnits.set(e.lines[0]!.productId, (listedUnits.get(e.lines[0]!.productId) ?? 0) + e.lines[0]!.quantity);
     for (let step = 0; step <= STEPS; step++) await runGeneration(new Date(DAY0.getTime() + step * STEP_MS));
   }, 600_000);
+
+  it("answers in the shapes the forecast routes declare, program occasions and skips included", () => {
+    expect(() => assertMatches(forecastRoutes.timeTravel.response, answers!.travel)).not.toThrow();
+    expect(() => assertMatches(forecastRoutes.demand.response, answers!.demand)).not.toThrow();
+  });
 
   it("creates exactly the forecast orders, line for line", async () => {
     const created = await getDb().execute<Line & Record<string, unknown>>(sql`

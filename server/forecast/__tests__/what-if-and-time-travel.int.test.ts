@@ -1,9 +1,18 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { GET as exportGET } from "@/app/api/v1/admin/forecast/export/route";
+import { GET as suggestionsGET } from "@/app/api/v1/admin/forecast/frequency-suggestions/route";
+import { GET as demandGET } from "@/app/api/v1/admin/forecast/route";
+import { GET as timeTravelGET } from "@/app/api/v1/admin/forecast/time-travel/route";
+import { POST as whatIfPOST } from "@/app/api/v1/admin/forecast/what-if/route";
 import { getDb } from "@/db/client";
+import { orderLines, orders } from "@/db/schema";
+import { assertMatches } from "@/server/http/reply";
 import { zonedInstant } from "@/server/schedule";
 import { makeProduct, makeSubscription, resetGenerationTables } from "@/test/support/generation/factories";
+import { makeStaffToken } from "@/test/support/intake/intake-test-kit";
 import { makeCustomer } from "@/test/support/subscriptions/factories";
+import { forecastRoutes } from "../forecast-routes.schema";
 import { whatIfRequestSchema, forecastQuerySchema } from "../forecast.schema";
 import { getDemandForecast } from "../get-demand-forecast";
 import { getTimeTravel } from "../get-time-travel";
@@ -79,5 +88,68 @@ describe("forecast reads", () => {
   it("bad input is a field error", () => {
     expect(forecastQuerySchema.safeParse({ weeks: "27" }).error?.issues[0]).toMatchObject({ path: ["weeks"], message: "Weeks must be at most 26" });
     expect(whatIfRequestSchema.safeParse({ weeks: 4 }).success).toBe(false);
+  });
+});
+
+describe("the forecast routes answer what their contracts declare", () => {
+  beforeEach(() => resetGenerationTables(getDb()));
+
+  /** Calls a handler with a staff token; the JSON answers went through reply(), which checks them outside production. */
+  async function call(handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, body?: unknown) {
+    const { token } = await makeStaffToken(getDb(), "admin");
+    const req = new Request(`http://localhost${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return handler(req, { params: Promise.resolve({}) });
+  }
+
+  it("demand, time travel, what-if, the CSV export and the frequency report", async () => {
+    const { cheap, ny } = await book();
+    // One-off orders of the weekly subscription's product, a month apart: the report suggests monthly.
+    for (const day of ["2026-11-02", "2026-12-02", "2027-01-02"]) {
+      const [order] = await getDb()
+        .insert(orders)
+        .values({
+          customerId: ny.customer.id,
+          kind: "one_off",
+          currency: "USD",
+          subtotalMinor: 1000,
+          totalMinor: 1000,
+          createdAt: new Date(`${day}T15:00:00Z`),
+        })
+        .returning();
+      await getDb()
+        .insert(orderLines)
+        .values({ orderId: order!.id, productId: cheap.id, sku: cheap.sku, name: cheap.name, quantity: 1, unitPriceMinor: 1000 });
+    }
+
+    const demand = await call(demandGET, "/api/v1/admin/forecast?weeks=2&from=2027-03-01");
+    expect(demand.status).toBe(200);
+    assertMatches(forecastRoutes.demand.response, await demand.json());
+
+    const travel = await call(timeTravelGET, `/api/v1/admin/forecast/time-travel?months=1&from=2027-03-01&customerId=${ny.customer.id}`);
+    expect(travel.status).toBe(200);
+    const travelBody = (await travel.json()) as { days: unknown[] };
+    expect(travelBody.days.length).toBeGreaterThan(0);
+    assertMatches(forecastRoutes.timeTravel.response, travelBody);
+
+    const whatIf = await call(whatIfPOST, "/api/v1/admin/forecast/what-if", { weeks: 2, from: "2027-03-01", approvalThresholdMinor: 2500 });
+    expect(whatIf.status).toBe(200);
+    assertMatches(forecastRoutes.whatIf.response, await whatIf.json());
+
+    const suggestions = await call(suggestionsGET, "/api/v1/admin/forecast/frequency-suggestions");
+    expect(suggestions.status).toBe(200);
+    const report = (await suggestions.json()) as { rows: Array<{ subscriptionId: string; suggested: string }> };
+    expect(report.rows).toEqual([expect.objectContaining({ frequency: "weekly", suggested: "monthly", medianGapDays: 30.5 })]);
+    assertMatches(forecastRoutes.frequencySuggestions.response, report);
+
+    const csv = await call(exportGET, "/api/v1/admin/forecast/export?weeks=2&from=2027-03-01");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    assertMatches(forecastRoutes.export.response, text);
+    expect(text.split("\r\n")[0]).toBe("sku,name,on_hand,available,week_of_2027-03-01,week_of_2027-03-08,total,first_short_week_of");
   });
 });

@@ -5,6 +5,7 @@
  * handler would already answer 500; this also pins the status codes the contracts document.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { GET as healthGET } from "@/app/api/health/route";
 import { GET as dashboardGET } from "@/app/api/v1/admin/dashboard/route";
 import { GET as adminOrderGET } from "@/app/api/v1/admin/orders/[id]/route";
@@ -47,7 +48,7 @@ afterAll(() => sink.close());
 
 /** Calls a handler and checks its answer against `contract` (status and body); returns the body. */
 async function callAndCheck<P>(
-  contract: RouteContract,
+  contract: RouteContract & { response: z.ZodType },
   handler: Handler<P>,
   opts: { token?: string; body?: unknown; params?: P; query?: string } = {},
 ): Promise<Record<string, unknown>> {

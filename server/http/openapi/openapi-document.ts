@@ -81,14 +81,28 @@ function parameters(c: RouteContract): Json[] {
   ];
 }
 
-const json = (schema: Json, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = (schema: Json, description: string, mediaType = "application/json") => ({ description, content: { [mediaType]: { schema } } });
+
+/** The same named body schema under every media type it is accepted in (a form's fields are the JSON body's). */
+function requestContent(body: z.ZodType, mediaTypes: readonly string[], fallbackId: string): Json {
+  const schema = ref(idIn(requestSchemas, body, fallbackId));
+  return Object.fromEntries(mediaTypes.map((type) => [type, { schema }]));
+}
+
+/** A redirect: no body, only where it points. */
+const redirect = (where: string) => ({
+  description: where,
+  headers: { Location: { description: where, schema: { type: "string", format: "uri-reference" } } },
+});
 
 function operation(c: RouteContract): Json {
   const id = operationId(c);
   const name = id[0]!.toUpperCase() + id.slice(1);
   const auth = c.auth ?? "session";
   const status = c.status ?? 200;
-  const responseRef = ref(idIn(responseSchemas, c.response, `${name}Response`));
+  const redirects = Object.entries(c.redirects ?? {}).map(([s, where]) => [s, redirect(where)]);
+  // A route whose success is a redirect has no success body; it is among `redirects`.
+  const success = c.response ? json(ref(idIn(responseSchemas, c.response, `${name}Response`)), "OK", c.responseMediaType) : undefined;
   const other = Object.entries(c.otherResponses ?? {}).map(([s, r]) => [
     s,
     json(ref(idIn(responseSchemas, r.body, `${name}Response${s}`)), r.description),
@@ -105,13 +119,14 @@ function operation(c: RouteContract): Json {
       ? {
           requestBody: {
             required: c.bodyRequired ?? true,
-            content: { "application/json": { schema: ref(idIn(requestSchemas, c.body, `${name}Request`)) } },
+            content: requestContent(c.body, c.bodyMediaTypes ?? ["application/json"], `${name}Request`),
           },
         }
       : {}),
     responses: {
-      [String(status)]: json(responseRef, "OK"),
-      ...Object.fromEntries((c.alsoStatus ?? []).map((s) => [String(s), json(responseRef, "OK")])),
+      ...(success ? { [String(status)]: success } : {}),
+      ...Object.fromEntries((success ? (c.alsoStatus ?? []) : []).map((s) => [String(s), success])),
+      ...Object.fromEntries(redirects),
       ...Object.fromEntries(other),
       ...Object.fromEntries(errors.map((s) => [String(s), json(ref("Error"), ERRORS[s])])),
     },

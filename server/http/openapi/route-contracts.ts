@@ -3,13 +3,16 @@
  * route-coverage.test.ts fails when a handler under app/api has no entry here.
  * Adding a route: see docs/conventions.md ("Adding a route").
  */
+import { signInRoutes } from "../../auth/sign-in-routes.schema";
 import { tokenRoutes } from "../../auth/token-routes.schema";
 import { customerRoutes } from "../../customers/customer-routes.schema";
+import { forecastRoutes } from "../../forecast/forecast-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
 import { intakeAdminRoutes, intakeRoutes } from "../../intake/intake-routes.schema";
 import { notificationRoutes } from "../../notifications/notification-routes.schema";
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
+import { emailActionRoutes } from "../../subscriptions/email-action-routes.schema";
 import { subscriptionRoutes } from "../../subscriptions/subscription-routes.schema";
 import { workflowRoutes } from "../../workflows/workflow-routes.schema";
 import { httpRoutes } from "../http-routes.schema";
@@ -30,4 +33,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   healthRoutes,
   httpRoutes,
   workflowRoutes,
+  forecastRoutes,
+  signInRoutes,
+  emailActionRoutes,
 ].flatMap((area) => Object.values(area));

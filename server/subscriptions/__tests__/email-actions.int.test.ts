@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as emailActionPOST } from "@/app/api/email-actions/route";
 import { getDb, type Database } from "@/db/client";
 import { cycleOverrides, emailActionUses, orders, reminders, users } from "@/db/schema";
 import { runReminders } from "@/server/generation/reminders";
 import { closeEmailTransports, emailSender } from "@/server/notifications/send-email";
 import { startMailSink } from "@/scripts/lib/mail-sink";
 import { auditOf, makeCustomer, makeProduct, makeSubscription, resetGenerationTables, subscriptionOf } from "@/test/support/generation/factories";
+import { errorBody } from "@/server/http/route-contract";
+import { assertMatches } from "@/server/http/reply";
 import { describeEmailAction } from "../describe-email-action";
+import { emailActionRoutes } from "../email-action-routes.schema";
 import { performEmailAction } from "../perform-email-action";
 import { rescheduleNext } from "../reschedule-next";
 
@@ -168,5 +172,29 @@ describe("one-click email actions", () => {
     expect(await describeEmailAction(db, links.skip, later)).toEqual({ kind: "changed", subscriptionId: sub.id });
     expect(await performEmailAction(db, links.skip, later)).toEqual({ kind: "changed", subscriptionId: sub.id });
     expect(await overridesOf(db, sub.id)).toMatchObject([{ kind: "reschedule", localDate: "2027-03-02" }]);
+  });
+});
+
+describe("POST /api/email-actions (the confirmation page's form)", () => {
+  const post = (fields: Record<string, string>) =>
+    emailActionPOST(new Request("http://localhost/api/email-actions", { method: "POST", body: new URLSearchParams(fields) }));
+
+  it("answers a form without a token 422 with the usual error body", async () => {
+    for (const fields of [{}, { token: "" }, { token: "x".repeat(201) }] as Array<Record<string, string>>) {
+      const res = await post(fields);
+      expect(res.status).toBe(422);
+      const body = await res.json();
+      assertMatches(errorBody, body);
+      expect(body).toMatchObject({ error: { code: "VALIDATION", fields: { token: expect.any(String) } } });
+    }
+  });
+
+  it("redirects (303, no body) back to the link's page, which says why a bad link did nothing", async () => {
+    const token = "v1.00000000-0000-4000-8000-000000000000.skip.1.tampered";
+    const res = await post({ token });
+    expect(res.status).toBe(emailActionRoutes.perform.status);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.pathname).toBe(`/email-actions/${token}`);
+    expect(location.search).toBe("");
   });
 });

@@ -3,7 +3,10 @@ import { getDb } from "@/db/client";
 import { requestSignInCode } from "@/server/auth/sign-in-codes";
 import { env } from "@/server/env";
 import { toErrorResponse } from "@/server/errors/to-error-response";
-import { parseSignInCodeRequest, SIGN_IN_CODE_ACCEPTED } from "@/server/auth/sign-in-code-request";
+import { parseSignInCodeRequest } from "@/server/auth/sign-in-code-request";
+import { SIGN_IN_CODE_ACCEPTED } from "@/server/auth/sign-in-code-request.schema";
+import { signInRoutes } from "@/server/auth/sign-in-routes.schema";
+import { reply } from "@/server/http/reply";
 import { limitCodeRequests } from "@/server/auth/sign-in-limits";
 import { crossSiteRefusal } from "@/server/security/same-origin";
 
@@ -25,7 +28,7 @@ export async function POST(req: Request) {
     const input = await parseSignInCodeRequest(req, form);
     await limitCodeRequests(req, input.email);
     await requestSignInCode(getDb(), input, new Date());
-    if (!form) return NextResponse.json(SIGN_IN_CODE_ACCEPTED, { status: 202 });
+    if (!form) return reply(signInRoutes.requestCode.response, SIGN_IN_CODE_ACCEPTED, { status: signInRoutes.requestCode.status });
     const next = new URLSearchParams({ method: "code", email: input.email, callbackUrl: input.callbackUrl ?? "/" });
     return NextResponse.redirect(new URL(`/signin?${next}`, APP_URL), 303);
   } catch (e) {
