@@ -61,8 +61,8 @@ export const orders = pgTable(
     unique("orders_subscription_cycle").on(t.subscriptionId, t.cycleIndex),
     unique("orders_channel_external").on(t.channel, t.externalId),
     index("orders_customer_idx").on(t.customerId, t.createdAt),
-    index("orders_state_idx").on(t.state),
-    // Workflow queries (sweeper, review queue, in-flight counts) read orders by state and age.
+    // Workflow queries (sweeper, review queue, in-flight counts) read orders by state and age; a
+    // lookup by state alone uses this index's prefix (a separate (state) index only cost writes).
     index("orders_state_entered_idx").on(t.state, t.stateEnteredAt),
     // The live overlay counts orders per (version, state) and their age in it (SLA) from this index alone.
     index("orders_version_state_idx").on(t.workflowVersionId, t.state, t.stateEnteredAt),

@@ -100,6 +100,9 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
       ? sql`ON CONSTRAINT orders_channel_external`
       : sql``;
 
+  // Stock is locked before the insert reads it (lockStock says why). It serializes concurrent
+  // batches for the products they share for the length of the insert: measured on 100k orders
+  // with 2 workers, 8.0 s → 10.8 s; without it, a release committing meanwhile made it oversell.
   if (opts.reserve) await tx.execute(lockStock(sql`SELECT unnest(${lcol((l) => l.productId)}::uuid[])`));
   const rows = await tx.execute<{ ord: number; order_id: string; backordered: boolean }>(sql`
     WITH o_in AS (
