@@ -31,7 +31,8 @@ export async function seedOverlayOrders(sql: postgres.Sql, n: number, versionId:
   await sql`
     INSERT INTO audit_log (at, actor_type, actor_id, entity_type, entity_id, action, from_state, to_state, data)
     SELECT o.created_at + make_interval(secs => p.after_s), 'system', 'workflow', 'order', o.id::text, 'transition', p.from_state, p.to_state,
-      jsonb_build_object('via', 'transition', 'versionId', ${versionId}::int, 'fromSeq', p.step - 1, 'seq', p.step)
+      jsonb_build_object('via', 'transition', 'versionId', ${versionId}::int, 'fromSeq', p.step - 1, 'seq', p.step,
+        'inStateMs', (p.after_s - COALESCE((SELECT q.after_s FROM paths q WHERE q.k = p.k AND q.step = p.step - 1), 0)) * 1000)
     FROM orders o JOIN seeded s ON 'ov-' || s.g = o.external_id JOIN paths p ON p.k = s.k`;
   await sql`
     INSERT INTO order_action_attempts (order_id, state_seq, state_id, action_id, action_type, attempt, status, error, at)

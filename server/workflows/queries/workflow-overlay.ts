@@ -29,8 +29,10 @@ export type WorkflowOverlay = { versionIds: number[]; from: string; to: string; 
  *     Final states are not counted "now": their population only grows (900k of 1M orders in the
  *     bench) and counting it costs most of the budget, so they show `arrived` in the window;
  *  2. time in state + edge counts: the order `transition` audit rows of the window (partial
- *     index on at); a visit lasts from the order's previous transition (LAG, or for the first
- *     in the window the latest earlier one, one index probe per order) or its creation;
+ *     index on at); each row carries its visit's length (`inStateMs`, written by
+ *     commitTransitions from the state_entered_at it replaced), so no row needs its
+ *     predecessor (a LAG over the window plus a probe per order cost 1.1 s at p95 for 7 days of
+ *     1M orders). Rows written before inStateMs existed count as visits, not in the percentiles;
  *  3. failures/retries: order_action_attempts of the window, joined to the order for its version.
  */
 export async function workflowOverlay(
@@ -54,23 +56,14 @@ export async function workflowOverlay(
               AND o.state_entered_at < ${q.now.toISOString()}::timestamptz - make_interval(secs => d.sla_s)) END)::int AS overdue
       FROM defs d GROUP BY d.state`),
     db.execute<{ from_state: string; to_state: string; visits: number; median_ms: number | null; p95_ms: number | null }>(sql`
-      WITH t AS (
-        SELECT a.entity_id, a.at, a.from_state, a.to_state,
-          lag(a.at) OVER (PARTITION BY a.entity_id ORDER BY a.at, a.id) AS prev_at
-        FROM audit_log a
-        WHERE a.entity_type = 'order' AND a.action = 'transition'
-          AND a.at >= ${q.from.toISOString()}::timestamptz AND a.at < ${q.to.toISOString()}::timestamptz
-          AND (a.data->>'versionId')::int = ANY(${ids}::int[])
-      ), d AS (
-        SELECT t.from_state, t.to_state, extract(epoch FROM t.at - COALESCE(t.prev_at,
-          (SELECT max(b.at) FROM audit_log b WHERE b.entity_type = 'order' AND b.entity_id = t.entity_id
-             AND b.action = 'transition' AND b.at < ${q.from.toISOString()}::timestamptz),
-          (SELECT o.created_at FROM orders o WHERE o.id = t.entity_id::uuid))) * 1000 AS ms
-        FROM t
-      )
-      SELECT from_state, to_state, count(*)::int AS visits,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median_ms, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95_ms
-      FROM d GROUP BY GROUPING SETS ((from_state, to_state), (from_state))`),
+      SELECT a.from_state, a.to_state, count(*)::int AS visits,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.data->>'inStateMs')::float8) AS median_ms,
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY (a.data->>'inStateMs')::float8) AS p95_ms
+      FROM audit_log a
+      WHERE a.entity_type = 'order' AND a.action = 'transition'
+        AND a.at >= ${q.from.toISOString()}::timestamptz AND a.at < ${q.to.toISOString()}::timestamptz
+        AND (a.data->>'versionId')::int = ANY(${ids}::int[])
+      GROUP BY GROUPING SETS ((a.from_state, a.to_state), (a.from_state))`),
     db.execute<{ state: string; failures: number; retries: number }>(sql`
       SELECT x.state_id AS state, count(*) FILTER (WHERE x.status = 'failed')::int AS failures, count(*) FILTER (WHERE x.attempt > 1)::int AS retries
       FROM order_action_attempts x JOIN orders o ON o.id = x.order_id

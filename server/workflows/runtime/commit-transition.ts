@@ -95,10 +95,11 @@ export async function commitTransitions(db: DbOrTx, requests: readonly Transitio
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         AS i(id uuid, from_state text, seq int, to_state text, at timestamptz, actor_type text, actor_id text, data jsonb)
     ), moved AS (
+      -- prev: the row as it was, for how long the order stayed in the state it leaves.
       UPDATE orders o SET state = i.to_state, transition_seq = o.transition_seq + 1, state_entered_at = i.at
-      FROM input i
+      FROM input i JOIN orders prev ON prev.id = i.id
       WHERE o.id = i.id AND o.state = i.from_state AND o.transition_seq = i.seq
-      RETURNING o.id, o.transition_seq
+      RETURNING o.id, o.transition_seq, prev.state_entered_at AS left_entered_at
     ), audited AS (${orderAuditRows(
       {
         at: sql`i.at`,
@@ -108,7 +109,8 @@ export async function commitTransitions(db: DbOrTx, requests: readonly Transitio
         action: sql`'transition'`,
         fromState: sql`i.from_state`,
         toState: sql`i.to_state`,
-        data: sql`i.data`,
+        // inStateMs: the visit's length, so the live overlay's percentiles read one row per visit.
+        data: sql`i.data || jsonb_strip_nulls(jsonb_build_object('inStateMs', round(extract(epoch FROM i.at - m.left_entered_at) * 1000)::bigint))`,
       },
       sql`moved m JOIN input i ON i.id = m.id`,
     )})
