@@ -42,7 +42,7 @@ test("cancel in two clicks, no reason needed; confirmed on the page and by email
 test("a save offer for the chosen reason, accepted in one click, discounts the next generated order", async ({ page }) => {
   await signIn(page, DEMO.merchandiser);
   await configureOffer(page, "It's too expensive", async (form) => {
-    await form.getByLabel("Offer", { exact: true }).selectOption("discount");
+    await form.getByLabel("Kind of offer").selectOption("discount");
     await form.getByLabel("Percentage off").fill("20");
     await form.getByLabel("For how many orders").fill("1");
     await form.getByLabel("Line customers see").fill("Stay for less");

@@ -86,8 +86,8 @@ function ReasonForm({ reason, offer }: { reason: CancelReason; offer?: Offer }) 
       </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
-          Offer
-          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as SaveOfferKind)}>
+          <span id={`${id}-kind`}>Kind of offer</span>
+          <select aria-labelledby={`${id}-kind`} className={input} value={kind} onChange={(e) => setKind(e.target.value as SaveOfferKind)}>
             {(Object.keys(KIND_LABELS) as SaveOfferKind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
@@ -110,8 +110,13 @@ function ReasonForm({ reason, offer }: { reason: CancelReason; offer?: Offer }) 
         )}
         {kind === "change_frequency" && (
           <label className="flex flex-col gap-1 text-sm">
-            New frequency
-            <select className={input} value={frequency} onChange={(e) => setFrequency(e.target.value as Frequency)}>
+            <span id={`${id}-frequency`}>New frequency</span>
+            <select
+              aria-labelledby={`${id}-frequency`}
+              className={input}
+              value={frequency}
+              onChange={(e) => setFrequency(e.target.value as Frequency)}
+            >
               {FREQUENCIES.map((f) => (
                 <option key={f} value={f}>
                   {FREQUENCY_LABELS[f]}
