@@ -15,6 +15,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
   merchandiser: [
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
+    { href: "/save-offers", label: "Save offers" },
     { href: "/forecast", label: "Forecast" },
     { href: "/dashboard", label: "Dashboard" },
   ],
@@ -25,6 +26,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/intake", label: "Intake" },
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
+    { href: "/save-offers", label: "Save offers" },
     { href: "/forecast", label: "Forecast" },
   ],
 };

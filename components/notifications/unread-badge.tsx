@@ -10,7 +10,7 @@ export function UnreadBadge() {
   return (
     <span
       data-testid="unread-badge"
-      className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white"
+      className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 text-xs font-medium text-white"
     >
       {data.unread}
       <span className="sr-only"> unread</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatMoney } from "@/components/ui/format";
@@ -8,7 +9,8 @@ import type { SubscriptionDto } from "@/server/subscriptions/subscription-dto.sc
 import { formatLocalDay } from "./format";
 import { Modal } from "./modal";
 import { QuantityStepper } from "./quantity-stepper";
-import type { SubscriptionAction } from "./queries";
+import { cancelReasonOptions, type CancelReason } from "@/server/subscriptions/model";
+import { saveOfferQuery, type SubscriptionAction } from "./queries";
 
 type DialogProps = { open: boolean; onClose: () => void; onSubmit: (a: SubscriptionAction) => void; busy: boolean; fieldError?: string };
 const input = "rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
@@ -180,19 +182,58 @@ export function OrderNowDialog({ open, onClose, onSubmit, busy, subscription }: 
   );
 }
 
-export function CancelDialog({ open, onClose, onSubmit, busy }: DialogProps) {
-  const [reason, setReason] = useState("");
+/**
+ * Click-to-cancel: the confirm button cancels whatever else is chosen. Picking a reason is
+ * optional; when the merchandiser configured a save offer for it, the offer shows as an
+ * alternative that one click accepts, and the confirm button becomes "No thanks, cancel".
+ */
+export function CancelDialog({ open, onClose, onSubmit, busy, subscriptionId }: DialogProps & { subscriptionId: string }) {
+  const [reason, setReason] = useState<CancelReason | null>(null);
+  const [note, setNote] = useState("");
+  const offer = useQuery(saveOfferQuery(subscriptionId, reason));
+  const shown = reason !== null ? (offer.data ?? null) : null;
   return (
     <Modal open={open} title="Cancel subscription?" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "cancel", reason: reason.trim() || undefined }))}>
+      <form
+        method="dialog"
+        onSubmit={handle(() => onSubmit({ kind: "cancel", reason: reason ?? undefined, note: note.trim() || undefined, declinedOfferId: shown?.id }))}
+      >
         <p className="text-sm text-slate-600">No more orders will be created. Orders already placed are not affected. This can&apos;t be undone.</p>
-        <div className="mt-4 flex flex-col gap-1">
-          <label htmlFor="cancel-reason" className="text-sm font-medium text-slate-700">
-            Reason (optional)
+        <fieldset className="mt-4 flex flex-col gap-2">
+          <legend className="text-sm font-medium text-slate-700">Why are you cancelling? (optional)</legend>
+          {cancelReasonOptions().map((o) => (
+            <label key={o.value} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="cancel-reason"
+                value={o.value}
+                checked={reason === o.value}
+                onChange={() => setReason(o.value)}
+                className="accent-brand-600"
+              />
+              {o.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="mt-3 flex flex-col gap-1">
+          <label htmlFor="cancel-note" className="text-sm font-medium text-slate-700">
+            Anything else you&apos;d like to tell us? (optional)
           </label>
-          <textarea id="cancel-reason" className={input} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea id="cancel-note" className={input} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        <Footer submit="Cancel subscription" cancelLabel="Keep subscription" busy={busy} danger />
+        <div aria-live="polite">
+          {shown && reason && (
+            <section aria-labelledby="save-offer-title" className="mt-4 rounded-md border border-brand-200 bg-brand-50 p-3" data-testid="save-offer">
+              <h3 id="save-offer-title" className="text-sm font-semibold text-slate-900">
+                {shown.message}
+              </h3>
+              <Button className="mt-2" disabled={busy} onClick={() => onSubmit({ kind: "accept_offer", offerId: shown.id, reason })}>
+                {shown.label}
+              </Button>
+            </section>
+          )}
+        </div>
+        <Footer submit={shown ? "No thanks, cancel" : "Cancel subscription"} cancelLabel="Keep subscription" busy={busy} danger />
       </form>
     </Modal>
   );

@@ -18,7 +18,7 @@ export function DeliveryTimeline({ detail }: { detail: SubscriptionDetailDto }) 
             />
             <div className="flex flex-wrap items-center gap-2 text-sm">
               {c.skipped ? (
-                <s className="text-slate-400">{formatLocalDay(c.localDate)}</s>
+                <s className="text-slate-500">{formatLocalDay(c.localDate)}</s>
               ) : (
                 <span className="font-medium text-slate-900">{formatLocalDay(c.localDate)}</span>
               )}

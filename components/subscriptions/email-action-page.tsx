@@ -79,7 +79,7 @@ export function EmailActionPage({
           {preview.action === "order_now" && <p>An extra order is placed today; your scheduled delivery stays as it is.</p>}
           <form method="post" action="/api/email-actions" className="mt-2">
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
               {CONFIRM[preview.action]}
             </button>
           </form>

@@ -22,7 +22,7 @@ export function FrequencyPills({
           <label
             key={f}
             className={`cursor-pointer rounded-full border px-4 py-1.5 text-sm transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
-              value === f ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
+              value === f ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
             }`}
           >
             <input type="radio" name="frequency" value={f} checked={value === f} onChange={() => onChange(f)} className="sr-only" />

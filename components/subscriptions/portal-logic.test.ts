@@ -27,6 +27,8 @@ const detail: SubscriptionDetailDto = {
     next: { cycleIndex: 1, localDate: "2027-02-28", at: "2027-02-28T14:00:00.000Z" },
     createdAt: "2026-11-24T15:00:00.000Z",
     cancelledAt: null,
+    cancelReason: null,
+    discount: null,
   },
   upcoming: [cycle(0, "2027-01-31"), cycle(1, "2027-02-28"), cycle(2, "2027-03-31")],
   orders: [],

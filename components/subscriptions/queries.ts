@@ -11,6 +11,9 @@ import type {
   SubscriptionDto,
   SuggestionDto,
 } from "@/server/subscriptions/subscription-dto.schema";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
+import type { CancelReason } from "@/server/subscriptions/model";
+import type { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 import type { SchedulePreviewInput } from "@/server/subscriptions/subscription.schema";
 
 /** Query keys for the portal; mutations invalidate by these prefixes. */
@@ -77,7 +80,8 @@ export type SubscriptionAction =
   | { kind: "reschedule"; localDate: string }
   | { kind: "change"; frequency?: SubscriptionDto["frequency"]; quantity?: number }
   | { kind: "order_now"; idempotencyKey: string }
-  | { kind: "cancel"; reason?: string };
+  | { kind: "cancel"; reason?: CancelReason; note?: string; declinedOfferId?: string }
+  | { kind: "accept_offer"; offerId: string; reason: CancelReason };
 
 function send(id: string, action: SubscriptionAction): Promise<unknown> {
   const base = `/api/v1/subscriptions/${encodeURIComponent(id)}`;
@@ -94,8 +98,18 @@ function send(id: string, action: SubscriptionAction): Promise<unknown> {
       return fetchJson(`${base}/reschedule`, { method: "POST", body: { localDate: action.localDate } });
     case "change":
       return fetchJson(base, { method: "PATCH", body: { frequency: action.frequency, quantity: action.quantity } });
-    case "cancel":
-      return fetchJson(`${base}/cancel`, { method: "POST", body: action.reason ? { reason: action.reason } : {} });
+    case "cancel": {
+      const body: BodyOf<typeof subscriptionRoutes.cancel> = {
+        reason: action.reason,
+        note: action.note || undefined,
+        declinedOfferId: action.declinedOfferId,
+      };
+      return fetchJson(`${base}/cancel`, { method: "POST", body });
+    }
+    case "accept_offer": {
+      const body: BodyOf<typeof subscriptionRoutes.acceptOffer> = { offerId: action.offerId, reason: action.reason };
+      return fetchJson(`${base}/accept-offer`, { method: "POST", body });
+    }
     case "order_now":
       return postWithHeaders(`${base}/order-now`, { "idempotency-key": action.idempotencyKey });
   }
@@ -173,3 +187,18 @@ export function useSubscriptionAction(id: string) {
       ]),
   });
 }
+
+export type SaveOfferView = NonNullable<ResponseOf<typeof subscriptionRoutes.saveOffer>["offer"]>;
+
+/** The save offer of the reason the customer picked in the cancel dialog (null: none applies). */
+export const saveOfferQuery = (id: string, reason: CancelReason | null) =>
+  queryOptions({
+    // Outside subscriptionKeys: a mutation's invalidation must not re-ask (each answer is audited as shown).
+    queryKey: ["save-offer", id, reason] as const,
+    queryFn: () =>
+      fetchJson<ResponseOf<typeof subscriptionRoutes.saveOffer>>(
+        `/api/v1/subscriptions/${encodeURIComponent(id)}/save-offer?${new URLSearchParams({ reason: reason ?? "" })}`,
+      ).then((r) => r.offer),
+    enabled: reason !== null,
+    staleTime: Infinity,
+  });

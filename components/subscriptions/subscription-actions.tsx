@@ -18,7 +18,8 @@ const DONE: Record<SubscriptionAction["kind"], string> = {
   reschedule: "Next delivery moved.",
   change: "Changes saved.",
   order_now: "Extra order placed.",
-  cancel: "Subscription cancelled.",
+  cancel: "Subscription cancelled. A confirmation email is on its way.",
+  accept_offer: "Offer accepted: your subscription continues. A confirmation email is on its way.",
 };
 
 /** The action bar: every button is enabled by the same transition table the server guards with. */
@@ -112,7 +113,7 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
       {dialog?.kind === "reschedule" && s.next && <RescheduleDialog {...props("reschedule")} next={s.next} />}
       {dialog?.kind === "change" && <ChangeDialog {...props("change")} subscription={s} />}
       {dialog?.kind === "order_now" && <OrderNowDialog {...props("order_now")} subscription={s} />}
-      {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} />}
+      {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} subscriptionId={s.id} />}
       {dialog && error && !fieldError && (
         <p role="alert" className="sr-only">
           {error.message}

@@ -50,6 +50,11 @@ export function SubscriptionDetail({ id, today }: { id: string; today: string })
             {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)} at {formatLocalTime(s.localTime)} (
             {s.timeZone}) · {endLabel(s.end)}
           </p>
+          {s.discount && (
+            <p className="mt-1 text-sm font-medium text-brand-700" data-testid="discount">
+              {s.discount.percent}% off your next {s.discount.ordersLeft === 1 ? "order" : `${s.discount.ordersLeft} orders`}
+            </p>
+          )}
         </div>
         <div className="text-right">
           <p className="text-xs uppercase tracking-wide text-slate-500">Next delivery</p>

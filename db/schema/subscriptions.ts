@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { FREQUENCIES } from "../vocabulary/frequencies";
 import { EMAIL_ACTIONS } from "../vocabulary/email-actions";
+import { CANCEL_REASONS, SAVE_OFFER_KINDS } from "../vocabulary/save-offers";
 import { CYCLE_OVERRIDE_KINDS, END_KINDS, SUBSCRIPTION_STATUSES } from "../vocabulary/subscription-status";
 import { products } from "./catalog";
 import { addresses, customers } from "./customers";
@@ -10,6 +11,8 @@ export const frequencyEnum = pgEnum("frequency", FREQUENCIES);
 export const subscriptionStatusEnum = pgEnum("subscription_status", SUBSCRIPTION_STATUSES);
 export const endKindEnum = pgEnum("end_kind", END_KINDS);
 export const cycleOverrideKindEnum = pgEnum("cycle_override_kind", CYCLE_OVERRIDE_KINDS);
+export const cancelReasonEnum = pgEnum("cancel_reason", CANCEL_REASONS);
+export const saveOfferKindEnum = pgEnum("save_offer_kind", SAVE_OFFER_KINDS);
 
 export const subscriptions = pgTable(
   "subscriptions",
@@ -43,6 +46,15 @@ export const subscriptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /** Why it was cancelled (the dialog's reason; null = none given) and the customer's own words. */
+    cancelReason: cancelReasonEnum("cancel_reason"),
+    cancelNote: text("cancel_note"),
+    /**
+     * An accepted save offer's percentage off the next `discount_orders_left` generated orders;
+     * generation applies it and counts it down (consume-discounts.ts). Both set or both cleared.
+     */
+    discountPercent: integer("discount_percent"),
+    discountOrdersLeft: integer("discount_orders_left").notNull().default(0),
   },
   (t) => [
     // The generator's claim query: active subscriptions whose next run is due.
@@ -51,6 +63,11 @@ export const subscriptions = pgTable(
       .where(sql`${t.status} = 'active'`),
     index("subscriptions_customer_idx").on(t.customerId),
     check("subscriptions_quantity_positive", sql`${t.quantity} > 0`),
+    check(
+      "subscriptions_discount_coherent",
+      sql`(${t.discountOrdersLeft} = 0 AND ${t.discountPercent} IS NULL)
+       OR (${t.discountOrdersLeft} > 0 AND ${t.discountPercent} BETWEEN 1 AND 90)`,
+    ),
     check(
       "subscriptions_end_coherent",
       sql`(${t.endKind} = 'until_cancelled' AND ${t.endCycles} IS NULL AND ${t.endDate} IS NULL)
@@ -119,4 +136,60 @@ export const emailActionUses = pgTable(
     outcome: text("outcome"),
   },
   (t) => [check("email_action_uses_action", sql`${t.action} IN ('skip', 'delay_week', 'order_now')`)],
+);
+
+/**
+ * The save offer a merchandiser configured for one cancel reason (at most one per reason). The
+ * kind's own columns are set and the others null (CHECK save_offers_kind_columns): pause →
+ * pause_months 1–3, change_frequency → frequency, discount → discount_percent 1–90 and
+ * discount_orders 1–12.
+ */
+export const saveOffers = pgTable(
+  "save_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reason: cancelReasonEnum("reason").notNull(),
+    kind: saveOfferKindEnum("kind").notNull(),
+    pauseMonths: integer("pause_months"),
+    frequency: frequencyEnum("frequency"),
+    discountPercent: integer("discount_percent"),
+    discountOrders: integer("discount_orders"),
+    /** The merchandiser's line shown above the offer, e.g. "Too much? Take a month off." */
+    message: text("message").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("save_offers_reason_once").on(t.reason),
+    check(
+      "save_offers_kind_columns",
+      sql`(${t.kind} = 'skip_next' AND ${t.pauseMonths} IS NULL AND ${t.frequency} IS NULL AND ${t.discountPercent} IS NULL AND ${t.discountOrders} IS NULL)
+       OR (${t.kind} = 'pause' AND ${t.pauseMonths} BETWEEN 1 AND 3 AND ${t.frequency} IS NULL AND ${t.discountPercent} IS NULL AND ${t.discountOrders} IS NULL)
+       OR (${t.kind} = 'change_frequency' AND ${t.frequency} IS NOT NULL AND ${t.pauseMonths} IS NULL AND ${t.discountPercent} IS NULL AND ${t.discountOrders} IS NULL)
+       OR (${t.kind} = 'discount' AND ${t.discountPercent} BETWEEN 1 AND 90 AND ${t.discountOrders} BETWEEN 1 AND 12 AND ${t.pauseMonths} IS NULL AND ${t.frequency} IS NULL)`,
+    ),
+    check("save_offers_message_length", sql`char_length(${t.message}) BETWEEN 1 AND 200`),
+  ],
+);
+
+/**
+ * A subscription takes each save offer at most once (primary key): a double click or a retried
+ * request never skips twice or stacks a discount, and an offer already taken is not offered again.
+ * `terms` is what was accepted, as the offer read then (the merchandiser may edit it later).
+ */
+export const saveOfferAcceptances = pgTable(
+  "save_offer_acceptances",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => saveOffers.id, { onDelete: "cascade" }),
+    reason: cancelReasonEnum("reason").notNull(),
+    terms: jsonb("terms").$type<Record<string, unknown>>().notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: "save_offer_acceptances_pk", columns: [t.subscriptionId, t.offerId] })],
 );

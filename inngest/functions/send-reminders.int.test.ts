@@ -23,9 +23,9 @@ describe("send-reminders (cron function)", () => {
     await makeSubscription(db, { nextRunAt: new Date(Date.now() + 10 * 86_400_000) }); // outside the 3-day lead
 
     const first = await new InngestTestEngine({ function: sendReminders }).execute();
-    expect(first.result).toEqual({ created: 1, sent: 1, failed: 0 });
+    expect(first.result).toEqual({ created: 1, sent: 1, failed: 0, confirmations: { sent: 0, failed: 0 } });
     const again = await new InngestTestEngine({ function: sendReminders }).execute();
-    expect(again.result).toEqual({ created: 0, sent: 0, failed: 0 });
+    expect(again.result).toEqual({ created: 0, sent: 0, failed: 0, confirmations: { sent: 0, failed: 0 } });
     expect(sink.messages.map((m) => m.to)).toEqual([["robin@example.test"]]);
   });
 });

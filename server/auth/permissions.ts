@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "intake:manage",
   "dashboard:read",
   "forecast:read", // demand forecast, time travel, what-if, frequency suggestions (#16)
+  "save_offers:write", // the cancel flow's save offers per reason (#13)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "workflows:review",
     "dashboard:read",
     "forecast:read",
+    "save_offers:write",
   ],
   admin: [
     "catalog:read",
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "intake:manage",
     "dashboard:read",
     "forecast:read",
+    "save_offers:write",
   ],
 };
 

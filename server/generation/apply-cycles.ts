@@ -1,12 +1,22 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { insertOrders, type OrderDraft } from "@/server/orders/insert-orders";
+import { consumeDiscounts } from "@/server/subscriptions/consume-discounts";
 import { advanceCursors, type CursorMove } from "@/server/subscriptions/transition";
 
 /** What a batch does to one locked subscription: move its cursor, and maybe create one order. */
 export interface CycleWrite extends CursorMove {
   /** The cycle's order, from the locked row's columns; absent for skips and completions. */
-  order: null | { cycleIndex: number; runAt: Date; customerId: string; productId: string; addressId: string | null; quantity: number };
+  order: null | {
+    cycleIndex: number;
+    runAt: Date;
+    customerId: string;
+    productId: string;
+    addressId: string | null;
+    quantity: number;
+    /** An accepted save offer's percentage off (null = none); counted down for each order created. */
+    discountPercent: number | null;
+  };
 }
 
 export interface CreatedOrder {
@@ -20,8 +30,9 @@ export interface CreatedOrder {
  * Applies a whole batch: every cursor moved (one guarded UPDATE, advanceCursors in server/subscriptions/transition.ts), and the cycles'
  * orders created by server/orders' insertOrders — line priced from products.price_minor now,
  * stock reserved by the batch rule in claim order, a `cycle_generated` audit row each, and
- * idempotent on (subscription_id, cycle_index). Two statements per batch (three when some
- * order is backordered). Returns how many cursors moved (the caller checks it against the
+ * idempotent on (subscription_id, cycle_index). A save-offer discount is applied to the order's
+ * totals and counted down for the orders actually created (consumeDiscounts). Two statements per
+ * batch (one more when some order is backordered, one more when some order is discounted). Returns how many cursors moved (the caller checks it against the
  * batch) and the orders created.
  */
 export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[], now: Date): Promise<{ moved: number; created: CreatedOrder[] }> {
@@ -38,7 +49,8 @@ export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[]
       addressId: o.addressId,
       scheduledFor: o.runAt,
       lines: [{ productId: o.productId, quantity: o.quantity }],
-      auditData: { nextRunAt: w.nextRunAt?.toISOString() ?? null },
+      discountPercent: o.discountPercent,
+      auditData: { nextRunAt: w.nextRunAt?.toISOString() ?? null, ...(o.discountPercent ? { discountPercent: o.discountPercent } : {}) },
     };
   });
   const inserted = await insertOrders(tx, drafts, now, {
@@ -51,5 +63,10 @@ export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[]
     cycleIndex: ordering[index]!.order!.cycleIndex,
     backordered,
   }));
+  await consumeDiscounts(
+    tx,
+    inserted.filter(({ index }) => ordering[index]!.order!.discountPercent).map(({ index }) => ordering[index]!.subscriptionId),
+    now,
+  );
   return { moved, created };
 }

@@ -112,6 +112,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
         productId: row.productId,
         addressId: row.addressId,
         quantity: row.quantity,
+        discountPercent: row.discountPercent,
       };
     } else {
       out.skipped++;

@@ -15,6 +15,8 @@ export interface GenerationRow extends ScheduleRow {
   failureCount: number;
   productSellable: boolean;
   productKind: string;
+  /** An accepted save offer's percentage off the next orders (null = none left). */
+  discountPercent: number | null;
 }
 
 // Aliased to the row's own property names, so rows come back ready to use (no re-mapping per row).
@@ -22,7 +24,7 @@ const COLUMNS = sql`s.id, s.customer_id AS "customerId", s.product_id AS "produc
   s.address_id AS "addressId", s.frequency, s.anchor_date::text AS "anchorDate", s.anchor_index AS "anchorIndex",
   s.local_time AS "localTime", s.time_zone AS "timeZone", s.end_kind AS "endKind", s.end_cycles AS "endCycles",
   s.end_date::text AS "endDate", s.next_cycle_index AS "nextCycleIndex", s.failure_count AS "failureCount",
-  p.sellable AS "productSellable", p.kind AS "productKind"`;
+  p.sellable AS "productSellable", p.kind AS "productKind", s.discount_percent AS "discountPercent"`;
 
 /**
  * Claims up to `limit` active subscriptions due at `now`, oldest first, locking them for the

@@ -39,6 +39,12 @@ export interface OrderDraft {
   addressId?: string | null;
   scheduledFor?: Date | null;
   flags?: readonly string[];
+  /**
+   * A percentage off the order (a subscription's save-offer discount, 1–90): without `totals`,
+   * discount = Σ × percent / 100 rounded half up, total = Σ − discount (model/save-offers.ts
+   * discountMinor is the same rule).
+   */
+  discountPercent?: number | null;
   /** The channel's totals; absent = subtotal = total = Σ line price × quantity, no discount/tax/shipping. */
   totals?: { subtotalMinor: number; discountMinor: number; taxMinor: number; shippingMinor: number; totalMinor: number };
   lines: readonly OrderLineDraft[];
@@ -113,10 +119,11 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
         ${col((d) => d.scheduledFor?.toISOString() ?? null)}::timestamptz[], ${text((d) => (d.flags?.length ? json(d.flags) : null))}::jsonb[],
         ${col((d) => d.totals?.subtotalMinor ?? null)}::bigint[], ${col((d) => d.totals?.discountMinor ?? null)}::bigint[],
         ${col((d) => d.totals?.taxMinor ?? null)}::bigint[], ${col((d) => d.totals?.shippingMinor ?? null)}::bigint[],
-        ${col((d) => d.totals?.totalMinor ?? null)}::bigint[], ${text((d) => json(d.auditData))}::jsonb[]
+        ${col((d) => d.totals?.totalMinor ?? null)}::bigint[], ${text((d) => json(d.auditData))}::jsonb[],
+        ${col((d) => d.discountPercent ?? null)}::int[]
       ) WITH ORDINALITY AS t(customer_id, kind, subscription_id, cycle_index, channel, external_id, currency, address_id,
                              address_given, shipping_address, scheduled_for, flags, subtotal_minor, discount_minor,
-                             tax_minor, shipping_minor, total_minor, audit_data, ord)
+                             tax_minor, shipping_minor, total_minor, audit_data, discount_percent, ord)
     ), l_in AS (
       SELECT l.*, p.sku AS product_sku, p.name AS product_name, p.price_minor, p.currency AS product_currency
       FROM unnest(
@@ -131,6 +138,7 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
       FROM l_in GROUP BY ord
     ), src AS (
       SELECT o.*, s.amount, COALESCE(o.currency, s.currency) AS order_currency,
+        LEAST(s.amount, (s.amount * COALESCE(o.discount_percent, 0) + 50) / 100) AS percent_off,
         CASE WHEN o.address_given THEN o.shipping_address WHEN a.id IS NULL THEN NULL ELSE jsonb_build_object(
           'name', a.name, 'line1', a.line1, 'line2', a.line2, 'city', a.city, 'region', a.region,
           'postalCode', a.postal_code, 'country', a.country, 'valid', a.valid) END AS ship_to
@@ -144,8 +152,8 @@ export async function insertOrders(tx: Transaction, drafts: readonly OrderDraft[
                           subtotal_minor, discount_minor, tax_minor, shipping_minor, total_minor, shipping_address,
                           flags, scheduled_for, created_at, state_entered_at)
       SELECT id, customer_id, kind, subscription_id, cycle_index, COALESCE(channel, 'replen'), external_id, order_currency,
-             COALESCE(subtotal_minor, amount), COALESCE(discount_minor, 0), COALESCE(tax_minor, 0), COALESCE(shipping_minor, 0),
-             COALESCE(total_minor, amount), ship_to,
+             COALESCE(subtotal_minor, amount), COALESCE(discount_minor, percent_off), COALESCE(tax_minor, 0), COALESCE(shipping_minor, 0),
+             COALESCE(total_minor, amount - percent_off), ship_to,
              CASE WHEN flags IS NULL THEN '{}'::text[] ELSE ARRAY(SELECT jsonb_array_elements_text(flags)) END,
              scheduled_for, ${at}::timestamptz, ${at}::timestamptz
       FROM src ORDER BY ord

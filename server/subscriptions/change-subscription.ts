@@ -47,9 +47,10 @@ export async function changeSubscription(
  * Re-anchors (docs/schedule.md): the new anchor is the date of the cursor's cycle — the next
  * delivery that will ship, its moved date if it was rescheduled — at global index
  * `nextCycleIndex`; overrides from there on are dropped. Skips already made of earlier cycles
- * stay (they lie before the new anchor). `after_cycles` keeps the remaining count.
+ * stay (they lie before the new anchor). `after_cycles` keeps the remaining count. On a row the
+ * caller locked in `tx` (a save offer changes the frequency in its own transaction).
  */
-async function changeFrequency(
+export async function changeFrequency(
   tx: Transaction,
   row: SubscriptionRow,
   frequency: Frequency,

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { cycleOverrides } from "@/db/schema";
 import { conflict, invalid } from "../errors/app-error";
 import { applyTransition } from "./transition";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
-import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor } from "./lock-subscription";
+import { assertCan, loadOverrides, lockOwnedSubscriptionOrThrow, type CustomerActor, type SubscriptionRow } from "./lock-subscription";
 import { cycleAt, firstShippableCycle } from "./subscription-schedule";
 import type { SubscriptionDto } from "./subscription-dto.schema";
 
@@ -27,44 +27,51 @@ export async function skipNext(db: Database, actor: CustomerActor, id: string, n
 export async function skipCycle(db: Database, actor: CustomerActor, id: string, input: { cycleIndex?: number }, now: Date): Promise<SubscriptionDto> {
   await db.transaction(async (tx) => {
     const row = await lockOwnedSubscriptionOrThrow(tx, actor.customerId, id);
-    assertCan(row, "skip");
-    const overrides = await loadOverrides(tx, row.id, row.anchorIndex);
-    const index = input.cycleIndex ?? row.nextCycleIndex;
-    if (overrides.some((o) => o.cycleIndex === index && o.kind === "skip")) return;
-    if (index < row.nextCycleIndex) throw conflict("This delivery has already been placed");
-    const target = row.nextRunAt ? cycleAt(row, overrides, index) : null;
-    if (!target) throw conflict("There is no upcoming delivery to skip");
-    if (target.skipped) return;
-
-    await tx
-      .insert(cycleOverrides)
-      .values({ subscriptionId: row.id, cycleIndex: target.cycleIndex, kind: "skip", localDate: target.rescheduled ? target.localDate : null })
-      .onConflictDoUpdate({ target: [cycleOverrides.subscriptionId, cycleOverrides.cycleIndex], set: { kind: "skip" } });
-    const atCursor = target.cycleIndex === row.nextCycleIndex;
-    const withSkip = [
-      ...overrides.filter((o) => o.cycleIndex !== target.cycleIndex),
-      { cycleIndex: target.cycleIndex, kind: "skip" as const, localDate: null },
-    ];
-    const next = atCursor ? firstShippableCycle(row, withSkip, target.cycleIndex + 1) : null;
-    await applyTransition(tx, {
-      row,
-      now,
-      action: "skipped",
-      actor: { type: "user", userId: actor.userId },
-      // Skipping the last delivery leaves an active subscription with nothing due (unskip can undo it).
-      set: !atCursor
-        ? {}
-        : next
-          ? { nextCycleIndex: next.cycleIndex, nextRunAt: next.at }
-          : { nextCycleIndex: target.cycleIndex + 1, nextRunAt: null },
-      data: {
-        cycleIndex: target.cycleIndex,
-        localDate: target.localDate,
-        nextCycleIndex: atCursor ? (next?.cycleIndex ?? null) : row.nextCycleIndex,
-      },
-    });
+    await skipLocked(tx, row, actor, input, now);
   });
   return (await getSubscriptionOrThrow(db, actor.customerId, id)).dto;
+}
+
+/** The skip itself, on a row the caller locked in `tx` (a save offer skips in its own transaction). */
+export async function skipLocked(
+  tx: Transaction,
+  row: SubscriptionRow,
+  actor: CustomerActor,
+  input: { cycleIndex?: number },
+  now: Date,
+): Promise<void> {
+  assertCan(row, "skip");
+  const overrides = await loadOverrides(tx, row.id, row.anchorIndex);
+  const index = input.cycleIndex ?? row.nextCycleIndex;
+  if (overrides.some((o) => o.cycleIndex === index && o.kind === "skip")) return;
+  if (index < row.nextCycleIndex) throw conflict("This delivery has already been placed");
+  const target = row.nextRunAt ? cycleAt(row, overrides, index) : null;
+  if (!target) throw conflict("There is no upcoming delivery to skip");
+  if (target.skipped) return;
+
+  await tx
+    .insert(cycleOverrides)
+    .values({ subscriptionId: row.id, cycleIndex: target.cycleIndex, kind: "skip", localDate: target.rescheduled ? target.localDate : null })
+    .onConflictDoUpdate({ target: [cycleOverrides.subscriptionId, cycleOverrides.cycleIndex], set: { kind: "skip" } });
+  const atCursor = target.cycleIndex === row.nextCycleIndex;
+  const withSkip = [
+    ...overrides.filter((o) => o.cycleIndex !== target.cycleIndex),
+    { cycleIndex: target.cycleIndex, kind: "skip" as const, localDate: null },
+  ];
+  const next = atCursor ? firstShippableCycle(row, withSkip, target.cycleIndex + 1) : null;
+  await applyTransition(tx, {
+    row,
+    now,
+    action: "skipped",
+    actor: { type: "user", userId: actor.userId },
+    // Skipping the last delivery leaves an active subscription with nothing due (unskip can undo it).
+    set: !atCursor ? {} : next ? { nextCycleIndex: next.cycleIndex, nextRunAt: next.at } : { nextCycleIndex: target.cycleIndex + 1, nextRunAt: null },
+    data: {
+      cycleIndex: target.cycleIndex,
+      localDate: target.localDate,
+      nextCycleIndex: atCursor ? (next?.cycleIndex ?? null) : row.nextCycleIndex,
+    },
+  });
 }
 
 /**

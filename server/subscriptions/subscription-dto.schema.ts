@@ -7,6 +7,7 @@ import { z } from "zod";
 import { END_CONDITION_KINDS, FREQUENCIES } from "../schedule";
 import { ORDER_KINDS } from "@/db/vocabulary/order-kinds";
 import { responseSchemas } from "../http/named-schemas";
+import { CANCEL_REASONS } from "@/db/vocabulary/save-offers";
 import { SUBSCRIPTION_STATUSES } from "./subscription-status";
 
 const instant = z.string().meta({ format: "date-time", description: "ISO-8601 instant (UTC)" });
@@ -51,6 +52,10 @@ export const subscriptionDto = z
     next: z.object({ cycleIndex: z.number().int(), localDate, at: instant }).nullable(),
     createdAt: instant,
     cancelledAt: instant.nullable(),
+    /** Why it was cancelled, as picked in the cancel flow (null: none given or not cancelled). */
+    cancelReason: z.enum(CANCEL_REASONS).nullable(),
+    /** An accepted save offer's percentage off the next `ordersLeft` generated orders. */
+    discount: z.object({ percent: z.number().int(), ordersLeft: z.number().int() }).nullable(),
   })
   .register(responseSchemas, { id: "Subscription" });
 

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { responseSchemas } from "../http/named-schemas";
 import { defineRoute, uuidPath } from "../http/route-contract";
 import { productDto, schedulePreviewDto, subscriptionDetailDto, subscriptionDto, suggestionDto } from "./subscription-dto.schema";
+import { acceptOfferSchema, cancelFlowSchema, customerOfferDto, offerQuerySchema } from "./save-offer.schema";
 import {
-  cancelSchema,
   changeSubscriptionSchema,
   createSubscriptionSchema,
   cycleTargetSchema,
@@ -108,10 +108,28 @@ export const subscriptionRoutes = {
   cancel: defineRoute({
     method: "POST",
     path: "/api/v1/subscriptions/{id}/cancel",
-    summary: "Cancel, effective immediately",
-    body: cancelSchema,
+    summary: "Cancel, effective immediately; the reason, a note and the declined save offer are optional",
+    body: cancelFlowSchema,
     bodyRequired: false,
     ...lifecycle,
+  }),
+  saveOffer: defineRoute({
+    method: "GET",
+    path: "/api/v1/subscriptions/{id}/save-offer",
+    summary: "The save offer for a cancel reason (null when none applies); records that it was shown",
+    tag,
+    params,
+    query: offerQuerySchema,
+    response: z.object({ offer: customerOfferDto.nullable() }),
+    errors: [401, 403, 404, 422],
+  }),
+  acceptOffer: defineRoute({
+    method: "POST",
+    path: "/api/v1/subscriptions/{id}/accept-offer",
+    summary: "Keep the subscription on the save offer's terms instead of cancelling (each offer once; a repeat changes nothing)",
+    body: acceptOfferSchema,
+    ...lifecycle,
+    response: z.object({ subscription: subscriptionDto, repeated: z.boolean() }),
   }),
   orderNow: defineRoute({
     method: "POST",

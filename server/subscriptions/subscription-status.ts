@@ -52,6 +52,12 @@ export const SUBSCRIPTION_AUDIT_ACTIONS = [
   "frequency_changed",
   "quantity_changed",
   "cancelled",
+  // The cancel flow (cancel-subscription.ts, get-save-offer.ts, accept-save-offer.ts): a save
+  // offer shown for a reason, taken (its own action — skipped, paused… — is audited too), or
+  // declined with "No thanks, cancel" (then `cancelled` follows, with the reason).
+  "save_offer_shown",
+  "save_offer_accepted",
+  "save_offer_declined",
   // Generation (server/generation): per cycle, end of series, failure streaks.
   "cycle_generated",
   "cycle_skipped",

@@ -112,8 +112,6 @@ export const changeSubscriptionSchema = z
   .register(requestSchemas, { id: "ChangeSubscriptionRequest" });
 export type ChangeSubscriptionInput = z.infer<typeof changeSubscriptionSchema>;
 
-export const cancelSchema = z.object({ reason: z.string().trim().max(500).optional() }).register(requestSchemas, { id: "CancelRequest" });
-
 export const createTokenSchema = z
   .object({
     name: z.string({ error: "Name the token" }).trim().min(1, { error: "Name the token" }).max(80),

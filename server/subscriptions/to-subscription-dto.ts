@@ -26,5 +26,8 @@ export function toSubscriptionDto(row: Row, product: ProductPart): SubscriptionD
     next,
     createdAt: row.createdAt.toISOString(),
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    cancelReason: row.cancelReason,
+    discount:
+      row.discountPercent !== null && row.discountOrdersLeft > 0 ? { percent: row.discountPercent, ordersLeft: row.discountOrdersLeft } : null,
   };
 }

@@ -8,7 +8,7 @@ export default function SubscriptionsPage() {
       <PageHeader
         title="Your subscriptions"
         actions={
-          <Link href="/subscriptions/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link href="/subscriptions/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
             New subscription
           </Link>
         }

@@ -76,7 +76,7 @@ export function EnrollmentTimeline({ subscriptionId }: { subscriptionId: string 
               >
                 <span className="w-24 font-medium">{e.date}</span>
                 <span className="w-20 text-slate-500">Event {e.eventNumber ?? "—"}</span>
-                <span className={`flex-1 ${optedOut || e.status === "opted_out" ? "line-through text-slate-400" : ""}`}>
+                <span className={`flex-1 ${optedOut || e.status === "opted_out" ? "line-through text-slate-500" : ""}`}>
                   {e.shipsName ?? e.itemName}
                   {e.substituted && <span className="ml-2 rounded bg-violet-100 px-1.5 text-xs text-violet-800">{e.itemName}</span>}
                 </span>

@@ -13,6 +13,7 @@ import { notificationRoutes } from "../../notifications/notification-routes.sche
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
 import { emailActionRoutes } from "../../subscriptions/email-action-routes.schema";
+import { saveOfferRoutes } from "../../subscriptions/save-offer-routes.schema";
 import { subscriptionRoutes } from "../../subscriptions/subscription-routes.schema";
 import { workflowRoutes } from "../../workflows/workflow-routes.schema";
 import { httpRoutes } from "../http-routes.schema";
@@ -36,4 +37,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   forecastRoutes,
   signInRoutes,
   emailActionRoutes,
+  saveOfferRoutes,
 ].flatMap((area) => Object.values(area));

@@ -65,7 +65,7 @@ const generatorRun = (db: Database, now: Date) =>
 describe("cancel", () => {
   it("active → cancelled with nextRunAt cleared, audit row and notification", async () => {
     const { db, actor, user, id } = await setup();
-    const dto = await cancelSubscription(db, actor, id, { reason: "Too much coffee" }, NOW);
+    const dto = await cancelSubscription(db, actor, id, { reason: "too_much_product", note: "Too much coffee" }, NOW);
     expect(dto).toMatchObject({ status: "cancelled", next: null, cancelledAt: NOW.toISOString() });
     expect((await subscriptionRow(db, id)).nextRunAt).toBeNull();
     expect((await auditActions(db, id)).at(-1)).toMatchObject({
@@ -73,7 +73,7 @@ describe("cancel", () => {
       actorId: user.id,
       fromState: "active",
       toState: "cancelled",
-      data: { reason: "Too much coffee" },
+      data: { reason: "too_much_product", note: "Too much coffee" },
     });
     const inbox = await db.select().from(notifications).where(eq(notifications.customerId, actor.customerId));
     expect(inbox.map((n) => n.kind)).toContain("subscription_cancelled");

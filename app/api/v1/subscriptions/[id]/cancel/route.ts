@@ -6,7 +6,7 @@ import { customerActorOf, parseOptionalJson } from "@/server/subscriptions/http-
 import { reply } from "@/server/http/reply";
 import { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 
-/** Cancels at once: no order for this subscription is created after this returns. */
+/** Cancels at once (click-to-cancel: the reason is optional): no order for this subscription is created after this returns. */
 export const POST = withAuth<{ id: string }>("subscriptions:own", async ({ req, actor, params }) => {
   const input = await parseOptionalJson(req, subscriptionRoutes.cancel.body);
   return reply(subscriptionRoutes.cancel.response, {
