@@ -1,9 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
-import type { ConnectedChannel, ConnectionView, CreateConnectionInput, TestConnectionResult } from "@/server/intake/channel-connections.schema";
+import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
+import type { ConnectedChannel, ConnectionView, TestConnectionResult } from "@/server/intake/channel-connections.schema";
 import type { StoreHealth } from "@/server/intake/channel-health.schema";
+import type { intakeAdminRoutes } from "@/server/intake/intake-routes.schema";
 
 export type { ConnectedChannel, ConnectionView, StoreHealth, TestConnectionResult };
+
+/** The connection routes' answers, as their contracts declare them (server/intake/intake-routes.schema.ts). */
+type Routes = typeof intakeAdminRoutes;
 
 const BASE = "/api/v1/admin/intake/connections";
 
@@ -14,19 +19,21 @@ export const connectionKeys = {
 };
 
 export const connectionsQuery = () =>
-  queryOptions({ queryKey: connectionKeys.list(), queryFn: ({ signal }) => fetchJson<{ connections: ConnectionView[] }>(BASE, { signal }) });
+  queryOptions({ queryKey: connectionKeys.list(), queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["connections"]>>(BASE, { signal }) });
 
 export const channelHealthQuery = () =>
   queryOptions({
     queryKey: connectionKeys.health(),
-    queryFn: ({ signal }) => fetchJson<{ stores: StoreHealth[] }>(`${BASE}/health`, { signal }),
+    queryFn: ({ signal }) => fetchJson<ResponseOf<Routes["connectionHealth"]>>(`${BASE}/health`, { signal }),
     refetchInterval: 30_000,
   });
 
-export const createConnection = (input: CreateConnectionInput) => fetchJson<{ connection: ConnectionView }>(BASE, { method: "POST", body: input });
-export const testConnection = (id: string) => fetchJson<TestConnectionResult>(`${BASE}/${encodeURIComponent(id)}/test`, { method: "POST" });
+export const createConnection = (input: BodyOf<Routes["createConnection"]>) =>
+  fetchJson<ResponseOf<Routes["createConnection"]>>(BASE, { method: "POST", body: input });
+export const testConnection = (id: string) =>
+  fetchJson<ResponseOf<Routes["testConnection"]>>(`${BASE}/${encodeURIComponent(id)}/test`, { method: "POST" });
 export const reconcileNow = (id: string) =>
-  fetchJson<{ fetched: number; missed: number; error: string | null }>(`${BASE}/${encodeURIComponent(id)}/reconcile`, { method: "POST" });
+  fetchJson<ResponseOf<Routes["reconcile"]>>(`${BASE}/${encodeURIComponent(id)}/reconcile`, { method: "POST" });
 
 /** Credential fields each channel asks for (labels as the channel's admin names them). */
 export const CREDENTIAL_FIELDS: Record<ConnectedChannel, Array<{ key: string; label: string }>> = {

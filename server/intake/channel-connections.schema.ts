@@ -74,3 +74,20 @@ export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
 export const testConnectionResponseSchema = z.object({ ok: z.boolean(), message: z.string(), testedAt: z.string() });
 export type TestConnectionResult = z.infer<typeof testConnectionResponseSchema>;
+
+/** One reconciliation run's answer (POST …/connections/{id}/reconcile, and what the cron logs). */
+export const reconcileResultSchema = z.object({
+  connectionId: z.string(),
+  /** Orders the store reported changed in the window. */
+  fetched: z.int(),
+  /** Of those, new payloads stored (an unchanged order already stored is not stored again). */
+  stored: z.int(),
+  /** Orders reconciliation created: no webhook had delivered them (the channel health "misses"). */
+  missed: z.int(),
+  /** Not ready yet (Amazon Pending, no prices): picked up once the store changes them. */
+  waiting: z.int(),
+  watermark: z.string().nullable(),
+  /** Why the run stopped early (the store's answer); the counts so far stand. */
+  error: z.string().nullable(),
+});
+export type ReconcileResult = z.infer<typeof reconcileResultSchema>;

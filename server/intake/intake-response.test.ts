@@ -73,4 +73,17 @@ describe("classifyAdapterError", () => {
     }
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([200, 201, 202, 400, 401, 413, 422]));
   });
+
+  it("answers a connected store's webhook with the bodies its contract declares, a failed thin-webhook fetch included (200)", () => {
+    const { receiveForConnection } = intakeRoutes;
+    const issue = { path: "", message: "GET /stores/h/v2/orders/9 answered HTTP 404 Not Found", code: "fetch_failed" as const };
+    const fetchFailed = toIntakeResponse({ payloadId: "p", status: "dead_lettered", reason: "fetch_failed", errors: [issue] });
+    expect(fetchFailed.status).toBe(200);
+    expect(() => assertMatches(receiveForConnection.response, fetchFailed.body)).not.toThrow();
+    // The channel route's contract has no such answer: only a connected store fetches thin webhooks.
+    expect(() => assertMatches(intakeRoutes.receive.response, fetchFailed.body)).toThrow();
+    const created = toIntakeResponse({ payloadId: "p", status: "accepted", action: "created", orderId: "o" });
+    expect(() => assertMatches(receiveForConnection.response, created.body)).not.toThrow();
+    expect(receiveForConnection.otherResponses).toBe(intakeRoutes.receive.otherResponses);
+  });
 });

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { defineRoute, intIdPath, uuidPath } from "../http/route-contract";
 import { apiOrderSchema, canonicalOrderSchema, CHANNELS, channelSchema } from "./adapters/canonical-order";
+import { connectionViewSchema, createConnectionBodySchema, reconcileResultSchema, testConnectionResponseSchema } from "./channel-connections.schema";
+import { channelHealthResponseSchema } from "./channel-health.schema";
 import { channelSettingsSchema } from "./channel-settings";
 import {
   channelSettingsPatchSchema,
@@ -41,27 +43,53 @@ export const intakeResultSchema = z
   })
   .register(responseSchemas, { id: "IntakeResult" });
 
-export const intakeDeadLetterSchema = z.object({
-  payloadId: uuid,
-  deadLetter: z.literal(true),
-  error: z.object({
-    code: z.enum(["VALIDATION", "BAD_REQUEST"]),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()),
-    reasons: z.array(intakeIssueSchema),
-  }),
-});
+export const intakeDeadLetterSchema = z
+  .object({
+    payloadId: uuid,
+    deadLetter: z.literal(true),
+    error: z.object({
+      code: z.enum(["VALIDATION", "BAD_REQUEST"]),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()),
+      reasons: z.array(intakeIssueSchema),
+    }),
+  })
+  .register(responseSchemas, { id: "IntakeDeadLetter" });
 
 /** A refusal that still stored the payload (bad signature, body too large): the error and the payload's id. */
-export const intakeRefusalSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-  payloadId: uuid,
+export const intakeRefusalSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string() }),
+    payloadId: uuid,
+  })
+  .register(responseSchemas, { id: "IntakeRefusal" });
+
+/**
+ * A connected store's BigCommerce thin webhook whose order could not be fetched from the store's
+ * API: stored and dead-lettered, but answered 200, as the webhook itself was fine (a non-2xx
+ * would only make the store retry and disable it). Replay or reconciliation fetches it again.
+ */
+export const intakeFetchFailedSchema = z
+  .object({
+    payloadId: uuid,
+    status: z.literal("dead_lettered"),
+    reason: z.literal("fetch_failed"),
+    reasons: z.array(intakeIssueSchema),
+  })
+  .register(responseSchemas, { id: "IntakeFetchFailed" });
+
+const signatureHeader = (name: string, channels: string, secret = "the channel's secret") => ({
+  name,
+  description: `Base64 HMAC-SHA256 of the exact request body with ${secret} (${channels})`,
 });
 
-const signatureHeader = (name: string, channels: string) => ({
-  name,
-  description: `Base64 HMAC-SHA256 of the exact request body with the channel's secret (${channels})`,
-});
+/** Answers beyond the success one, shared by the channel webhook and a connected store's webhook. */
+const intakeRefusals = {
+  400: { description: "The body is not valid JSON (stored and dead-lettered)", body: intakeDeadLetterSchema },
+  401: { description: "Missing or invalid signature (stored as rejected)", body: intakeRefusalSchema },
+  413: { description: "Body larger than 2 MiB", body: intakeRefusalSchema },
+  422: { description: "The order failed validation; it is in the dead-letter queue with every reason", body: intakeDeadLetterSchema },
+};
 
 export const intakeRoutes = {
   receive: defineRoute({
@@ -86,12 +114,31 @@ export const intakeRoutes = {
     status: 201,
     alsoStatus: [200, 202],
     response: intakeResultSchema,
-    otherResponses: {
-      400: { description: "The body is not valid JSON (stored and dead-lettered)", body: intakeDeadLetterSchema },
-      401: { description: "Missing or invalid signature (stored as rejected)", body: intakeRefusalSchema },
-      413: { description: "Body larger than 2 MiB", body: intakeRefusalSchema },
-      422: { description: "The order failed validation; it is in the dead-letter queue with every reason", body: intakeDeadLetterSchema },
-    },
+    otherResponses: intakeRefusals,
+    errors: [404, 429, 503],
+  }),
+  receiveForConnection: defineRoute({
+    method: "POST",
+    path: "/api/intake/{channel}/{connection}",
+    summary: "Webhooks of one connected store, verified with that store's own secret",
+    description:
+      "The same intake flow as POST /intake/{channel}: stored first, idempotent, dead letters kept for replay. The body is the " +
+      "platform's own webhook payload; BigCommerce sends a thin webhook whose order is then fetched from the store's API — when " +
+      'that fetch fails the payload is dead-lettered but answered 200 (`IntakeFetchFailed`). See docs/intake.md, "Connected stores". ' +
+      "404 for a channel or connection id that names no connected store.",
+    tag: "Intake",
+    auth: "signature",
+    params: { channel: connectionViewSchema.shape.channel, connection: uuidPath },
+    headers: [
+      signatureHeader("X-Shopify-Hmac-Sha256", "shopify", "the store's webhook secret"),
+      signatureHeader("X-WC-Webhook-Signature", "woocommerce", "the store's webhook secret"),
+      { name: "X-Replen-Webhook-Secret", description: "The store's webhook secret itself, as the webhook was created with it (bigcommerce)" },
+    ],
+    body: z.looseObject({}).meta({ description: "The platform's webhook payload (a Shopify or WooCommerce order, a BigCommerce thin webhook)" }),
+    status: 201,
+    alsoStatus: [200, 202],
+    response: z.union([intakeResultSchema, intakeFetchFailedSchema]),
+    otherResponses: intakeRefusals,
     errors: [404, 429, 503],
   }),
 };
@@ -337,5 +384,49 @@ export const intakeAdminRoutes = {
     body: channelSettingsPatchSchema,
     response: z.object({ channel: channelSchema, settings: channelSettingsSchema }),
     errors: [400, 401, 403, 404, 422],
+  }),
+  connections: defineRoute({
+    method: "GET",
+    path: `${admin}/connections`,
+    summary: "Connected stores, without their credentials (never shown again once saved)",
+    tag,
+    response: z.object({ connections: z.array(connectionViewSchema) }),
+    errors: [401, 403],
+  }),
+  createConnection: defineRoute({
+    method: "POST",
+    path: `${admin}/connections`,
+    summary: "Connect a store; its credentials and webhook secret are stored encrypted; 409 when the channel has a store with that handle",
+    tag,
+    body: createConnectionBodySchema,
+    status: 201,
+    response: z.object({ connection: connectionViewSchema }),
+    errors: [400, 401, 403, 409, 422],
+  }),
+  connectionHealth: defineRoute({
+    method: "GET",
+    path: `${admin}/connections/health`,
+    summary: "Channel health per connected store: last delivery, lag, failures, missed orders, reconciliation",
+    tag,
+    response: channelHealthResponseSchema,
+    errors: [401, 403],
+  }),
+  testConnection: defineRoute({
+    method: "POST",
+    path: `${admin}/connections/{id}/test`,
+    summary: "One authenticated read against the store, recorded on the connection; a refusal is `ok: false`, not an error",
+    tag,
+    params: { id: uuidPath },
+    response: testConnectionResponseSchema,
+    errors: [400, 401, 403, 404, 503],
+  }),
+  reconcile: defineRoute({
+    method: "POST",
+    path: `${admin}/connections/{id}/reconcile`,
+    summary: "Reconcile one store now (what the cron does every interval); 409 while another run holds it, or when it is disabled",
+    tag,
+    params: { id: uuidPath },
+    response: reconcileResultSchema,
+    errors: [401, 403, 404, 409],
   }),
 };

@@ -7,6 +7,16 @@ import { responseSchemas } from "../http/named-schemas";
 import { defineRoute, errorBody, intIdPath, uuidPath } from "../http/route-contract";
 import { channelMetricsSchema } from "../intake/intake-routes.schema";
 import { CHANNELS } from "@/db/vocabulary/intake";
+import {
+  bulkPreviewBodySchema,
+  bulkStartBodySchema,
+  migrationBodySchema,
+  operationProgressSchema,
+  orderSampleSchema,
+  overlayQuerySchema,
+  stateOrdersQuerySchema,
+  versionDiffQuerySchema,
+} from "./admin/operate.schema";
 import { draftBodySchema, orderEventBodySchema, orderFactsSchema, reviewDecisionSchema, simulateBodySchema } from "./admin/workflow-api.schema";
 import { ACTION_TYPES, PROBLEM_CODES, stateSchema, transitionSchema, workflowDefinitionSchema } from "./model";
 
@@ -40,6 +50,24 @@ const elementDiff = <T extends z.ZodType>(element: T) =>
     changed: z.array(z.object({ id: z.string(), before: element, after: element, fields: z.array(z.string()) })),
   });
 export const definitionDiffSchema = z.object({ states: elementDiff(stateSchema), transitions: elementDiff(transitionSchema), isEmpty: z.boolean() });
+
+/** Any two published versions compared: the element diff plus the finer changes (guards, actions, retry policies). */
+export const versionDiffSchema = definitionDiffSchema.extend({
+  changes: z.array(
+    z.object({
+      kind: z.enum(["added", "removed", "changed"]),
+      element: z.enum(["state", "edge", "guard", "action", "retry_policy"]),
+      id: z.string(),
+      /** Where it lives, e.g. the state of an action or the transition of a guard. */
+      in: z.string().optional(),
+      /** For `changed`: the fields that differ. */
+      fields: z.array(z.string()).optional(),
+    }),
+  ),
+  /** The version numbers compared. */
+  from: int,
+  to: int,
+});
 
 const actionType = z.enum(ACTION_TYPES);
 const outcome = z.enum(["success", "fail"]);
@@ -217,6 +245,57 @@ export const adminOrderRowSchema = z.object({
   customerName: z.string(),
 });
 
+// ── Operating a live workflow: overlay, drill-down, bulk operations, migrations, restore ─────
+
+/** The orders a filter selects: how many, and the first of them (oldest in their state first). */
+export const orderSelectionResultSchema = z
+  .object({ count: int, sample: z.array(orderSampleSchema) })
+  .register(responseSchemas, { id: "WorkflowOrderSelection" });
+
+export const migrationPlanSchema = z.object({
+  fromVersionId: int,
+  toVersionId: int,
+  /** Every in-flight state of the source version: where its orders go (null: they stay). */
+  states: z.array(z.object({ from: z.string(), to: z.string().nullable(), count: int })),
+  /** The resolved mapping the migration freezes (mapped states only). */
+  mapping: z.record(z.string(), z.string()),
+  migratable: int,
+  unmappable: int,
+  /** Up to 20 orders that cannot be mapped (and stay pinned to the source version). */
+  unmappableSample: z.array(orderSampleSchema),
+});
+
+/** A queued bulk operation or migration; poll …/operations/{operationId} for its progress. */
+const startedOperationSchema = z
+  .object({ operationId: z.string().meta({ format: "uuid" }), total: int })
+  .register(responseSchemas, { id: "WorkflowOperationStarted" });
+
+export const workflowOverlaySchema = z.object({
+  versionIds: z.array(int),
+  /** The window (`hours` ending now). */
+  from: instant,
+  to: instant,
+  states: z.array(
+    z.object({
+      state: z.string(),
+      /** Orders in the state now (every selected version); null for a final state, which shows `arrived` instead. */
+      now: int.nullable(),
+      /** Of those, in it longer than the state's expectedWithinSeconds (0 without an SLA). */
+      overdue: int,
+      /** Orders that entered the state in the window. */
+      arrived: int,
+      /** Visits that ended in the window: how long orders stayed, median and p95 (ms). */
+      visits: int,
+      medianMs: int.nullable(),
+      p95Ms: int.nullable(),
+      /** Action tries in the window: failed ones, and retries (attempt > 1). */
+      failures: int,
+      retries: int,
+    }),
+  ),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), count: int })),
+});
+
 const admin = "/api/v1/admin";
 const tag = "Workflows (admin)";
 const params = { id: intIdPath };
@@ -338,5 +417,103 @@ export const workflowRoutes = {
     body: orderEventBodySchema,
     response: moved,
     errors: [400, 401, 403, 404, 409, 422],
+  }),
+  overlay: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/overlay`,
+    summary:
+      "The designer's Live overlay: orders per state now (and over SLA), time in state, failures, retries and edge counts over the last `hours`",
+    tag,
+    params,
+    query: overlayQuerySchema,
+    response: workflowOverlaySchema,
+    errors: [401, 403, 404, 422],
+  }),
+  stateOrders: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/orders`,
+    summary: "A state's orders (the overlay drill-down), with the same filters as bulk operations",
+    tag,
+    params,
+    query: stateOrdersQuerySchema,
+    response: orderSelectionResultSchema,
+    errors: [401, 403, 404, 422],
+  }),
+  bulkPreview: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/bulk-preview`,
+    summary: "How many orders a bulk operation's filter selects, and the first 20; a non-empty filter is required",
+    tag,
+    params,
+    body: bulkPreviewBodySchema,
+    response: orderSelectionResultSchema,
+    errors: [400, 401, 403, 404, 422],
+  }),
+  operations: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/operations`,
+    summary: "The workflow's latest 20 bulk operations and migrations, newest first",
+    tag,
+    params,
+    response: z.object({ items: z.array(operationProgressSchema) }),
+    errors: [401, 403, 404],
+  }),
+  startOperation: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/operations`,
+    summary: "Start a bulk retry / manual review / cancel as a durable job; 409 when the filter matches no order",
+    tag,
+    params,
+    body: bulkStartBodySchema,
+    response: startedOperationSchema,
+    errors: [400, 401, 403, 404, 409, 422],
+  }),
+  operation: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/operations/{operationId}`,
+    summary: "A bulk operation's or migration's progress (total, processed, succeeded, skipped, status)",
+    tag,
+    params: { id: intIdPath, operationId: uuidPath },
+    response: operationProgressSchema,
+    errors: [401, 403, 404],
+  }),
+  migrationPreview: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/migrations/preview`,
+    summary: "Where each in-flight state's orders would go (same-named by default) and which orders cannot be mapped",
+    tag,
+    params,
+    body: migrationBodySchema,
+    response: migrationPlanSchema,
+    errors: [400, 401, 403, 404, 422],
+  }),
+  migrate: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/migrations`,
+    summary: "Start migrating in-flight orders between two published versions as a durable job; 409 when no order can be migrated",
+    tag,
+    params,
+    body: migrationBodySchema,
+    response: startedOperationSchema,
+    errors: [400, 401, 403, 404, 409, 422],
+  }),
+  restoreVersion: defineRoute({
+    method: "POST",
+    path: `${admin}/workflows/{id}/versions/{versionId}/restore`,
+    summary: "Make a published version the draft again (rollback = restore, then publish); answers with the draft's problems",
+    tag,
+    params: { id: intIdPath, versionId: intIdPath },
+    response: z.object({ problems: z.array(problemSchema), draftUpdatedAt: instant, version: int }),
+    errors: [401, 403, 404, 422],
+  }),
+  versionDiff: defineRoute({
+    method: "GET",
+    path: `${admin}/workflows/{id}/versions/diff`,
+    summary: "Semantic diff between any two published versions (`from` and `to` are version ids)",
+    tag,
+    params,
+    query: versionDiffQuerySchema,
+    response: versionDiffSchema,
+    errors: [401, 403, 404, 422],
   }),
 };

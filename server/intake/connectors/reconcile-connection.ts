@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { channelConnections, intakePayloads } from "@/db/schema";
+import type { ReconcileResult } from "../channel-connections.schema";
 import { scheduleIntakeRetry } from "../emit-intake-events";
 import { processPayload } from "../process-payload";
 import { sha256Hex, storePayload } from "../store-payload";
@@ -15,20 +16,6 @@ const OVERLAP_MS = 5 * 60_000;
 const FIRST_LOOKBACK_MS = 24 * 3_600_000;
 /** A claim older than this belongs to a run that died; the next run may take the store. */
 const CLAIM_EXPIRES_MS = 30 * 60_000;
-
-export type ReconcileResult = {
-  connectionId: string;
-  /** Orders the store reported changed in the window. */
-  fetched: number;
-  /** Of those, new payloads stored (an unchanged order already stored is not stored again). */
-  stored: number;
-  /** Orders reconciliation created: no webhook had delivered them (the channel health "misses"). */
-  missed: number;
-  /** Not ready yet (Amazon Pending, no prices): picked up once the store changes them. */
-  waiting: number;
-  watermark: string | null;
-  error: string | null;
-};
 
 /**
  * One reconciliation run for one store (docs/intake.md, "Reconciliation"):

@@ -47,23 +47,29 @@ export type MigrationRequest = z.infer<typeof migrationBodySchema>;
 
 export const versionDiffQuerySchema = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
-export type OrderSample = {
-  id: string;
-  number: number;
-  state: string;
-  versionId: number;
-  channel: string;
-  enteredAt: string;
-  lastError: string | null;
-};
-export type OperationProgress = {
-  id: string;
-  kind: string;
-  status: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  skipped: number;
-  createdAt: string;
-  updatedAt: string;
-};
+/** An order a selection or migration names (the preview's and the drill-down's rows). */
+export const orderSampleSchema = z.object({
+  id: z.string(),
+  number: z.int(),
+  state: z.string(),
+  versionId: z.int(),
+  channel: z.string(),
+  enteredAt: z.string().meta({ format: "date-time" }),
+  /** The order's latest failed action try's error (null for none, and in a migration plan's sample). */
+  lastError: z.string().nullable(),
+});
+export type OrderSample = z.infer<typeof orderSampleSchema>;
+
+/** A bulk operation's or migration's progress (the progress bar polls it). */
+export const operationProgressSchema = z.object({
+  id: z.string(),
+  kind: z.string().meta({ description: "retry | manual_review | cancel | migrate" }),
+  status: z.string().meta({ description: "queued | running | done" }),
+  total: z.int(),
+  processed: z.int(),
+  succeeded: z.int(),
+  skipped: z.int(),
+  createdAt: z.string().meta({ format: "date-time" }),
+  updatedAt: z.string().meta({ format: "date-time" }),
+});
+export type OperationProgress = z.infer<typeof operationProgressSchema>;

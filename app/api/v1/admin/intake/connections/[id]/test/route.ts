@@ -1,14 +1,14 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { notFound } from "@/server/errors/app-error";
 import { withAuth } from "@/server/http/handler";
+import { uuidParam } from "@/server/http/path-params";
+import { reply } from "@/server/http/reply";
 import { testConnection } from "@/server/intake/connectors/test-connection";
+import { intakeAdminRoutes } from "@/server/intake/intake-routes.schema";
 
 export const dynamic = "force-dynamic";
 
 /** "Test connection": one authenticated read against the store; the answer is recorded. */
 export const POST = withAuth<{ id: string }>("intake:manage", async ({ actor, params }) => {
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw notFound("Channel connection");
-  return testConnection(getDb(), id.data, actor, { now: new Date() });
+  const id = uuidParam(params.id, "Channel connection");
+  return reply(intakeAdminRoutes.testConnection.response, await testConnection(getDb(), id, actor, { now: new Date() }));
 });

@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { parseQuery, withAuth } from "@/server/http/handler";
+import { reply } from "@/server/http/reply";
 import { diffVersions } from "@/server/workflows/admin/diff-versions";
-import { versionDiffQuerySchema } from "@/server/workflows/admin/operate.schema";
 import { workflowIdParam } from "@/server/workflows/admin/workflow-api.schema";
+import { workflowRoutes } from "@/server/workflows/workflow-routes.schema";
 
 type P = { id: string };
 
@@ -10,6 +11,6 @@ export const dynamic = "force-dynamic";
 
 /** Semantic diff between any two published versions (?from=<versionId>&to=<versionId>). */
 export const GET = withAuth<P>("workflows:write", async ({ req, params }) => {
-  const { from, to } = parseQuery(req, versionDiffQuerySchema);
-  return diffVersions(getDb(), workflowIdParam(params.id), from, to);
+  const { from, to } = parseQuery(req, workflowRoutes.versionDiff.query);
+  return reply(workflowRoutes.versionDiff.response, await diffVersions(getDb(), workflowIdParam(params.id), from, to));
 });
