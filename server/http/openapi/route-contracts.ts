@@ -7,6 +7,7 @@ import { tokenRoutes } from "../../auth/token-routes.schema";
 import { customerRoutes } from "../../customers/customer-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
 import { intakeAdminRoutes, intakeRoutes } from "../../intake/intake-routes.schema";
+import { adminNotificationRoutes } from "../../notifications/admin-notification-routes.schema";
 import { notificationRoutes } from "../../notifications/notification-routes.schema";
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
@@ -23,6 +24,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   programRoutes,
   orderRoutes,
   notificationRoutes,
+  adminNotificationRoutes,
   tokenRoutes,
   customerRoutes,
   intakeRoutes,
