@@ -108,6 +108,24 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
         )}
       </Section>
 
+      <Section title="SLA">
+        <CheckboxField
+          label="Expected within a time"
+          checked={state.expectedWithinSeconds !== undefined}
+          hint="Orders here longer than this are flagged on the Live overlay and the dashboard, and notify admins once."
+          onChange={(v) => set(({ expectedWithinSeconds: _, ...s }) => (v ? { ...s, expectedWithinSeconds: 3_600 } : s))}
+        />
+        {state.expectedWithinSeconds !== undefined && (
+          <NumberField
+            label="Expected within (seconds)"
+            value={state.expectedWithinSeconds}
+            min={1}
+            hint={`= ${formatDuration(state.expectedWithinSeconds)}`}
+            onChange={(expectedWithinSeconds) => set((s) => ({ ...s, expectedWithinSeconds }), `sla:${state.id}`)}
+          />
+        )}
+      </Section>
+
       <Section title="Actions">
         {state.actions.length === 0 && <p className="text-xs text-slate-500">No actions. Drag one from the palette onto this state.</p>}
         <ol className="flex flex-col gap-1">
