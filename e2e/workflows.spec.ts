@@ -70,11 +70,13 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, DEMO.admin);
 
-  // The list shows the seeded workflow and its live version.
+  // The list shows the seeded workflow and its live version (v1, or later when another spec published first).
+  const listed = (await (await page.request.get("/api/v1/admin/workflows")).json()) as { workflows: Array<{ name: string; liveVersion: number }> };
+  const liveBefore = listed.workflows.find((w) => w.name === "default")!.liveVersion;
   await page.goto("/workflows");
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "default" }) });
-  await expect(row).toContainText("v1");
+  await expect(row).toContainText(`v${liveBefore}`);
   await row.getByRole("link", { name: "default" }).click();
 
   const canvas = page.getByTestId("designer-canvas");
@@ -188,9 +190,9 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await expect(dialog.getByTestId("diff-transitions")).toContainText("+ t_validation_review_2 added");
   await dialog.getByRole("button", { name: "Confirm publish" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Published version 2")).toBeVisible();
+  await expect(page.getByText(`Published version ${liveBefore + 1}`)).toBeVisible();
   await page.getByRole("tab", { name: "Versions" }).click();
-  await expect(page.getByTestId("version-2")).toContainText("live");
+  await expect(page.getByTestId(`version-${liveBefore + 1}`)).toContainText("live");
 
   // 7. A high-value order now waits in the new review state…
   const before = (await (await page.request.get("/api/v1/admin/dashboard")).json()) as { ordersByState: Array<{ state: string; count: number }> };

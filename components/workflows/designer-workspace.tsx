@@ -216,7 +216,12 @@ export function DesignerWorkspace({
 
   // The designer's keys (see keyboard-commands.ts and the "?" help), except while typing (fields keep their own undo) or in a dialog.
   const onKey = (e: KeyboardEvent) => {
-    if (isTyping(e.target) || publishing || dialog) return;
+    if (publishing || dialog) return;
+    if (isTyping(e.target)) {
+      // Esc leaves an inspector field, so the next key is a designer command again (keyboard-only editing).
+      if (e.key === "Escape" && e.target instanceof HTMLElement && e.target.closest("aside")) e.target.blur();
+      return;
+    }
     const cmd = commandForKey(e, selection);
     if (!cmd) return;
     const editing = !live;

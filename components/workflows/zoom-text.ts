@@ -1,5 +1,5 @@
 /** Below this zoom a node drops its action rows (and an edge label its guard): they could not be read, and the label gets their room. */
-export const COMPACT_BELOW = 0.7;
+export const COMPACT_BELOW = 0.45;
 
 /**
  * Font size in flow pixels that stays at least `minScreenPx` on screen when zoomed out (up to
