@@ -31,13 +31,13 @@ async function connect(page: Page, from: string, to: string) {
 
 /**
  * Where a state sits relative to Validation, in flow units (the seeded layout puts
- * Processing 520 units right of Validation, which gives the zoom).
+ * Processing 640 units right of Validation, which gives the zoom).
  */
 async function flowOffset(page: Page, stateId: string): Promise<[number, number]> {
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
   const n = (await page.getByTestId(`state-node-${stateId}`).boundingBox())!;
-  const zoom = (p.x - v.x) / 520;
+  const zoom = (p.x - v.x) / 640;
   return [(n.x - v.x) / zoom, (n.y - v.y) / zoom];
 }
 
@@ -145,12 +145,12 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await expect(page.getByTestId("problem-errors")).toHaveText("0 errors");
 
   // Move the new state by dragging it under Validation (positions are part of the draft).
-  // Flow coordinates come from the seeded layout: Validation at x=260, Processing at x=780.
+  // Flow coordinates come from the seeded layout: Validation at x=320, Processing at x=960.
   await page.getByRole("button", { name: "Fit view" }).click();
   await settled(page.getByTestId("state-node-validation"));
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
-  const zoom = (p.x - v.x) / 520;
+  const zoom = (p.x - v.x) / 640;
   const grab = (await node.boundingBox())!;
   await page.mouse.move(grab.x + 30, grab.y + 10);
   await page.mouse.down();

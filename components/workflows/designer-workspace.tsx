@@ -404,6 +404,8 @@ export function DesignerWorkspace({
             )}
           </div>
           <aside aria-label="Details" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
+            {/* The panels' sections are h3s: this keeps the heading outline in order for screen readers. */}
+            <h2 className="sr-only">Details</h2>
             <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200">
               {TABS.map((t) => (
                 <button

@@ -38,7 +38,7 @@ function LiveStrip({ live, zoom }: { live: LiveStat; zoom: number }) {
   );
 }
 
-function ActionRow({ action, selected, errored }: { action: WorkflowAction; selected: boolean; errored: boolean }) {
+function ActionRow({ action, selected, errored, fontSize }: { action: WorkflowAction; selected: boolean; errored: boolean; fontSize: number }) {
   const { select } = useDesigner();
   const meta = ACTION_META[action.type];
   return (
@@ -51,14 +51,15 @@ function ActionRow({ action, selected, errored }: { action: WorkflowAction; sele
         e.stopPropagation();
         select({ kind: "action", id: action.id });
       }}
-      className={`nodrag flex w-full items-center gap-1.5 rounded px-1.5 py-0.5 text-left text-[13px] ${
+      style={{ fontSize }}
+      className={`nodrag flex w-full items-center gap-1.5 rounded px-1.5 py-0.5 text-left ${
         selected ? "bg-blue-100 ring-1 ring-blue-500" : "hover:bg-slate-100"
       } ${errored ? "text-red-700 ring-1 ring-red-400" : "text-slate-700"}`}
       title={`${meta.label} (${action.id})${action.onFailure ? ` — on failure → ${action.onFailure.transitionTo}` : ""}`}
     >
       <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${CATEGORY_STYLE[meta.category].dot}`} />
       <span className="truncate">{meta.label}</span>
-      {action.retry.attempts > 1 && <span className="ml-auto shrink-0 text-[11px] text-slate-600">×{action.retry.attempts}</span>}
+      {action.retry.attempts > 1 && <span className="ml-auto shrink-0 text-slate-600">×{action.retry.attempts}</span>}
     </button>
   );
 }
@@ -68,6 +69,9 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
   // Bucketed so a zoom gesture re-renders nodes a few times, not on every frame.
   const zoom = useStore((s) => Math.round(s.transform[2] * 20) / 20);
   const compact = zoom < COMPACT_BELOW;
+  // Action rows and details grow too (less: they are secondary), so fit-to-view stays readable.
+  const rowPx = legiblePx(13, zoom, 10);
+  const detailPx = legiblePx(11, zoom, 9);
   const kind = KIND_META[state.kind];
   const overSla = Boolean(live && live.overdue > 0);
   const actionCount = state.actions.flat().length;
@@ -124,28 +128,30 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
                   ∥
                 </span>
                 {group.map((a) => (
-                  <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} />
+                  <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} fontSize={rowPx} />
                 ))}
               </div>
             ) : (
-              group.map((a) => <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} />)
+              group.map((a) => (
+                <ActionRow key={a.id} action={a} selected={selectedActionId === a.id} errored={erroredActions.includes(a.id)} fontSize={rowPx} />
+              ))
             ),
           )}
           {state.timeout && (
-            <p className="flex items-center gap-1 px-1.5 text-[11px] text-amber-700">
+            <p className="flex items-center gap-1 px-1.5 text-amber-800" style={{ fontSize: detailPx }}>
               <ClockIcon /> after {formatDuration(state.timeout.afterSeconds)} → {state.timeout.transitionTo}
             </p>
           )}
           {problems && (
-            <p className="flex items-center gap-1 px-1.5 text-[11px]" title={problems.messages.join("\n")}>
+            <p className="flex items-center gap-1 px-1.5" style={{ fontSize: detailPx }} title={problems.messages.join("\n")}>
               {problems.errors > 0 && (
-                <span className="flex items-center gap-1 text-red-600">
+                <span className="flex items-center gap-1 text-red-700">
                   <ErrorIcon />
                   {problems.errors} error{problems.errors > 1 ? "s" : ""}
                 </span>
               )}
               {problems.warnings > 0 && (
-                <span className="flex items-center gap-1 text-amber-700">
+                <span className="flex items-center gap-1 text-amber-800">
                   <WarningIcon />
                   {problems.warnings} warning{problems.warnings > 1 ? "s" : ""}
                 </span>

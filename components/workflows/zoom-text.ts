@@ -1,5 +1,8 @@
-/** Below this zoom a node drops its action rows (and an edge label its guard): they could not be read, and the label gets their room. */
-export const COMPACT_BELOW = 0.45;
+/**
+ * Below this zoom a node drops its action rows (and an edge label its guard): even grown to
+ * 2.4× they could not be read, and the label gets their room.
+ */
+export const COMPACT_BELOW = 0.35;
 
 /**
  * Font size in flow pixels that stays at least `minScreenPx` on screen when zoomed out (up to

@@ -139,9 +139,9 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
                   onClick={() => select({ kind: "action", id: a.id })}
                   className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100"
                 >
-                  <span className="text-xs text-slate-400">{i + 1}.</span>
+                  <span className="text-xs text-slate-600">{i + 1}.</span>
                   {ACTION_META[a.type].label}
-                  <span className="ml-auto truncate text-[10px] text-slate-400">{a.id}</span>
+                  <span className="ml-auto truncate text-[11px] text-slate-600">{a.id}</span>
                 </button>
               ))}
             </li>
