@@ -46,7 +46,6 @@ function WorkflowEdgeView({ id, source, target, data, selected, markerEnd }: Edg
           data-testid={`edge-label-${id}`}
           title={data.title}
           onClick={() => select(selectionOfEdge(id))}
-          aria-label={`${data.title}${data.liveCount !== null ? `, taken ${data.liveCount} times` : ""}`}
           className={`nodrag nopan absolute rounded border bg-white px-1.5 py-0.5 text-left leading-tight shadow-sm ${
             selected ? "border-blue-500 ring-1 ring-blue-500" : data.highlighted ? "border-brand-600" : "border-slate-300"
           }`}
@@ -63,6 +62,7 @@ function WorkflowEdgeView({ id, source, target, data, selected, markerEnd }: Edg
             {data.liveCount !== null && (
               <span className="shrink-0 rounded-full bg-slate-800 px-1.5 tabular-nums text-white" data-testid={`edge-count-${id}`}>
                 {data.liveCount}
+                <span className="sr-only"> taken</span>
               </span>
             )}
           </span>
