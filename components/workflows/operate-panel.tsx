@@ -10,7 +10,6 @@ import {
   type BulkAction,
   bulkPreview,
   type MigrationPlan,
-  type OrderFilter,
   type OrderSelectionResult,
   operationQuery,
   previewMigration,
@@ -21,27 +20,13 @@ import {
   workflowKeys,
 } from "./api";
 import { Section, SelectField, TextField } from "./inspector/fields";
+import { EMPTY_FORM, type FilterForm, toOrderFilter } from "./order-filter";
 
 const BULK_LABELS: Record<BulkAction, { label: string; verb: string; hint: string }> = {
   retry: { label: "Retry (redrive)", verb: "Retry", hint: "Re-runs each order from the action that failed, not from the start." },
   manual_review: { label: "Move to manual review", verb: "Move to review", hint: "Parks each order in the review queue for a person." },
   cancel: { label: "Cancel", verb: "Cancel", hint: "Cancels each order (stock is released, payments voided as the cancel path does)." },
 };
-
-type FilterForm = { state: string; versionId: string; error: string; channel: string; enteredFrom: string; enteredTo: string };
-const EMPTY_FORM: FilterForm = { state: "", versionId: "", error: "", channel: "", enteredFrom: "", enteredTo: "" };
-
-/** The form's text as the API's filter: blanks left out, local date-times as instants. */
-export function toOrderFilter(f: FilterForm): OrderFilter {
-  const out: OrderFilter = {};
-  if (f.state.trim()) out.state = f.state.trim();
-  if (f.versionId) out.versionId = Number(f.versionId);
-  if (f.error.trim()) out.error = f.error.trim();
-  if (f.channel.trim()) out.channel = f.channel.trim();
-  if (f.enteredFrom) out.enteredFrom = new Date(f.enteredFrom).toISOString();
-  if (f.enteredTo) out.enteredTo = new Date(f.enteredTo).toISOString();
-  return out;
-}
 
 function SampleTable({ result, caption }: { result: OrderSelectionResult | Pick<MigrationPlan, "unmappableSample">; caption: string }) {
   const rows = "sample" in result ? result.sample : result.unmappableSample;
