@@ -31,13 +31,13 @@ async function connect(page: Page, from: string, to: string) {
 
 /**
  * Where a state sits relative to Validation, in flow units (the seeded layout puts
- * Processing 520 units right of Validation, which gives the zoom).
+ * Processing 640 units right of Validation, which gives the zoom).
  */
 async function flowOffset(page: Page, stateId: string): Promise<[number, number]> {
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
   const n = (await page.getByTestId(`state-node-${stateId}`).boundingBox())!;
-  const zoom = (p.x - v.x) / 520;
+  const zoom = (p.x - v.x) / 640;
   return [(n.x - v.x) / zoom, (n.y - v.y) / zoom];
 }
 
@@ -70,11 +70,13 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, DEMO.admin);
 
-  // The list shows the seeded workflow and its live version.
+  // The list shows the seeded workflow and its live version (v1, or later when another spec published first).
+  const listed = (await (await page.request.get("/api/v1/admin/workflows")).json()) as { workflows: Array<{ name: string; liveVersion: number }> };
+  const liveBefore = listed.workflows.find((w) => w.name === "default")!.liveVersion;
   await page.goto("/workflows");
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "default" }) });
-  await expect(row).toContainText("v1");
+  await expect(row).toContainText(`v${liveBefore}`);
   await row.getByRole("link", { name: "default" }).click();
 
   const canvas = page.getByTestId("designer-canvas");
@@ -143,12 +145,12 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await expect(page.getByTestId("problem-errors")).toHaveText("0 errors");
 
   // Move the new state by dragging it under Validation (positions are part of the draft).
-  // Flow coordinates come from the seeded layout: Validation at x=260, Processing at x=780.
+  // Flow coordinates come from the seeded layout: Validation at x=320, Processing at x=960.
   await page.getByRole("button", { name: "Fit view" }).click();
   await settled(page.getByTestId("state-node-validation"));
   const v = (await page.getByTestId("state-node-validation").boundingBox())!;
   const p = (await page.getByTestId("state-node-processing").boundingBox())!;
-  const zoom = (p.x - v.x) / 520;
+  const zoom = (p.x - v.x) / 640;
   const grab = (await node.boundingBox())!;
   await page.mouse.move(grab.x + 30, grab.y + 10);
   await page.mouse.down();
@@ -188,9 +190,9 @@ test("an admin designs a review step by drag and drop, publishes it, and an orde
   await expect(dialog.getByTestId("diff-transitions")).toContainText("+ t_validation_review_2 added");
   await dialog.getByRole("button", { name: "Confirm publish" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Published version 2")).toBeVisible();
+  await expect(page.getByText(`Published version ${liveBefore + 1}`)).toBeVisible();
   await page.getByRole("tab", { name: "Versions" }).click();
-  await expect(page.getByTestId("version-2")).toContainText("live");
+  await expect(page.getByTestId(`version-${liveBefore + 1}`)).toContainText("live");
 
   // 7. A high-value order now waits in the new review state…
   const before = (await (await page.request.get("/api/v1/admin/dashboard")).json()) as { ordersByState: Array<{ state: string; count: number }> };

@@ -37,7 +37,7 @@ function Kpis({ d }: { d: DashboardData }) {
   const created = d.throughputPerHour.reduce((s, h) => s + (h.created ?? 0), 0);
   const oldest = d.reviewQueue.oldestAgeSeconds;
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
       <KpiCard label="Orders in flight" value={inFlight} testId="kpi-in-flight" />
       <KpiCard label="Finished" value={finished} detail={`last ${d.throughputPerHour.length} h · ${created} created`} testId="kpi-throughput" />
       <KpiCard
@@ -55,6 +55,29 @@ function Kpis({ d }: { d: DashboardData }) {
             </>
           ) : (
             "nothing waiting"
+          )
+        }
+      />
+      <KpiCard
+        label="Over SLA"
+        value={d.overSla.count}
+        testId="kpi-over-sla"
+        tone={d.overSla.count > 0 ? "alert" : "neutral"}
+        detail={
+          d.overSla.byState.length > 0 ? (
+            <>
+              {d.overSla.byState.slice(0, 2).map((s, i) => (
+                <span key={`${s.workflowId}:${s.state}`}>
+                  {i > 0 && " · "}
+                  <Link className="underline" href={`/workflows/${s.workflowId}?live=1&state=${encodeURIComponent(s.state)}`}>
+                    {s.state}
+                  </Link>{" "}
+                  {s.count}
+                </span>
+              ))}
+            </>
+          ) : (
+            "every order within its state's SLA"
           )
         }
       />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AdminBell } from "@/components/notifications/admin-bell";
 import { UnreadBadge } from "@/components/notifications/unread-badge";
 import type { Role } from "@/db/vocabulary/roles";
 import { SignOutButton } from "./sign-out-button";
@@ -47,6 +48,7 @@ export function AppShell({ role, email, children }: { role: Role; email: string;
               </Link>
             ))}
           </nav>
+          {role !== "customer" && <AdminBell />}
           <span className="text-xs text-slate-500" data-testid="whoami">
             {email} · {role}
           </span>

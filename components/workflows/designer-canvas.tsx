@@ -7,6 +7,7 @@ import { addAction, addState, connectStates, setPositions } from "./definition-e
 import type { ProblemCounts } from "./designer-problems";
 import { type Highlight, type StateNode, toFlowEdges, toFlowNodes } from "./flow-mapping";
 import type { Edit } from "./inspector/types";
+import type { LiveOverlay } from "./live-overlay";
 import { DND_ACTION, DND_STATE, readDrop } from "./palette";
 import { edgeIdOfSelection, type Selection, selectionOfEdge } from "./selection";
 import { StateNodeComponent } from "./state-node";
@@ -29,6 +30,10 @@ type Props = {
   problemsByState: ReadonlyMap<string, ProblemCounts>;
   erroredIds: ReadonlySet<string>;
   highlight: Highlight;
+  /** Live mode's overlay (null in design mode). */
+  live: LiveOverlay | null;
+  /** A state was clicked or chosen with Enter on a focused node. */
+  onStatePick?: (id: string) => void;
 };
 
 /**
@@ -36,7 +41,7 @@ type Props = {
  * from it on every change. Only what React Flow measures (node sizes) and in-progress drag
  * positions live here; a drag is committed to the definition once, on drop (one undo step).
  */
-export function DesignerCanvas({ def, edit, selection, select, problemsByState, erroredIds, highlight }: Props) {
+export function DesignerCanvas({ def, edit, selection, select, problemsByState, erroredIds, highlight, live, onStatePick }: Props) {
   const flow = useReactFlow();
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -45,13 +50,25 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
   const selectedStateId = selection?.kind === "state" ? selection.id : null;
   const selectedActionId = selection?.kind === "action" ? selection.id : selection?.kind === "fallback" ? selection.actionId : null;
   const nodes = useMemo(
-    () => toFlowNodes(def, { measured, dragging, selectedStateId, selectedActionId, problems: problemsByState, erroredIds, highlight, dropTargetId }),
-    [def, measured, dragging, selectedStateId, selectedActionId, problemsByState, erroredIds, highlight, dropTargetId],
+    () =>
+      toFlowNodes(def, {
+        measured,
+        dragging,
+        selectedStateId,
+        selectedActionId,
+        problems: problemsByState,
+        erroredIds,
+        highlight,
+        dropTargetId,
+        live,
+      }).map((n) => ({ ...n, ariaLabel: `State ${n.data.state.label}${n.data.live?.now != null ? `, ${n.data.live.now} orders now` : ""}` })),
+    [def, measured, dragging, selectedStateId, selectedActionId, problemsByState, erroredIds, highlight, dropTargetId, live],
   );
   const edges = useMemo(
-    () => toFlowEdges(def, { selectedEdgeId: edgeIdOfSelection(selection), erroredIds, highlight }),
-    [def, selection, erroredIds, highlight],
+    () => toFlowEdges(def, { selectedEdgeId: edgeIdOfSelection(selection), erroredIds, highlight, live }),
+    [def, selection, erroredIds, highlight, live],
   );
+  const pick = useCallback((id: string) => (onStatePick ? onStatePick(id) : select({ kind: "state", id })), [onStatePick, select]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateNode>[]) => {
@@ -59,6 +76,8 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
       const moves: Record<string, XYPosition> = {};
       const done: Record<string, XYPosition> = {};
       for (const c of changes) {
+        // Enter / Space on a focused node (React Flow's keyboard selection) selects it like a click.
+        if (c.type === "select" && c.selected) pick(c.id);
         if (c.type === "dimensions" && c.dimensions) sizes[c.id] = c.dimensions;
         if (c.type === "position" && c.position) (c.dragging ? moves : done)[c.id] = c.position;
       }
@@ -70,7 +89,7 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
         setDragging((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !(id in done))));
       }
     },
-    [edit],
+    [edit, pick],
   );
 
   const onConnect = useCallback(
@@ -134,10 +153,14 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
-        onNodeClick={(_, n) => select({ kind: "state", id: n.id })}
+        onNodeClick={(_, n) => pick(n.id)}
         onEdgeClick={(_, e) => select(selectionOfEdge(e.id))}
         onPaneClick={() => select(null)}
         deleteKeyCode={null}
+        // Edge labels are the focusable, clickable part of an edge; the line itself would be a second, unlabelled tab stop.
+        edgesFocusable={false}
+        nodesDraggable={!live}
+        nodesConnectable={!live}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         fitView
@@ -153,6 +176,7 @@ export function DesignerCanvas({ def, edit, selection, select, problemsByState, 
           zoomable
           style={{ width: 150, height: 96 }}
           className="!hidden lg:!block"
+          ariaLabel="Mini map"
           nodeColor={(n) => (highlight.states.has(n.id) ? "#10b981" : "#cbd5e1")}
         />
       </ReactFlow>

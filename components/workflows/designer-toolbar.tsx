@@ -35,6 +35,11 @@ type Props = {
   publishBlockedReason: string | null;
   onPublish: () => void;
   notice: string | null;
+  live: boolean;
+  /** Live mode needs a published version to show. */
+  canGoLive: boolean;
+  onToggleLive: () => void;
+  onHelp: () => void;
 };
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -72,17 +77,41 @@ export function DesignerToolbar(p: Props) {
         </span>
       )}
       <div className="ml-auto flex items-center gap-1">
-        <Button variant="ghost" onClick={p.onUndo} disabled={!p.canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
+        <div role="group" aria-label="Mode" className="mr-2 flex overflow-hidden rounded-md border border-slate-300">
+          <button
+            type="button"
+            aria-pressed={!p.live}
+            onClick={() => p.live && p.onToggleLive()}
+            className={`px-3 py-1.5 text-sm font-medium ${!p.live ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+          >
+            Design
+          </button>
+          <button
+            type="button"
+            aria-pressed={p.live}
+            disabled={!p.canGoLive}
+            title={p.canGoLive ? "Orders on the graph now (L)" : "Publish a version to see it live"}
+            onClick={() => !p.live && p.onToggleLive()}
+            className={`px-3 py-1.5 text-sm font-medium ${p.live ? "bg-red-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50 disabled:text-slate-500"}`}
+            data-testid="live-toggle"
+          >
+            Live
+          </button>
+        </div>
+        <Button variant="ghost" onClick={p.onUndo} disabled={!p.canUndo || p.live} title={`Undo (${mod}Z)`} aria-label="Undo">
           ↶ Undo
         </Button>
-        <Button variant="ghost" onClick={p.onRedo} disabled={!p.canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
+        <Button variant="ghost" onClick={p.onRedo} disabled={!p.canRedo || p.live} title={`Redo (${mod}Shift+Z)`} aria-label="Redo">
           ↷ Redo
         </Button>
-        <Button variant="secondary" onClick={p.onAutoLayout}>
+        <Button variant="secondary" onClick={p.onAutoLayout} disabled={p.live} title="Layered left-to-right layout (A)">
           Auto-layout
         </Button>
-        <Button variant="secondary" onClick={p.onFitView}>
+        <Button variant="secondary" onClick={p.onFitView} title="Fit the graph to the view (F)">
           Fit view
+        </Button>
+        <Button variant="ghost" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
         </Button>
         <span className="flex flex-col items-end">
           <Button

@@ -21,7 +21,7 @@ describe("definition → React Flow", () => {
   it("makes one node per state at its stored position, live drag positions winning", () => {
     const nodes = toFlowNodes(def, { ...nodeOpts, dragging: { shipped: { x: 1, y: 2 } }, measured: { created: { width: 224, height: 44 } } });
     expect(nodes).toHaveLength(def.states.length);
-    expect(nodes.find((n) => n.id === "validation")?.position).toEqual({ x: 260, y: 0 });
+    expect(nodes.find((n) => n.id === "validation")?.position).toEqual({ x: 320, y: 0 });
     expect(nodes.find((n) => n.id === "shipped")?.position).toEqual({ x: 1, y: 2 });
     expect(nodes.find((n) => n.id === "created")?.measured).toEqual({ width: 224, height: 44 });
   });
@@ -29,7 +29,7 @@ describe("definition → React Flow", () => {
   it("falls back to auto-layout for states without a position", () => {
     const noPos = { ...def, states: def.states.map(({ position: _, ...s }) => s) };
     const nodes = toFlowNodes(noPos, nodeOpts);
-    expect(nodes.find((n) => n.id === "validation")?.position).toEqual({ x: 260, y: 0 });
+    expect(nodes.find((n) => n.id === "validation")?.position).toEqual({ x: 320, y: 0 });
   });
 
   it("draws transitions, timeouts and fallbacks with their labels", () => {

@@ -12,6 +12,7 @@ import { formatDuration } from "@/components/ui/format";
 import { ACTION_META } from "./action-meta";
 import { findAction } from "./definition-edits";
 import type { ProblemCounts } from "./designer-problems";
+import type { LiveOverlay, LiveStat } from "./live-overlay";
 
 export type StateNodeData = {
   state: WorkflowState;
@@ -23,6 +24,8 @@ export type StateNodeData = {
   highlighted: boolean;
   /** An action is being dragged over this state. */
   dropTarget: boolean;
+  /** Live mode: the overlay's numbers for this state (null when not live or no data). */
+  live: LiveStat | null;
 };
 export type StateNode = Node<StateNodeData, "state">;
 
@@ -36,6 +39,8 @@ export type WorkflowEdgeData = {
   offset: number;
   highlighted: boolean;
   hasError: boolean;
+  /** Live mode: transitions taken between the two states in the window (null when not live). */
+  liveCount: number | null;
 };
 export type WorkflowFlowEdge = Edge<WorkflowEdgeData, "workflow">;
 
@@ -52,6 +57,7 @@ export type NodeOptions = {
   erroredIds: ReadonlySet<string>;
   highlight: Highlight;
   dropTargetId: string | null;
+  live?: LiveOverlay | null;
 };
 
 export function toFlowNodes(def: WorkflowDefinition, o: NodeOptions): StateNode[] {
@@ -75,6 +81,7 @@ export function toFlowNodes(def: WorkflowDefinition, o: NodeOptions): StateNode[
         selectedActionId: o.selectedActionId,
         highlighted: o.highlight.states.has(state.id),
         dropTarget: o.dropTargetId === state.id,
+        live: o.live ? (o.live.states.get(state.id) ?? null) : null,
       },
     };
   });
@@ -90,7 +97,7 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export type EdgeOptions = { selectedEdgeId: string | null; erroredIds: ReadonlySet<string>; highlight: Highlight };
+export type EdgeOptions = { selectedEdgeId: string | null; erroredIds: ReadonlySet<string>; highlight: Highlight; live?: LiveOverlay | null };
 
 export function toFlowEdges(def: WorkflowDefinition, o: EdgeOptions): WorkflowFlowEdge[] {
   const transitions = new Map(def.transitions.map((t) => [t.id, t]));
@@ -135,7 +142,7 @@ export function toFlowEdges(def: WorkflowDefinition, o: EdgeOptions): WorkflowFl
       target: e.to,
       selected,
       markerEnd: { type: "arrowclosed", width: 16, height: 16, color: edgeColor(e.kind, { selected, highlighted, hasError }) },
-      data: { kind: e.kind, trigger, guard, title, offset, highlighted, hasError },
+      data: { kind: e.kind, trigger, guard, title, offset, highlighted, hasError, liveCount: o.live ? (o.live.edgeCounts.get(e.id) ?? null) : null },
     };
   });
 }

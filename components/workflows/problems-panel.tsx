@@ -17,10 +17,10 @@ export function ProblemsPanel({ problems, onPick }: { problems: readonly Designe
         className="flex items-center gap-3 border-b border-slate-200 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600"
       >
         Problems
-        <span className={errors ? "text-red-600" : "text-slate-400"} data-testid="problem-errors">
+        <span className={errors ? "text-red-700" : "text-slate-600"} data-testid="problem-errors">
           {errors} error{errors === 1 ? "" : "s"}
         </span>
-        <span className={warnings ? "text-amber-600" : "text-slate-400"}>
+        <span className={warnings ? "text-amber-800" : "text-slate-600"}>
           {warnings} warning{warnings === 1 ? "" : "s"}
         </span>
       </h2>

@@ -127,6 +127,8 @@ export const dashboardSchema = z.object({
     byType: z.array(z.object({ actionType: z.string(), attempts: int, retries: int, failures: int })),
   }),
   reviewQueue: z.object({ count: int, oldestAgeSeconds: int.nullable() }),
+  /** Orders longer in their state than its expectedWithinSeconds, per workflow and state (largest first). */
+  overSla: z.object({ count: int, byState: z.array(z.object({ workflowId: int, workflow: z.string(), state: z.string(), count: int })) }),
   inFlightByVersion: z.array(z.object({ workflow: z.string(), workflowId: int, version: int, versionId: int, count: int })),
   deadLetters: z.object({ total: int, byChannel: z.array(z.object({ channel, count: int })) }),
   /** Intake per channel over the last 24 h (server/intake/intake-metrics.ts). */

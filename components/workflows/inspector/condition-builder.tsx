@@ -100,7 +100,7 @@ function ComparisonRow({ c, onChange, onRemove }: { c: Comparison; onChange: (c:
           type="button"
           aria-label="Remove condition"
           onClick={onRemove}
-          className="rounded px-1 text-slate-400 hover:bg-red-50 hover:text-red-600"
+          className="rounded px-1 text-slate-600 hover:bg-red-50 hover:text-red-700"
         >
           ✕
         </button>
@@ -108,7 +108,7 @@ function ComparisonRow({ c, onChange, onRemove }: { c: Comparison; onChange: (c:
       <div className="flex items-center gap-1">
         <ValueInput key={`${c.field}:${c.op}`} c={c} onChange={onChange} />
       </div>
-      {spec && <p className="text-[10px] text-slate-400">{spec.description}</p>}
+      {spec && <p className="text-[11px] text-slate-600">{spec.description}</p>}
     </div>
   );
 }
@@ -150,7 +150,7 @@ function ConditionNode({ cond, onChange, onRemove, depth }: NodeProps) {
           <option value="any">any</option>
         </select>
         of:
-        <button type="button" aria-label="Remove group" onClick={onRemove} className="ml-auto rounded px-1 text-slate-400 hover:text-red-600">
+        <button type="button" aria-label="Remove group" onClick={onRemove} className="ml-auto rounded px-1 text-slate-600 hover:text-red-700">
           ✕
         </button>
       </div>

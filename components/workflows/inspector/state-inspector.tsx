@@ -108,6 +108,24 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
         )}
       </Section>
 
+      <Section title="SLA">
+        <CheckboxField
+          label="Expected within a time"
+          checked={state.expectedWithinSeconds !== undefined}
+          hint="Orders here longer than this are flagged on the Live overlay and the dashboard, and notify admins once."
+          onChange={(v) => set(({ expectedWithinSeconds: _, ...s }) => (v ? { ...s, expectedWithinSeconds: 3_600 } : s))}
+        />
+        {state.expectedWithinSeconds !== undefined && (
+          <NumberField
+            label="Expected within (seconds)"
+            value={state.expectedWithinSeconds}
+            min={1}
+            hint={`= ${formatDuration(state.expectedWithinSeconds)}`}
+            onChange={(expectedWithinSeconds) => set((s) => ({ ...s, expectedWithinSeconds }), `sla:${state.id}`)}
+          />
+        )}
+      </Section>
+
       <Section title="Actions">
         {state.actions.length === 0 && <p className="text-xs text-slate-500">No actions. Drag one from the palette onto this state.</p>}
         <ol className="flex flex-col gap-1">
@@ -121,9 +139,9 @@ export function StateInspector({ state, ...props }: InspectorProps & { state: Wo
                   onClick={() => select({ kind: "action", id: a.id })}
                   className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left text-sm hover:bg-slate-100"
                 >
-                  <span className="text-xs text-slate-400">{i + 1}.</span>
+                  <span className="text-xs text-slate-600">{i + 1}.</span>
                   {ACTION_META[a.type].label}
-                  <span className="ml-auto truncate text-[10px] text-slate-400">{a.id}</span>
+                  <span className="ml-auto truncate text-[11px] text-slate-600">{a.id}</span>
                 </button>
               ))}
             </li>

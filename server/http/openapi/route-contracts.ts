@@ -9,6 +9,7 @@ import { customerRoutes } from "../../customers/customer-routes.schema";
 import { forecastRoutes } from "../../forecast/forecast-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
 import { intakeAdminRoutes, intakeRoutes } from "../../intake/intake-routes.schema";
+import { adminNotificationRoutes } from "../../notifications/admin-notification-routes.schema";
 import { notificationRoutes } from "../../notifications/notification-routes.schema";
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
@@ -27,6 +28,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   programRoutes,
   orderRoutes,
   notificationRoutes,
+  adminNotificationRoutes,
   tokenRoutes,
   customerRoutes,
   intakeRoutes,

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, channelConnections, intakePayloads, intakeRefunds, intakeSkuAliases, orders } from "@/db/schema";
+import { adminNotifications, auditLog, channelConnections, intakePayloads, intakeRefunds, intakeSkuAliases, orders } from "@/db/schema";
 import type { Harness } from "@/tools/inngest-local/harness";
 import { startFakeChannels, type FakeChannels } from "@/test/support/intake/channel-fakes/fake-channels";
 import {
@@ -29,6 +29,7 @@ vi.hoisted(() => {
 let harness: Harness;
 let fake: FakeChannels;
 let api: ReturnType<typeof adminApi>;
+let staffUserId: string;
 
 beforeAll(async () => {
   harness = await startIntakeInngest();
@@ -54,7 +55,9 @@ beforeEach(async () => {
   fake.woocommerce.length = 0;
   fake.amazon.length = 0;
   fake.lwa.issued.length = 0;
-  api = adminApi((await makeStaffToken(db)).token);
+  const staff = await makeStaffToken(db);
+  api = adminApi(staff.token);
+  staffUserId = staff.userId;
 });
 
 async function connect(channel: Parameters<typeof connectionBody>[1], slug = "main") {
@@ -431,6 +434,12 @@ describe("channel health and alerts", () => {
       });
       expect(again.sent).toBe(0); // once per change of status
       expect(await db.select().from(auditLog).where(eq(auditLog.action, "health_alert_sent"))).toHaveLength(2);
+      // Email + in-app (#14 item 6): each admin's bell got one notification per alert, not one per run.
+      const inbox = await db.select().from(adminNotifications).where(eq(adminNotifications.userId, staffUserId));
+      expect(inbox.map((n) => [n.kind, n.title, n.link]).sort()).toEqual([
+        ["channel_health", "shopify us (shopify) is missing webhooks", "/intake"],
+        ["channel_health", "woocommerce woo (woocommerce) is quiet", "/intake"],
+      ]);
 
       // A failed send releases the claim and records nothing: the next run retries.
       await db.update(channelConnections).set({ alertKind: null }).where(eq(channelConnections.id, quiet.id));
@@ -443,6 +452,7 @@ describe("channel health and alerts", () => {
       expect(failing.sent).toBe(0);
       const [row] = await db.select().from(channelConnections).where(eq(channelConnections.id, quiet.id));
       expect(row).toMatchObject({ alertKind: null, alertClaimedAt: null });
+      expect(await db.select().from(adminNotifications).where(eq(adminNotifications.userId, staffUserId))).toHaveLength(2);
     } finally {
       closeEmailTransports();
       await sink.stop();

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, channelConnections, users } from "@/db/schema";
+import { createAdminNotifications } from "../../notifications/create-admin-notifications";
 import type { SendEmail } from "../../notifications/send-email";
 import { channelHealth } from "../channel-health";
 
@@ -13,7 +14,9 @@ const CLAIM_EXPIRES_MS = 10 * 60_000;
  * change of status: claim (guarded UPDATE: not already alerted for this status, no live claim)
  * → send (SMTP, no transaction open) → record (status alerted + audit row, guarded on the claim).
  * A failed send releases the claim, so the next run tries again. A store back to ok is reset,
- * so its next problem alerts again. The in-app side is the health panel on /intake and /dashboard.
+ * so its next problem alerts again. The record step also writes each admin's in-app notification
+ * (the header bell), in the same transaction, keyed on the store, status and claim: one alert is
+ * one notification, and a record that loses its claim writes none.
  */
 export async function alertChannelHealth(
   db: Database,
@@ -21,7 +24,8 @@ export async function alertChannelHealth(
 ): Promise<{ sent: number; recovered: number }> {
   const { now } = opts;
   const stores = await channelHealth(db, { now, quietAfterMinutes: opts.quietAfterMinutes });
-  const admins = (await db.select({ email: users.email }).from(users).where(eq(users.role, "admin"))).map((u) => u.email).filter(Boolean) as string[];
+  const adminRows = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.role, "admin"));
+  const admins = adminRows.map((u) => u.email).filter(Boolean);
   let sent = 0;
   let recovered = 0;
   for (const s of stores) {
@@ -61,10 +65,26 @@ export async function alertChannelHealth(
       continue;
     }
     await db.transaction(async (tx) => {
-      await tx
+      const recorded = await tx
         .update(channelConnections)
         .set({ alertKind: s.status, alertSentAt: now, alertClaimedAt: null })
-        .where(and(eq(channelConnections.id, s.connectionId), eq(channelConnections.alertClaimedAt, now)));
+        .where(and(eq(channelConnections.id, s.connectionId), eq(channelConnections.alertClaimedAt, now)))
+        .returning({ id: channelConnections.id });
+      if (recorded.length > 0) {
+        await createAdminNotifications(
+          tx,
+          adminRows.map((a) => ({
+            userId: a.id,
+            kind: "channel_health",
+            title: subject.replace(/^Replen: /, ""),
+            body: s.detail ?? s.status,
+            link: "/intake",
+            data: { connectionId: s.connectionId, status: s.status },
+            dedupeKey: `channel-health:${s.connectionId}:${s.status}:${now.toISOString()}`,
+          })),
+          now,
+        );
+      }
       await tx.insert(auditLog).values({
         actorType: "system",
         actorId: "channel-health",

@@ -11,6 +11,7 @@ import { PUT as draftPut } from "@/app/api/v1/admin/workflows/[id]/draft/route";
 import { POST as publishPost } from "@/app/api/v1/admin/workflows/[id]/publish/route";
 import { GET as versionDiffGet } from "@/app/api/v1/admin/workflows/[id]/versions/diff/route";
 import { POST as restorePost } from "@/app/api/v1/admin/workflows/[id]/versions/[versionId]/restore/route";
+import { GET as dashboardGet } from "@/app/api/v1/admin/dashboard/route";
 import { getDb } from "@/db/client";
 import { adminNotifications, auditLog, paymentMethods, workflows, workflowVersions } from "@/db/schema";
 import { TEST_CARDS } from "@/server/payments/test-cards";
@@ -282,5 +283,11 @@ describe("operating workflows: overlay, bulk operations, migration, restore/diff
     expect(
       (overlay.body.states as Array<{ state: string; overdue: number }>).find((s) => s.state === "ready_to_ship")!.overdue,
     ).toBeGreaterThanOrEqual(1);
+    // The dashboard counts it too, under its workflow and state.
+    const dash = await callRoute(dashboardGet, { token: admin.token });
+    const sla = dash.body.overSla as { count: number; byState: Array<{ workflowId: number; state: string; count: number }> };
+    const row = sla.byState.find((r) => r.workflowId === workflowId && r.state === "ready_to_ship");
+    expect(row?.count).toBeGreaterThanOrEqual(1);
+    expect(sla.count).toBe(sla.byState.reduce((n, r) => n + r.count, 0));
   });
 });

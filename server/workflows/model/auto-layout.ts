@@ -1,7 +1,7 @@
 import type { StatePosition, WorkflowDefinition } from "./definition.schema";
 import { bfsLayers } from "./workflow-edges";
 
-export const LAYOUT_SPACING = { column: 260, row: 140 } as const;
+export const LAYOUT_SPACING = { column: 320, row: 150 } as const;
 
 /**
  * Layered left-to-right layout: column = BFS distance from the initial state, rows centred

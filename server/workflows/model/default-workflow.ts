@@ -16,7 +16,8 @@ const auto = { kind: "automatic" } as const;
 const merchandiser = { kind: "manual", role: "merchandiser" } as const;
 const admin = { kind: "manual", role: "admin" } as const;
 const event = (name: string) => ({ kind: "event", event: name }) as const;
-const at = (col: number, row: number) => ({ x: col * 260, y: row * 140 });
+// Columns leave room between 240-px nodes for the edge labels (issue #15: the first layout was too dense to read).
+const at = (col: number, row: number) => ({ x: col * 320, y: row * 150 });
 const tr = (
   id: string,
   from: string,
