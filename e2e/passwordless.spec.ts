@@ -5,6 +5,8 @@ import { waitForEmail } from "./support/reminder-factory";
 test("signs in with a one-time code sent by email instead of the password", async ({ page }) => {
   await page.goto("/signin?callbackUrl=%2Fsubscriptions");
   await page.getByRole("link", { name: "Email me a sign-in code instead" }).click();
+  // The password form has an Email field too: fill only once the code form has replaced it.
+  await expect(page.getByRole("button", { name: "Email me a code" })).toBeVisible();
   const since = Date.now();
   await page.getByLabel("Email").fill(DEMO.customer);
   await page.getByRole("button", { name: "Email me a code" }).click();
