@@ -206,7 +206,7 @@ export async function seedHistory(db: Database, opts: HistoryOptions) {
           }
           if (step.kind === "resume") return resumeSubscription(db, actor, id, now);
           if (step.kind === "skip") return skipNext(db, actor, id, now);
-          return cancelSubscription(db, actor, id, { reason: "other", note: "No longer needed" }, now);
+          return cancelSubscription(db, actor, id, { reason: "other", note: "No longer needed" }, now, { send: opts.sendEmail });
         }),
       );
       lap("subscriptions");
