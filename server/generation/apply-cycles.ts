@@ -1,8 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { insertOrders, type OrderDraft } from "@/server/orders/insert-orders";
-import { consumeDiscounts } from "@/server/subscriptions/consume-discounts";
-import { advanceCursors, type CursorMove } from "@/server/subscriptions/transition";
+import { advanceCursors, consumeDiscounts, type CursorMove } from "@/server/subscriptions/transition";
 
 /** What a batch does to one locked subscription: move its cursor, and maybe create one order. */
 export interface CycleWrite extends CursorMove {
