@@ -28,6 +28,41 @@ const BULK_LABELS: Record<BulkAction, { label: string; verb: string; hint: strin
   cancel: { label: "Cancel", verb: "Cancel", hint: "Cancels each order (stock is released, payments voided as the cancel path does)." },
 };
 
+/** The last step before a durable job starts: says what will happen, confirm or go back. */
+function ConfirmStep(p: {
+  id: string;
+  question: string;
+  confirmLabel: string;
+  danger?: boolean;
+  pending: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
+  return (
+    <div role="alertdialog" aria-labelledby={p.id} className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-2">
+      <p id={p.id} className="text-sm text-amber-950">
+        {p.question}
+      </p>
+      <div className="flex gap-2">
+        <Button variant={p.danger ? "danger" : "primary"} disabled={p.pending} onClick={p.onConfirm} autoFocus>
+          {p.confirmLabel}
+        </Button>
+        <Button variant="ghost" onClick={p.onBack}>
+          Back
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function StartError({ message }: { message: string }) {
+  return (
+    <p role="alert" className="text-xs text-red-700">
+      {message}
+    </p>
+  );
+}
+
 function SampleTable({ result, caption }: { result: OrderSelectionResult | Pick<MigrationPlan, "unmappableSample">; caption: string }) {
   const rows = "sample" in result ? result.sample : result.unmappableSample;
   if (rows.length === 0) return null;
@@ -245,25 +280,17 @@ export function BulkOperations({
         </div>
       )}
       {confirming && (
-        <div role="alertdialog" aria-labelledby="bulk-confirm-title" className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-2">
-          <p id="bulk-confirm-title" className="text-sm text-amber-950">
-            {BULK_LABELS[action].verb} {count} order{count === 1 ? "" : "s"}? Each gets an audit row naming you.
-          </p>
-          <div className="flex gap-2">
-            <Button variant={action === "cancel" ? "danger" : "primary"} disabled={start.isPending} onClick={() => start.mutate()} autoFocus>
-              Confirm
-            </Button>
-            <Button variant="ghost" onClick={() => setConfirming(false)}>
-              Back
-            </Button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="bulk-confirm-title"
+          question={`${BULK_LABELS[action].verb} ${count} order${count === 1 ? "" : "s"}? Each gets an audit row naming you.`}
+          confirmLabel="Confirm"
+          danger={action === "cancel"}
+          pending={start.isPending}
+          onConfirm={() => start.mutate()}
+          onBack={() => setConfirming(false)}
+        />
       )}
-      {start.isError && (
-        <p role="alert" className="text-xs text-red-700">
-          {start.error.message}
-        </p>
-      )}
+      {start.isError && <StartError message={start.error.message} />}
       {operationId && (
         <>
           <OperationProgressBar workflowId={workflowId} operationId={operationId} />
@@ -409,29 +436,16 @@ export function MigrateVersions({ workflowId, detail }: { workflowId: string; de
         </div>
       )}
       {confirming && plan.data && (
-        <div
-          role="alertdialog"
-          aria-labelledby="migrate-confirm-title"
-          className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-2"
-        >
-          <p id="migrate-confirm-title" className="text-sm text-amber-950">
-            Move {plan.data.migratable} in-flight orders to the new version? It runs in batches and can be resumed.
-          </p>
-          <div className="flex gap-2">
-            <Button disabled={start.isPending} onClick={() => start.mutate()} autoFocus>
-              Confirm migration
-            </Button>
-            <Button variant="ghost" onClick={() => setConfirming(false)}>
-              Back
-            </Button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="migrate-confirm-title"
+          question={`Move ${plan.data.migratable} in-flight orders to the new version? It runs in batches and can be resumed.`}
+          confirmLabel="Confirm migration"
+          pending={start.isPending}
+          onConfirm={() => start.mutate()}
+          onBack={() => setConfirming(false)}
+        />
       )}
-      {start.isError && (
-        <p role="alert" className="text-xs text-red-700">
-          {start.error.message}
-        </p>
-      )}
+      {start.isError && <StartError message={start.error.message} />}
       {operationId && <OperationProgressBar workflowId={workflowId} operationId={operationId} />}
     </Section>
   );
