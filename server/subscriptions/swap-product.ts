@@ -51,10 +51,12 @@ export async function swapProduct(db: Database, actor: CustomerActor, id: string
 
     if (row.status !== "active" || row.nextRunAt === null) throw conflict("There is no upcoming delivery to swap");
     const index = input.cycleIndex ?? row.nextCycleIndex;
+    // Before the anchor (a frequency change re-anchored past it) there is no cycle to read, only an order.
+    const cycle = index < row.anchorIndex ? null : cycleAt(row, await loadOverrides(tx, row.id, row.anchorIndex), index);
+    // A skipped delivery is passed by the cursor too; say which of the two it is.
+    if (cycle?.skipped) throw invalid({ cycleIndex: "This delivery is skipped; restore it first" });
     if (index < row.nextCycleIndex) throw conflict("This delivery's order has already been created; it can't be changed any more");
-    const cycle = cycleAt(row, await loadOverrides(tx, row.id, row.anchorIndex), index);
     if (!cycle) throw invalid({ cycleIndex: "There is no such delivery" });
-    if (cycle.skipped) throw invalid({ cycleIndex: "This delivery is skipped; restore it first" });
 
     const key = and(eq(cycleSwaps.subscriptionId, row.id), eq(cycleSwaps.cycleIndex, index));
     const [existing] = await tx.select({ productId: cycleSwaps.productId }).from(cycleSwaps).where(key);
