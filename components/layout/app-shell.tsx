@@ -17,6 +17,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
     { href: "/save-offers", label: "Save offers" },
+    { href: "/product-swaps", label: "Product swaps" },
     { href: "/forecast", label: "Forecast" },
     { href: "/dashboard", label: "Dashboard" },
   ],
@@ -28,6 +29,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/programs", label: "Programs" },
     { href: "/workbench", label: "Workbench" },
     { href: "/save-offers", label: "Save offers" },
+    { href: "/product-swaps", label: "Product swaps" },
     { href: "/forecast", label: "Forecast" },
   ],
 };

@@ -28,7 +28,7 @@ const KIND_LABELS: Record<SaveOfferKind, string> = {
   discount: "Percentage off the next orders",
 };
 
-/** The merchandiser's save offers, one form per cancel reason (swap product is not offered: no swap use-case yet). */
+/** The merchandiser's save offers, one form per cancel reason (swap product is not an offer kind: the customer swaps from the subscription page). */
 export function SaveOfferEditor() {
   const list = useQuery({ queryKey: key, queryFn: () => fetchJson<ResponseOf<typeof saveOfferRoutes.list>>("/api/v1/admin/save-offers") });
   if (list.isPending) return <p role="status">Loading save offers…</p>;

@@ -1,7 +1,15 @@
-import type { SubscriptionDetailDto } from "@/server/subscriptions/subscription-dto.schema";
-import { formatLocalDay } from "./format";
+"use client";
 
-/** The next deliveries; skipped ones are struck through (and say so, for screen readers too). */
+import { formatMoney } from "@/components/ui/format";
+import type { CycleAddonDto, SubscriptionDetailDto } from "@/server/subscriptions/subscription-dto.schema";
+import { formatLocalDay } from "./format";
+import { useSubscriptionAction } from "./queries";
+
+/**
+ * The next deliveries; skipped ones are struck through (and say so, for screen readers too).
+ * Each shows what it ships: the product (or its "this delivery only" swap) and its one-time
+ * add-ons, which can be removed until the delivery's order is created.
+ */
 export function DeliveryTimeline({ detail }: { detail: SubscriptionDetailDto }) {
   const { upcoming, subscription } = detail;
   if (upcoming.length === 0) {
@@ -27,14 +35,67 @@ export function DeliveryTimeline({ detail }: { detail: SubscriptionDetailDto }) 
               {c.rescheduled && !c.skipped && (
                 <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">Moved from {formatLocalDay(c.nominalDate)}</span>
               )}
+              {c.swapped && <span className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">Swapped for this delivery</span>}
               {c.order && <span className="text-xs text-slate-600">Order #{c.order.number} created</span>}
             </div>
-            <p className="text-xs text-slate-500">
-              {subscription.product.name} × {subscription.quantity}
+            <p className="text-xs text-slate-600" data-testid="cycle-product">
+              {c.product.name} × {subscription.quantity}
             </p>
+            {c.addons.length > 0 && (
+              <ul aria-label={`Add-ons for ${formatLocalDay(c.localDate)}`} className="mt-1 flex flex-col gap-1">
+                {c.addons.map((a) => (
+                  <AddonLine
+                    key={a.productId}
+                    subscriptionId={subscription.id}
+                    cycleIndex={c.cycleIndex}
+                    day={formatLocalDay(c.localDate)}
+                    addon={a}
+                    currency={subscription.product.currency}
+                  />
+                ))}
+              </ul>
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+function AddonLine({
+  subscriptionId,
+  cycleIndex,
+  day,
+  addon,
+  currency,
+}: {
+  subscriptionId: string;
+  cycleIndex: number;
+  day: string;
+  addon: CycleAddonDto;
+  currency: string;
+}) {
+  const mutation = useSubscriptionAction(subscriptionId);
+  return (
+    <li className="flex flex-wrap items-center gap-2 text-xs text-slate-700" data-testid="addon">
+      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">One-time add-on</span>
+      <span>
+        {addon.name} × {addon.quantity} ({formatMoney(addon.priceMinor * addon.quantity, currency)})
+      </span>
+      <button
+        type="button"
+        className="text-brand-700 underline hover:text-brand-900 disabled:text-slate-400"
+        aria-label={`Remove ${addon.name} from the delivery of ${day}`}
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate({ kind: "remove_addon", cycleIndex, productId: addon.productId })}
+      >
+        Remove
+      </button>
+      {mutation.error && (
+        <span role="alert" className="text-red-600">
+          {mutation.error.message}
+        </span>
+      )}
+    </li>
   );
 }

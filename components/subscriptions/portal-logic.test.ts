@@ -11,6 +11,9 @@ const cycle = (cycleIndex: number, localDate: string, skipped = false) => ({
   skipped,
   rescheduled: false,
   order: null,
+  product: { id: "p1", name: "Coffee" },
+  swapped: false,
+  addons: [],
 });
 const detail: SubscriptionDetailDto = {
   subscription: {

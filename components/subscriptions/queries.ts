@@ -81,7 +81,10 @@ export type SubscriptionAction =
   | { kind: "change"; frequency?: SubscriptionDto["frequency"]; quantity?: number }
   | { kind: "order_now"; idempotencyKey: string }
   | { kind: "cancel"; reason?: CancelReason; note?: string; declinedOfferId?: string }
-  | { kind: "accept_offer"; offerId: string; reason: CancelReason };
+  | { kind: "accept_offer"; offerId: string; reason: CancelReason }
+  | ({ kind: "swap" } & BodyOf<typeof subscriptionRoutes.swap>)
+  | ({ kind: "add_addon" } & BodyOf<typeof subscriptionRoutes.addAddon>)
+  | ({ kind: "remove_addon" } & BodyOf<typeof subscriptionRoutes.removeAddon>);
 
 function send(id: string, action: SubscriptionAction): Promise<unknown> {
   const base = `/api/v1/subscriptions/${encodeURIComponent(id)}`;
@@ -109,6 +112,18 @@ function send(id: string, action: SubscriptionAction): Promise<unknown> {
     case "accept_offer": {
       const body: BodyOf<typeof subscriptionRoutes.acceptOffer> = { offerId: action.offerId, reason: action.reason };
       return fetchJson(`${base}/accept-offer`, { method: "POST", body });
+    }
+    case "swap": {
+      const body: BodyOf<typeof subscriptionRoutes.swap> = { productId: action.productId, scope: action.scope, cycleIndex: action.cycleIndex };
+      return fetchJson(`${base}/swap`, { method: "POST", body });
+    }
+    case "add_addon": {
+      const body: BodyOf<typeof subscriptionRoutes.addAddon> = { productId: action.productId, quantity: action.quantity };
+      return fetchJson(`${base}/addons`, { method: "POST", body });
+    }
+    case "remove_addon": {
+      const body: BodyOf<typeof subscriptionRoutes.removeAddon> = { cycleIndex: action.cycleIndex, productId: action.productId };
+      return fetchJson(`${base}/addons/remove`, { method: "POST", body });
     }
     case "order_now":
       return postWithHeaders(`${base}/order-now`, { "idempotency-key": action.idempotencyKey });
@@ -187,6 +202,16 @@ export function useSubscriptionAction(id: string) {
       ]),
   });
 }
+
+/** What the merchandiser lets this subscription swap to (the swap dialog's choices). */
+export const swapOptionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...subscriptionKeys.detail(id), "swap-options"] as const,
+    queryFn: () =>
+      fetchJson<ResponseOf<typeof subscriptionRoutes.swapOptions>>(`/api/v1/subscriptions/${encodeURIComponent(id)}/swap-options`).then(
+        (r) => r.options,
+      ),
+  });
 
 export type SaveOfferView = NonNullable<ResponseOf<typeof subscriptionRoutes.saveOffer>["offer"]>;
 

@@ -7,8 +7,9 @@ import type { SubscriptionDetailDto } from "@/server/subscriptions/subscription-
 import { canPerform } from "@/server/subscriptions/subscription-status";
 import { CancelDialog, ChangeDialog, OrderNowDialog, PauseDialog, RescheduleDialog } from "./action-dialogs";
 import { useSubscriptionAction, type SubscriptionAction } from "./queries";
+import { AddonDialog, SwapDialog } from "./swap-addon-dialogs";
 
-type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "cancel";
+type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "swap" | "add_addon" | "cancel";
 
 const DONE: Record<SubscriptionAction["kind"], string> = {
   pause: "Subscription paused.",
@@ -20,6 +21,9 @@ const DONE: Record<SubscriptionAction["kind"], string> = {
   order_now: "Extra order placed.",
   cancel: "Subscription cancelled. A confirmation email is on its way.",
   accept_offer: "Offer accepted: your subscription continues. A confirmation email is on its way.",
+  swap: "Product swapped.",
+  add_addon: "Added to your next delivery.",
+  remove_addon: "Add-on removed.",
 };
 
 /** The action bar: every button is enabled by the same transition table the server guards with. */
@@ -90,6 +94,16 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
             Change frequency or quantity
           </Button>
         )}
+        {canPerform(s.status, "swap") && (
+          <Button variant="secondary" onClick={() => open("swap")}>
+            Swap product
+          </Button>
+        )}
+        {canPerform(s.status, "addon") && s.next && (
+          <Button variant="secondary" onClick={() => open("add_addon")}>
+            Add to next delivery
+          </Button>
+        )}
         {canPerform(s.status, "cancel") && (
           <Button variant="danger" onClick={() => open("cancel")}>
             Cancel subscription
@@ -113,6 +127,8 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
       {dialog?.kind === "reschedule" && s.next && <RescheduleDialog {...props("reschedule")} next={s.next} />}
       {dialog?.kind === "change" && <ChangeDialog {...props("change")} subscription={s} />}
       {dialog?.kind === "order_now" && <OrderNowDialog {...props("order_now")} subscription={s} />}
+      {dialog?.kind === "swap" && <SwapDialog {...props("swap")} subscription={s} />}
+      {dialog?.kind === "add_addon" && <AddonDialog {...props("add_addon")} subscription={s} />}
       {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} subscriptionId={s.id} />}
       {dialog && error && !fieldError && (
         <p role="alert" className="sr-only">

@@ -193,3 +193,70 @@ export const saveOfferAcceptances = pgTable(
   },
   (t) => [primaryKey({ name: "save_offer_acceptances_pk", columns: [t.subscriptionId, t.offerId] })],
 );
+
+/**
+ * The merchandiser's allowed swaps, one direction per row: a subscription of `from` may switch
+ * to `to` (from its next delivery on, or for one delivery). A table rather than a column on
+ * products because each product allows a list, and the list is edited on its own staff page.
+ */
+export const productSwaps = pgTable(
+  "product_swaps",
+  {
+    fromProductId: uuid("from_product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    toProductId: uuid("to_product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "product_swaps_pk", columns: [t.fromProductId, t.toProductId] }),
+    check("product_swaps_not_self", sql`${t.fromProductId} <> ${t.toProductId}`),
+  ],
+);
+
+/**
+ * "This delivery only" product of one cycle, keyed by occurrence like cycle_overrides. Its own
+ * table because cycle_overrides holds ONE kind per cycle, and a delivery may be both moved and
+ * swapped. Generation ships `product_id` instead of the subscription's for that cycle only,
+ * priced from the catalog at generation.
+ */
+export const cycleSwaps = pgTable(
+  "cycle_swaps",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    cycleIndex: integer("cycle_index").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: "cycle_swaps_pk", columns: [t.subscriptionId, t.cycleIndex] })],
+);
+
+/**
+ * One-time add-ons: an extra line (product × quantity) on ONE cycle's order, keyed by
+ * occurrence, so it ships and is charged with that order and is never repeated. At most one row
+ * per product per cycle (adding it again sets the quantity). Locked once the cursor passed the cycle.
+ */
+export const cycleAddons = pgTable(
+  "cycle_addons",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    cycleIndex: integer("cycle_index").notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "cycle_addons_pk", columns: [t.subscriptionId, t.cycleIndex, t.productId] }),
+    check("cycle_addons_quantity_range", sql`${t.quantity} BETWEEN 1 AND 99`),
+  ],
+);

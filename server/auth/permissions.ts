@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "dashboard:read",
   "forecast:read", // demand forecast, time travel, what-if, frequency suggestions (#16)
   "save_offers:write", // the cancel flow's save offers per reason (#13)
+  "product_swaps:write", // which products subscribers of a product may swap to (#13)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "dashboard:read",
     "forecast:read",
     "save_offers:write",
+    "product_swaps:write",
   ],
   admin: [
     "catalog:read",
@@ -44,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "dashboard:read",
     "forecast:read",
     "save_offers:write",
+    "product_swaps:write",
   ],
 };
 

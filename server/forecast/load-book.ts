@@ -4,6 +4,7 @@ import type postgres from "postgres";
 import type { Database } from "@/db/client";
 import { loadPrograms } from "@/server/continuity/load-program";
 import type { BillingPlan, SubscriberState } from "@/server/continuity/model";
+import type { CycleAddon, CycleExtras, CycleProduct } from "@/server/generation/cycle-lines";
 import type { CycleOverride } from "@/server/generation/plan-cycle";
 import type { Frequency } from "@/server/schedule";
 import type { CycleOverrideKind, EndKind } from "@/server/subscriptions/subscription-status";
@@ -24,6 +25,7 @@ const CHUNK = 10_000;
  */
 export async function* streamSubscriptions(db: Database, segment: Segment = {}): AsyncGenerator<BookSubscription[]> {
   const overrides = await loadOverridesAtCursor(db, segment);
+  const extras = await loadExtrasAtCursor(db, segment);
   // drizzle keeps the postgres.js client on every database it returns; its cursor streams rows.
   const sql = (db as unknown as { $client: postgres.Sql }).$client;
   const rows = sql<Array<{ r: string }>>`
@@ -34,7 +36,7 @@ export async function* streamSubscriptions(db: Database, segment: Segment = {}):
     FROM subscriptions s JOIN products p ON p.id = s.product_id
     WHERE s.status IN ('active', 'paused') AND p.kind <> 'program' AND ${segmentWhereRaw(sql, segment)}`;
   for await (const chunk of rows.cursor(CHUNK)) {
-    yield chunk.map(({ r }) => parseRow(r, overrides));
+    yield chunk.map(({ r }) => parseRow(r, overrides, extras));
   }
 }
 
@@ -68,10 +70,48 @@ async function loadOverridesAtCursor(db: Database, segment: Segment): Promise<Ma
   return byId;
 }
 
-function parseRow(r: string, overrides: ReadonlyMap<string, ReadonlyMap<number, CycleOverride>>): BookSubscription {
+/**
+ * "This delivery only" swaps and one-time add-ons at or after each live subscription's cursor,
+ * with the product facts generation checks (cycle-lines.ts): one statement, few rows.
+ */
+async function loadExtrasAtCursor(db: Database, segment: Segment): Promise<Map<string, CycleExtras>> {
+  const rows = await db.execute<{
+    sid: string;
+    idx: number;
+    kind: "swap" | "addon";
+    pid: string;
+    qty: number;
+    sellable: boolean;
+    pkind: string;
+  }>(dsql`
+    SELECT x.sid, x.idx, x.kind, x.pid, x.qty, p.sellable, p.kind::text AS pkind FROM (
+      SELECT w.subscription_id AS sid, w.cycle_index AS idx, 'swap' AS kind, w.product_id AS pid, 0 AS qty, w.created_at AS at FROM cycle_swaps w
+      UNION ALL
+      SELECT a.subscription_id, a.cycle_index, 'addon', a.product_id, a.quantity, a.created_at FROM cycle_addons a
+    ) x JOIN subscriptions s ON s.id = x.sid JOIN products p ON p.id = x.pid
+    WHERE x.idx >= s.next_cycle_index AND s.status IN ('active', 'paused') AND ${segmentWhere(segment)}
+    ORDER BY x.sid, x.idx, x.at, x.pid`);
+  const byId = new Map<string, { swaps: Map<number, CycleProduct>; addons: Map<number, CycleAddon[]> }>();
+  for (const r of rows) {
+    let e = byId.get(r.sid);
+    if (!e) byId.set(r.sid, (e = { swaps: new Map(), addons: new Map() }));
+    const product = { productId: r.pid, sellable: r.sellable, kind: r.pkind };
+    if (r.kind === "swap") e.swaps.set(r.idx, product);
+    else e.addons.set(r.idx, [...(e.addons.get(r.idx) ?? []), { ...product, quantity: r.qty }]);
+  }
+  return byId;
+}
+
+function parseRow(
+  r: string,
+  overrides: ReadonlyMap<string, ReadonlyMap<number, CycleOverride>>,
+  extras: ReadonlyMap<string, CycleExtras>,
+): BookSubscription {
   const f = r.split("|");
   const id = f[0]!;
+  const extra = extras.get(id);
   return {
+    ...(extra ? { extras: extra } : {}),
     id,
     customerId: f[1]!,
     productId: f[2]!,

@@ -10,13 +10,17 @@ export interface CycleWrite extends CursorMove {
     cycleIndex: number;
     runAt: Date;
     customerId: string;
-    productId: string;
     addressId: string | null;
-    quantity: number;
+    /** The product (or this cycle's swap) × quantity, then the cycle's one-time add-ons (cycle-lines.ts). */
+    lines: readonly OrderLine[];
+    /** Merged into the `cycle_generated` audit row (swap / add-on facts), absent when there are none. */
+    auditData?: Record<string, unknown>;
     /** An accepted save offer's percentage off (null = none); counted down for each order created. */
     discountPercent: number | null;
   };
 }
+
+type OrderLine = { productId: string; quantity: number };
 
 export interface CreatedOrder {
   orderId: string;
@@ -47,9 +51,13 @@ export async function applyCycles(tx: Transaction, writes: readonly CycleWrite[]
       cycleIndex: o.cycleIndex,
       addressId: o.addressId,
       scheduledFor: o.runAt,
-      lines: [{ productId: o.productId, quantity: o.quantity }],
+      lines: o.lines,
       discountPercent: o.discountPercent,
-      auditData: { nextRunAt: w.nextRunAt?.toISOString() ?? null, ...(o.discountPercent ? { discountPercent: o.discountPercent } : {}) },
+      auditData: {
+        nextRunAt: w.nextRunAt?.toISOString() ?? null,
+        ...(o.discountPercent ? { discountPercent: o.discountPercent } : {}),
+        ...o.auditData,
+      },
     };
   });
   const inserted = await insertOrders(tx, drafts, now, {

@@ -4,7 +4,8 @@ import { pgError } from "@/db/pg-error";
 import { generateProgramCycles } from "@/server/continuity/generate-program-cycles";
 import { applyCycles, type CycleWrite } from "./apply-cycles";
 import { auditSubscriptions, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
-import { loadOverrides, type GenerationRow } from "./load-subscriptions";
+import { cycleLines, NO_EXTRAS } from "./cycle-lines";
+import { loadCycleExtras, loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
 
@@ -70,10 +71,9 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const programIds = claimed.filter((r) => r.productKind === "program").map((r) => r.id);
   const program = programIds.length > 0 ? await generateProgramCycles(tx, programIds, now) : null;
   const out = emptyOutcome();
-  const overrides = await loadOverrides(
-    tx,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const overrides = await loadOverrides(tx, ids);
+  const extras = await loadCycleExtras(tx, ids);
   const writes: CycleWrite[] = [];
   const missed: SubscriptionAuditEntry[] = [];
   const outcomes: SubscriptionAuditEntry[] = [];
@@ -97,22 +97,25 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
     }
     let order: CycleWrite["order"] = null;
     if (plan.kind === "order") {
-      if (!row.productSellable) {
-        failures.push({ ...failureOf(row), reason: "product_not_sellable" });
+      const base = { productId: row.productId, quantity: row.quantity, sellable: row.productSellable, kind: row.productKind };
+      const planned = cycleLines(base, extras.get(row.id) ?? NO_EXTRAS, plan.cycleIndex);
+      if (!planned.ok) {
+        failures.push({ ...failureOf(row), reason: planned.reason, ...(planned.detail ? { detail: planned.detail } : {}) });
         continue;
       }
-      if (row.productKind !== "standard") {
-        failures.push({ ...failureOf(row), reason: "product_not_orderable", detail: row.productKind });
-        continue;
-      }
+      const addons = planned.lines.length - 1;
       order = {
         cycleIndex: plan.cycleIndex,
         runAt: plan.runAt,
         customerId: row.customerId,
-        productId: row.productId,
         addressId: row.addressId,
-        quantity: row.quantity,
+        lines: planned.lines,
         discountPercent: row.discountPercent,
+        auditData: {
+          ...(planned.swapped ? { swappedTo: planned.lines[0]!.productId } : {}),
+          ...(addons > 0 ? { addons } : {}),
+          ...(planned.droppedAddons.length > 0 ? { droppedAddons: planned.droppedAddons } : {}),
+        },
       };
     } else {
       out.skipped++;

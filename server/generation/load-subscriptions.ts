@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { CycleOverrideKind } from "@/server/subscriptions/subscription-status";
 import { pgArray } from "@/server/lib/pg-array";
+import type { CycleAddon, CycleExtras, CycleProduct } from "./cycle-lines";
 import type { CycleOverride, ScheduleRow } from "./plan-cycle";
 
 /** A subscription as generation sees it: schedule, cursor, and whether its product can be ordered. */
@@ -80,4 +81,35 @@ export async function loadOverrides(tx: DbOrTx, ids: readonly string[]): Promise
 
 async function select(tx: DbOrTx, query: SQL): Promise<GenerationRow[]> {
   return [...(await tx.execute<GenerationRow & Record<string, unknown>>(query))];
+}
+
+/**
+ * Per-cycle swaps and one-time add-ons at or after each subscription's cursor, with the facts
+ * generation checks about their products: one statement per batch, like loadOverrides.
+ */
+export async function loadCycleExtras(tx: DbOrTx, ids: readonly string[]): Promise<Map<string, CycleExtras>> {
+  const byId = new Map<string, { swaps: Map<number, CycleProduct>; addons: Map<number, CycleAddon[]> }>();
+  if (ids.length === 0) return byId;
+  const rows = await tx.execute<{ sid: string; idx: number; kind: "swap" | "addon"; pid: string; qty: number; sellable: boolean; pkind: string }>(sql`
+    SELECT x.sid, x.idx, x.kind, x.pid, x.qty, p.sellable, p.kind::text AS pkind FROM (
+      SELECT w.subscription_id AS sid, w.cycle_index AS idx, 'swap' AS kind, w.product_id AS pid, 0 AS qty, w.created_at AS at
+      FROM cycle_swaps w WHERE w.subscription_id = ANY(${pgArray(ids)}::uuid[])
+      UNION ALL
+      SELECT a.subscription_id, a.cycle_index, 'addon', a.product_id, a.quantity, a.created_at
+      FROM cycle_addons a WHERE a.subscription_id = ANY(${pgArray(ids)}::uuid[])
+    ) x JOIN subscriptions s ON s.id = x.sid JOIN products p ON p.id = x.pid
+    WHERE x.idx >= s.next_cycle_index
+    ORDER BY x.sid, x.idx, x.at, x.pid`);
+  for (const r of rows) {
+    let e = byId.get(r.sid);
+    if (!e) byId.set(r.sid, (e = { swaps: new Map(), addons: new Map() }));
+    const product = { productId: r.pid, sellable: r.sellable, kind: r.pkind };
+    if (r.kind === "swap") e.swaps.set(r.idx, product);
+    else {
+      const list = e.addons.get(r.idx) ?? [];
+      list.push({ ...product, quantity: r.qty });
+      e.addons.set(r.idx, list);
+    }
+  }
+  return byId;
 }

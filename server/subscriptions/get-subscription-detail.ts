@@ -7,15 +7,26 @@ import { loadOverrides } from "./lock-subscription";
 import { toLocalDate } from "../schedule";
 import type { SubscriptionDetailDto, UpcomingCycleDto } from "./subscription-dto.schema";
 import { upcomingTimeline } from "./upcoming-timeline";
+import { loadCycleExtras } from "./load-cycle-extras";
 
 /** Everything the subscription page shows: the subscription, next 6 deliveries, orders, activity. */
 export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: string, now: Date): Promise<SubscriptionDetailDto> {
-  const { row, dto } = await getSubscriptionOrThrow(db, customerId, id);
-  const [overrides, orders, activity] = await Promise.all([
+  const { row, dto, product } = await getSubscriptionOrThrow(db, customerId, id);
+  const [overrides, orders, activity, extras] = await Promise.all([
     loadOverrides(db, row.id, row.anchorIndex),
     listCustomerOrders(db, customerId, { subscriptionId: row.id }),
     listSubscriptionActivity(db, row.id),
+    loadCycleExtras(db, row.id, row.nextCycleIndex),
   ]);
+  // Swaps and add-ons of cycles whose order exists are shown by the order's own lines.
+  const planned = (cycleIndex: number, ordered: boolean) => {
+    const swap = ordered ? undefined : extras.swaps.get(cycleIndex);
+    return {
+      product: swap ?? { id: product.id, name: product.name },
+      swapped: swap !== undefined,
+      addons: ordered ? [] : (extras.addons.get(cycleIndex) ?? []),
+    };
+  };
   const orderByCycle = new Map(orders.filter((o) => o.cycleIndex !== null).map((o) => [o.cycleIndex, o]));
   const timeline: UpcomingCycleDto[] = upcomingTimeline(row, overrides, now).map((cycle) => {
     const order = orderByCycle.get(cycle.cycleIndex);
@@ -27,6 +38,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
       skipped: cycle.skipped,
       rescheduled: cycle.rescheduled,
       order: order ? { id: order.id, number: order.number } : null,
+      ...planned(cycle.cycleIndex, order !== undefined),
     };
   });
   // Orders already created for a future date are upcoming deliveries even where the timeline
@@ -44,6 +56,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
         skipped: false,
         rescheduled: false,
         order: { id: o.id, number: o.number },
+        ...planned(o.cycleIndex!, true),
       };
     });
   const upcoming = [...earlier, ...timeline].sort((a, b) => a.cycleIndex - b.cycleIndex).slice(0, 6);

@@ -37,6 +37,8 @@ const VERBS: Record<CustomerAction, string> = {
   reschedule: "rescheduled",
   order_now: "ordered now",
   change: "changed",
+  swap: "swapped",
+  addon: "given add-ons",
   cancel: "cancelled",
 };
 

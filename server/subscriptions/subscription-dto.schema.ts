@@ -59,6 +59,10 @@ export const subscriptionDto = z
   })
   .register(responseSchemas, { id: "Subscription" });
 
+export const cycleAddonDto = z
+  .object({ productId: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), priceMinor: z.number().int() })
+  .register(responseSchemas, { id: "CycleAddon" });
+
 export const upcomingCycleDto = z
   .object({
     cycleIndex: z.number().int(),
@@ -69,6 +73,11 @@ export const upcomingCycleDto = z
     rescheduled: z.boolean(),
     /** Set when the cycle's order already exists (the first one is created at confirmation). */
     order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+    /** What this delivery ships: the subscription's product, or its "this delivery only" swap. */
+    product: z.object({ id: z.string(), name: z.string() }),
+    swapped: z.boolean(),
+    /** One-time add-ons: extra lines of this delivery's order only. */
+    addons: z.array(cycleAddonDto),
   })
   .register(responseSchemas, { id: "UpcomingCycle" });
 
@@ -143,6 +152,7 @@ export type SchedulePreviewDto = z.infer<typeof schedulePreviewDto>;
 export type ProductDto = z.infer<typeof productDto>;
 export type SubscriptionDto = z.infer<typeof subscriptionDto>;
 export type UpcomingCycleDto = z.infer<typeof upcomingCycleDto>;
+export type CycleAddonDto = z.infer<typeof cycleAddonDto>;
 export type OrderDto = z.infer<typeof orderDto>;
 export type ActivityDto = z.infer<typeof activityDto>;
 export type SubscriptionDetailDto = z.infer<typeof subscriptionDetailDto>;

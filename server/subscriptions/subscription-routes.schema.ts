@@ -6,6 +6,7 @@ import { z } from "zod";
 import { responseSchemas } from "../http/named-schemas";
 import { defineRoute, uuidPath } from "../http/route-contract";
 import { productDto, schedulePreviewDto, subscriptionDetailDto, subscriptionDto, suggestionDto } from "./subscription-dto.schema";
+import { addAddonSchema, removeAddonSchema, swapOptionsDto, swapProductSchema } from "./swap-addons.schema";
 import { acceptOfferSchema, cancelFlowSchema, customerOfferDto, offerQuerySchema } from "./save-offer.schema";
 import {
   changeSubscriptionSchema,
@@ -130,6 +131,36 @@ export const subscriptionRoutes = {
     body: acceptOfferSchema,
     ...lifecycle,
     response: z.object({ subscription: subscriptionDto, repeated: z.boolean() }),
+  }),
+  swap: defineRoute({
+    method: "POST",
+    path: "/api/v1/subscriptions/{id}/swap",
+    summary: "Swap the product from the next delivery on (`future`) or for one delivery only (`once`); 422 when the swap isn't allowed",
+    body: swapProductSchema,
+    ...lifecycle,
+  }),
+  swapOptions: defineRoute({
+    method: "GET",
+    path: "/api/v1/subscriptions/{id}/swap-options",
+    summary: "The products this subscription may be swapped to",
+    tag,
+    params,
+    response: swapOptionsDto,
+    errors: [401, 403, 404],
+  }),
+  addAddon: defineRoute({
+    method: "POST",
+    path: "/api/v1/subscriptions/{id}/addons",
+    summary: "Add a product to the next delivery only (same order, same charge, not repeated); again sets its quantity",
+    body: addAddonSchema,
+    ...lifecycle,
+  }),
+  removeAddon: defineRoute({
+    method: "POST",
+    path: "/api/v1/subscriptions/{id}/addons/remove",
+    summary: "Remove a one-time add-on before its delivery's order is created (409 once it exists)",
+    body: removeAddonSchema,
+    ...lifecycle,
   }),
   orderNow: defineRoute({
     method: "POST",

@@ -15,7 +15,7 @@ export {
  * What a customer can do to a subscription, and from which statuses. The one table the
  * use-cases guard on (their UPDATE … WHERE status = :from) and the UI enables buttons by.
  */
-export const CUSTOMER_ACTIONS = ["pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "cancel"] as const;
+export const CUSTOMER_ACTIONS = ["pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "swap", "addon", "cancel"] as const;
 export type CustomerAction = (typeof CUSTOMER_ACTIONS)[number];
 
 export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionStatus[]>> = {
@@ -28,6 +28,10 @@ export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionS
   // An extra order is outside the series, so a paused customer may still ask for one.
   order_now: ["active", "paused"],
   change: ["active", "paused"],
+  // "This and all future" works paused too (it is a column); "this delivery only" needs a next
+  // delivery, which the use-case checks. An add-on rides on the next delivery: active only.
+  swap: ["active", "paused"],
+  addon: ["active"],
   cancel: ["active", "paused"],
 };
 
@@ -52,6 +56,11 @@ export const SUBSCRIPTION_AUDIT_ACTIONS = [
   "frequency_changed",
   "quantity_changed",
   "cancelled",
+  // Swaps and one-time add-ons (swap-product.ts, cycle-addons.ts): `product_swapped` carries
+  // `scope` ("future" = the subscription's product, "once" = one cycle's), `cycleIndex`, from, to.
+  "product_swapped",
+  "addon_added",
+  "addon_removed",
   // The cancel flow (cancel-subscription.ts, get-save-offer.ts, accept-save-offer.ts): a save
   // offer shown for a reason, taken (its own action — skipped, paused… — is audited too), or
   // declined with "No thanks, cancel" (then `cancelled` follows, with the reason).

@@ -8,6 +8,9 @@ import { FREQUENCIES, zonedInstant, type Frequency, type LocalDate } from "@/ser
 import { pauseSubscription } from "@/server/subscriptions/pause-subscription";
 import { resumeDuePaused } from "@/server/subscriptions/resume-due-paused";
 import { skipNext } from "@/server/subscriptions/skip-cycle";
+import { addAddon } from "@/server/subscriptions/add-addon";
+import { putProductSwaps } from "@/server/subscriptions/put-product-swaps";
+import { swapProduct } from "@/server/subscriptions/swap-product";
 import { acceptanceDraft, makeActiveProgram, makeCatalog, makeCustomer as makeProgramCustomer } from "@/test/support/continuity/factories";
 import { addOverride, makeProduct, makeSubscription } from "@/test/support/generation/factories";
 import { makeCustomer } from "@/test/support/subscriptions/factories";
@@ -32,7 +35,7 @@ const ZONES = ["America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Syd
 const TIMES = ["06:30", "09:00", "23:30"];
 
 type Line = { subscriptionId: string; cycleIndex: number; productId: string; quantity: number; unitPriceMinor: number; scheduledFor: string };
-const key = (l: Line) => `${l.subscriptionId}#${l.cycleIndex}`;
+const key = (l: Line) => `${l.subscriptionId}#${l.cycleIndex}#${l.productId}`;
 
 async function runGeneration(now: Date) {
   await resumeDuePaused(getDb(), now);
@@ -40,7 +43,7 @@ async function runGeneration(now: Date) {
 }
 
 describe("the day-0 forecast equals what 60 days of generation create", () => {
-  const ids = { skip: "", paused: "", pausedForever: "", early: "", late: "", substitute: "" };
+  const ids = { skip: "", paused: "", pausedForever: "", early: "", late: "", substitute: "", swapped: "", addon: "", products: [] as string[] };
   let forecastLines: Line[] = [];
   let demandUnits = new Map<string, number>();
   let listedUnits = new Map<string, number>();
@@ -49,6 +52,13 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
   beforeAll(async () => {
     const db = getDb();
     const products = [await makeProduct(db, { priceMinor: 1299 }), await makeProduct(db, { priceMinor: 450 })];
+    ids.products = products.map((p) => p.id);
+    const staff = await makeCustomer(db, { role: "merchandiser" });
+    for (const [from, to] of [
+      [0, 1],
+      [1, 0],
+    ] as const)
+      await putProductSwaps(db, staff.user.id, products[from]!.id, { toProductIds: [products[to]!.id] }, DAY0);
     let n = 0;
     // Every frequency × zone, anchors spread over the weeks around day 0.
     for (const frequency of FREQUENCIES as readonly Frequency[]) {
@@ -78,6 +88,18 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
           await skipNext(db, customer.actor, s.id, DAY0);
           // …and cycle 3 moved across the DST change (Sunday 14 March) to the Monday.
           await addOverride(db, { subscriptionId: s.id, cycleIndex: 3, kind: "reschedule", localDate: "2027-03-15" });
+        }
+        // Swaps and add-ons (issue #13): one delivery swapped + a later one swapped by index,
+        // and a one-time add-on on the next delivery of another subscription.
+        if (frequency === "weekly" && timeZone === "Europe/Berlin") {
+          ids.swapped = s.id;
+          const other = products[(n + 1) % 2]!.id;
+          await swapProduct(db, customer.actor, s.id, { productId: other, scope: "once" }, DAY0);
+          await swapProduct(db, customer.actor, s.id, { productId: other, scope: "once", cycleIndex: 3 }, DAY0);
+        }
+        if (frequency === "monthly" && timeZone === "Asia/Tokyo") {
+          ids.addon = s.id;
+          await addAddon(db, customer.actor, s.id, { productId: products[(n + 1) % 2]!.id, quantity: 4 }, DAY0);
         }
         if (frequency === "daily" && timeZone === "Australia/Sydney") {
           ids.paused = s.id;
@@ -111,7 +133,7 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
     forecastLines = travel.days
       .flatMap((d) => d.entries)
       .filter((e) => e.outcome === "order" && e.generatedAt <= LAST_RUN.toISOString())
-      .map((e) => ({ subscriptionId: e.subscriptionId, cycleIndex: e.cycleIndex, scheduledFor: e.scheduledFor, ...e.lines[0]! }))
+      .flatMap((e) => e.lines.map((l) => ({ subscriptionId: e.subscriptionId, cycleIndex: e.cycleIndex, scheduledFor: e.scheduledFor, ...l })))
       .map(({ subscriptionId, cycleIndex, productId, quantity, unitPriceMinor, scheduledFor }) => ({
         subscriptionId,
         cycleIndex,
@@ -126,7 +148,7 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
     answers = { travel, demand };
     listedUnits = new Map();
     for (const e of travel.days.filter((d) => d.date < "2027-05-14").flatMap((d) => d.entries))
-      if (e.outcome === "order") listedUnits.set(e.lines[0]!.productId, (listedUnits.get(e.lines[0]!.productId) ?? 0) + e.lines[0]!.quantity);
+      for (const l of e.outcome === "order" ? e.lines : []) listedUnits.set(l.productId, (listedUnits.get(l.productId) ?? 0) + l.quantity);
     for (let step = 0; step <= STEPS; step++) await runGeneration(new Date(DAY0.getTime() + step * STEP_MS));
   }, 600_000);
 
@@ -165,6 +187,20 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
     expect(of(ids.late).length).toBeGreaterThanOrEqual(1);
     // Event 5 is the phantom: April's delivery ships its substitute (generated 22 March, lead 10 days).
     expect(of(ids.early).some((l) => l.productId === ids.substitute)).toBe(true);
+  });
+
+  it("covers swaps and add-ons: the swapped deliveries only, the add-on once", () => {
+    const of = (id: string) => forecastLines.filter((l) => l.subscriptionId === id);
+    const swapped = of(ids.swapped);
+    const base = swapped.find((l) => l.cycleIndex === 2)!.productId;
+    const swappedCycles = swapped.filter((l) => l.productId !== base).map((l) => l.cycleIndex);
+    const first = Math.min(...swapped.map((l) => l.cycleIndex));
+    expect(swappedCycles).toEqual([first, 3].filter((c, i, a) => a.indexOf(c) === i));
+    const addon = of(ids.addon);
+    const cycles = new Map<number, number>();
+    for (const l of addon) cycles.set(l.cycleIndex, (cycles.get(l.cycleIndex) ?? 0) + 1);
+    expect([...cycles.values()].filter((n) => n === 2)).toHaveLength(1);
+    expect(addon.filter((l) => l.quantity === 4)).toHaveLength(1);
   });
 
   it("the day-0 demand per SKU is the sum of the listed orders' units", () => {

@@ -57,15 +57,20 @@ export function aggregateBook(
   tally: WalkTally,
   productId?: string,
 ): void {
-  const sink = productId === undefined ? acc.sink : (o: ForecastOrder) => o.productId === productId && acc.add(o);
+  const sink =
+    productId === undefined
+      ? acc.sink
+      : (o: ForecastOrder) => (o.productId === productId || (o.addons ?? []).some((a) => a.productId === productId)) && acc.add(o);
   for (const sub of chunk.subscriptions ?? []) {
     tally.subscriptions++;
     if (!sub.productSellable || sub.productKind !== "standard") {
       tally.failing++;
       continue;
     }
-    if (productId !== undefined && sub.productId !== productId) continue;
-    if (sub.status === "active" && sub.overrides.size === 0) acc.addCycles(sub.productId, sub.quantity, memo.daysFor(sub));
+    // A cycle's swap or add-on can ship another product than the subscription's, so those walk.
+    const plain = !sub.extras || (sub.extras.swaps.size === 0 && sub.extras.addons.size === 0);
+    if (productId !== undefined && sub.productId !== productId && plain) continue;
+    if (sub.status === "active" && sub.overrides.size === 0 && plain) acc.addCycles(sub.productId, sub.quantity, memo.daysFor(sub));
     else walkSubscription(sub, clock, sink);
   }
   for (const e of chunk.enrollments ?? []) {

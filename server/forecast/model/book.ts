@@ -1,5 +1,6 @@
 import type { EnrollmentClock } from "@/server/continuity/forecast";
 import type { BillingPlan, IsPhantom, Program, SubscriberState } from "@/server/continuity/model";
+import type { CycleExtras } from "@/server/generation/cycle-lines";
 import type { CycleOverride, ScheduleRow } from "@/server/generation/plan-cycle";
 import type { LocalDate } from "@/server/schedule";
 
@@ -22,6 +23,8 @@ export interface BookSubscription extends ScheduleRow {
   productKind: string;
   /** Cycle overrides at or after the cursor (skip, opt-out, reschedule), keyed by cycle index. */
   overrides: ReadonlyMap<number, CycleOverride>;
+  /** "This delivery only" swaps and one-time add-ons at or after the cursor (absent = none). */
+  extras?: CycleExtras;
 }
 
 export interface BookEnrollment {

@@ -75,14 +75,20 @@ export class DemandAccumulator {
     if (o.outcome !== "order") return void this.skipped++;
     const day = this.clock.dayIndex(o.date);
     if (day < 0) return;
-    let row = this.rows.get(o.productId);
-    if (!row) this.rows.set(o.productId, (row = new Float64Array(this.clock.window.days)));
-    row[day]! += o.quantity;
     this.orders[day]! += 1;
-    this.units[day]! += o.quantity;
-    const total = this.priceOf(o.productId) * o.quantity;
+    let total = this.addLine(day, o.productId, o.quantity);
+    for (const a of o.addons ?? []) total += this.addLine(day, a.productId, a.quantity);
     this.revenue[day]! += total;
     if (this.approvalThresholdMinor !== null && total > this.approvalThresholdMinor) this.approvals[day]! += 1;
+  }
+
+  /** One line's units on `day`; returns its amount. */
+  private addLine(day: number, productId: string, quantity: number): number {
+    let row = this.rows.get(productId);
+    if (!row) this.rows.set(productId, (row = new Float64Array(this.clock.window.days)));
+    row[day]! += quantity;
+    this.units[day]! += quantity;
+    return this.priceOf(productId) * quantity;
   }
 
   /** `days.length` orders of `quantity` × `productId`, one on each day index (the memoized walk). */

@@ -1,8 +1,9 @@
+import type { CycleLine } from "@/server/generation/cycle-lines";
 import type { LocalDate } from "@/server/schedule";
 
 /**
- * One cycle the walk met, as generation will handle it. `order` becomes an order with one line
- * (`productId` × `quantity`); the other outcomes create none: a skipped / opted-out cycle, a
+ * One cycle the walk met, as generation will handle it. `order` becomes an order whose first line
+ * is `productId` × `quantity` (the cycle's swap applied), then its `addons`; the other outcomes create none: a skipped / opted-out cycle, a
  * program occasion missed, or a program occasion blocked on a phantom without a substitute
  * (generation retries it until the calendar is fixed, so the walk stops there).
  */
@@ -22,6 +23,8 @@ export interface ForecastOrder {
   /** What the line ships (substitution applied for programs). */
   productId: string;
   quantity: number;
+  /** The cycle's one-time add-ons: more lines of the same order (absent = none; programs have none). */
+  addons?: readonly CycleLine[];
   program: null | {
     programId: string;
     revision: number;

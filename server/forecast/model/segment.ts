@@ -37,5 +37,5 @@ export function enrollmentInSegment(e: BookEnrollment, seg: Segment): boolean {
 }
 
 export function orderInSegment(o: ForecastOrder, seg: Segment): boolean {
-  return seg.productId === undefined || o.productId === seg.productId;
+  return seg.productId === undefined || o.productId === seg.productId || (o.addons ?? []).some((a) => a.productId === seg.productId);
 }

@@ -41,9 +41,13 @@ export function timeTravelDays(orders: readonly ForecastOrder[], products: Reado
     (a, b) => a.date.localeCompare(b.date) || a.scheduledFor.getTime() - b.scheduledFor.getTime() || a.subscriptionId.localeCompare(b.subscriptionId),
   );
   for (const o of sorted) {
-    const p = products.get(o.productId);
-    const unit = p?.priceMinor ?? 0;
     const isOrder = o.outcome === "order";
+    const lines = isOrder
+      ? [{ productId: o.productId, quantity: o.quantity }, ...(o.addons ?? [])].map((l) => {
+          const p = products.get(l.productId);
+          return { productId: l.productId, sku: p?.sku ?? "", name: p?.name ?? "", quantity: l.quantity, unitPriceMinor: p?.priceMinor ?? 0 };
+        })
+      : [];
     const entry: TimeTravelEntry = {
       subscriptionId: o.subscriptionId,
       customerId: o.customerId,
@@ -51,8 +55,8 @@ export function timeTravelDays(orders: readonly ForecastOrder[], products: Reado
       outcome: o.outcome,
       scheduledFor: o.scheduledFor.toISOString(),
       generatedAt: o.generatedAt.toISOString(),
-      lines: isOrder ? [{ productId: o.productId, sku: p?.sku ?? "", name: p?.name ?? "", quantity: o.quantity, unitPriceMinor: unit }] : [],
-      amountMinor: isOrder ? unit * o.quantity : 0,
+      lines,
+      amountMinor: lines.reduce((a, l) => a + l.unitPriceMinor * l.quantity, 0),
       chargeMinor: o.program?.chargeMinor ?? 0,
       creditMinor: o.program?.creditMinor ?? 0,
       program: o.program,

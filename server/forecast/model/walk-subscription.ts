@@ -1,3 +1,4 @@
+import { cycleLines, NO_EXTRAS } from "@/server/generation/cycle-lines";
 import { planCycle, cycleLocalDate, type ScheduleRow } from "@/server/generation/plan-cycle";
 import { firstShippableCycle } from "@/server/subscriptions/subscription-schedule";
 import { startOfLocalDay } from "@/server/subscriptions/upcoming-timeline";
@@ -27,13 +28,20 @@ export function walkSubscription(sub: BookSubscription, clock: WindowClock, emit
   }
   const boundMs = clock.boundMs(sub.timeZone);
   const row: ScheduleRow = { ...scheduleOf(sub), nextCycleIndex: cursor };
+  const extras = sub.extras ?? NO_EXTRAS;
+  const base = { productId: sub.productId, quantity: sub.quantity, sellable: sub.productSellable, kind: sub.productKind };
   while (atMs !== null && atMs < boundMs) {
     const runMs = Math.max(atMs, clock.nowMs);
     row.nextCycleIndex = cursor;
     const plan = planCycle(row, sub.overrides, new Date(runMs));
     if (plan.kind === "complete") return true;
     const date = cycleLocalDate(row, sub.overrides, plan.cycleIndex);
+    // generation's own line rule: the cycle's swap, then its add-ons; a swap to a product that
+    // can't be ordered fails there (retried, never shipped), so the walk stops like the book does.
+    const planned = plan.kind === "order" ? cycleLines(base, extras, plan.cycleIndex) : null;
+    if (planned && !planned.ok) return false;
     if (clock.dayIndex(date) >= 0) {
+      const lines = planned?.ok ? planned.lines : null;
       emit({
         subscriptionId: sub.id,
         customerId: sub.customerId,
@@ -42,8 +50,9 @@ export function walkSubscription(sub: BookSubscription, clock: WindowClock, emit
         date,
         scheduledFor: plan.kind === "order" ? plan.runAt : new Date(runMs),
         generatedAt: new Date(runMs),
-        productId: sub.productId,
+        productId: lines ? lines[0]!.productId : sub.productId,
         quantity: sub.quantity,
+        ...(lines && lines.length > 1 ? { addons: lines.slice(1) } : {}),
         program: null,
       });
     }

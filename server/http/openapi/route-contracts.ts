@@ -15,6 +15,7 @@ import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
 import { emailActionRoutes } from "../../subscriptions/email-action-routes.schema";
 import { saveOfferRoutes } from "../../subscriptions/save-offer-routes.schema";
+import { productSwapRoutes } from "../../subscriptions/product-swap-routes.schema";
 import { subscriptionRoutes } from "../../subscriptions/subscription-routes.schema";
 import { workflowRoutes } from "../../workflows/workflow-routes.schema";
 import { httpRoutes } from "../http-routes.schema";
@@ -40,4 +41,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   signInRoutes,
   emailActionRoutes,
   saveOfferRoutes,
+  productSwapRoutes,
 ].flatMap((area) => Object.values(area));

@@ -9,6 +9,11 @@ import { POST as orderNowPOST } from "@/app/api/v1/subscriptions/[id]/order-now/
 import { POST as pausePOST } from "@/app/api/v1/subscriptions/[id]/pause/route";
 import { POST as resumePOST } from "@/app/api/v1/subscriptions/[id]/resume/route";
 import { POST as skipPOST } from "@/app/api/v1/subscriptions/[id]/skip/route";
+import { POST as swapPOST } from "@/app/api/v1/subscriptions/[id]/swap/route";
+import { GET as swapOptionsGET } from "@/app/api/v1/subscriptions/[id]/swap-options/route";
+import { POST as addonPOST } from "@/app/api/v1/subscriptions/[id]/addons/route";
+import { POST as addonRemovePOST } from "@/app/api/v1/subscriptions/[id]/addons/remove/route";
+import { putProductSwaps } from "@/server/subscriptions/put-product-swaps";
 import { GET as listGET, POST as createPOST } from "@/app/api/v1/subscriptions/route";
 import { POST as tokensPOST } from "@/app/api/v1/tokens/route";
 import { createApiToken } from "@/server/auth/api-tokens";
@@ -160,5 +165,36 @@ describe("REST API v1 with a Bearer token", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/schedules/preview", "/subscriptions", "/subscriptions/{id}/pause", "/tokens"]));
     expect(doc.components.schemas).toHaveProperty("CreateSubscriptionRequest.properties.startDate.format", "date");
     expect(doc.components.schemas).toHaveProperty("Subscription.properties.status.enum", ["active", "paused", "cancelled", "completed"]);
+  });
+
+  it("swap and add-on routes: a disallowed swap is a 422 on productId, allowed ones and add-ons show on the detail", async () => {
+    const db = getDb();
+    const { token } = await customerWithToken();
+    const product = await makeProduct(db, { name: "Route beans" });
+    const other = await makeProduct(db, { name: "Route decaf" });
+    const extra = await makeProduct(db, { name: "Route filters", priceMinor: 300 });
+    const staff = await makeCustomer(db, { role: "merchandiser" });
+    await putProductSwaps(db, staff.user.id, product.id, { toProductIds: [other.id] }, new Date());
+    const created = await call(createPOST, token, { body: { productId: product.id, quantity: 1, frequency: "monthly", startDate: nextJan31() } });
+    const params = { id: (created.json.subscription as { id: string }).id };
+
+    expect((await call(swapOptionsGET, token, { params })).json).toMatchObject({ options: [{ id: other.id, name: "Route decaf" }] });
+    const refused = await call(swapPOST, token, { params, body: { productId: extra.id, scope: "once" } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error?.fields).toHaveProperty("productId");
+    expect((await call(swapPOST, token, { params, body: { productId: other.id, scope: "sometimes" } })).status).toBe(422);
+    expect((await call(swapPOST, token, { params, body: { productId: other.id, scope: "once" } })).status).toBe(200);
+    expect((await call(addonPOST, token, { params, body: { productId: extra.id, quantity: 2 } })).status).toBe(200);
+
+    const detail = await call(detailGET, token, { params });
+    const upcoming = detail.json.upcoming as Array<{ cycleIndex: number; swapped: boolean; addons: Array<{ name: string; quantity: number }> }>;
+    const next = upcoming.find((c) => c.swapped)!;
+    expect(next.addons).toEqual([expect.objectContaining({ name: "Route filters", quantity: 2 })]);
+    expect(upcoming.filter((c) => c.addons.length > 0)).toHaveLength(1);
+
+    const removed = await call(addonRemovePOST, token, { params, body: { cycleIndex: next.cycleIndex, productId: extra.id } });
+    expect(removed.status).toBe(200);
+    const locked = await call(addonRemovePOST, token, { params, body: { cycleIndex: 0, productId: extra.id } });
+    expect(locked.status).toBe(409);
   });
 });
