@@ -32,7 +32,7 @@ export async function* streamSubscriptions(db: Database, segment: Segment = {}):
     SELECT concat_ws('|', s.id, s.customer_id, s.product_id, s.quantity, s.frequency, s.anchor_date, s.anchor_index, s.local_time,
       s.time_zone, s.end_kind, COALESCE(s.end_cycles::text, ''), COALESCE(s.end_date::text, ''), s.next_cycle_index,
       COALESCE((extract(epoch FROM s.next_run_at) * 1000)::bigint::text, ''), s.status, COALESCE(s.paused_until::text, ''),
-      p.sellable, p.kind) AS r
+      p.sellable, p.kind, COALESCE(s.discount_percent::text, ''), COALESCE(s.discount_orders_left::text, '')) AS r
     FROM subscriptions s JOIN products p ON p.id = s.product_id
     WHERE s.status IN ('active', 'paused') AND p.kind <> 'program' AND ${segmentWhereRaw(sql, segment)}`;
   for await (const chunk of rows.cursor(CHUNK)) {
@@ -131,6 +131,7 @@ function parseRow(
     productSellable: f[16] === "t" || f[16] === "true",
     productKind: f[17]!,
     overrides: overrides.get(id) ?? NO_OVERRIDES,
+    ...(f[18] && Number(f[19]) > 0 ? { discount: { percent: Number(f[18]), ordersLeft: Number(f[19]) } } : {}),
   };
 }
 

@@ -43,7 +43,20 @@ async function runGeneration(now: Date) {
 }
 
 describe("the day-0 forecast equals what 60 days of generation create", () => {
-  const ids = { skip: "", paused: "", pausedForever: "", early: "", late: "", substitute: "", swapped: "", addon: "", products: [] as string[] };
+  const ids = {
+    skip: "",
+    paused: "",
+    pausedForever: "",
+    early: "",
+    late: "",
+    substitute: "",
+    swapped: "",
+    addon: "",
+    discounted: "",
+    products: [] as string[],
+  };
+  /** The forecast's total per (subscription, cycle) order, as time travel prices it. */
+  let forecastTotals = new Map<string, number>();
   let forecastLines: Line[] = [];
   let demandUnits = new Map<string, number>();
   let listedUnits = new Map<string, number>();
@@ -82,7 +95,10 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
           timeZone,
           nextRunAt: zonedInstant(anchorDate, localTime, timeZone),
           ...end,
+          // An accepted save offer (#13 cancel flow): 15 % off the next two generated orders.
+          ...(frequency === "daily" && timeZone === "Europe/Berlin" ? { discountPercent: 15, discountOrdersLeft: 2 } : {}),
         });
+        if (frequency === "daily" && timeZone === "Europe/Berlin") ids.discounted = s.id;
         if (frequency === "weekly" && timeZone === "America/New_York") {
           ids.skip = s.id;
           await skipNext(db, customer.actor, s.id, DAY0);
@@ -142,6 +158,12 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
         unitPriceMinor,
         scheduledFor,
       }));
+    forecastTotals = new Map(
+      travel.days
+        .flatMap((d) => d.entries)
+        .filter((e) => e.outcome === "order" && e.generatedAt <= LAST_RUN.toISOString())
+        .map((e) => [`${e.subscriptionId}#${e.cycleIndex}`, e.amountMinor]),
+    );
     // The aggregate view (memoized walks, typed arrays) over the same window, from the same facts.
     const demand = await getDemandForecast(db, { weeks: 12, from: "2027-02-19" }, DAY0);
     demandUnits = new Map(demand.skus.map((s) => [s.productId, s.weekly.reduce((a, b) => a + b, 0)]));
@@ -187,6 +209,15 @@ describe("the day-0 forecast equals what 60 days of generation create", () => {
     expect(of(ids.late).length).toBeGreaterThanOrEqual(1);
     // Event 5 is the phantom: April's delivery ships its substitute (generated 22 March, lead 10 days).
     expect(of(ids.early).some((l) => l.productId === ids.substitute)).toBe(true);
+  });
+
+  it("prices every order as generation does, save-offer discounts on exactly the next two orders included", async () => {
+    const created = await getDb().execute<{ k: string; total: number; discount: number; sid: string }>(sql`
+      SELECT o.subscription_id || '#' || o.cycle_index AS k, o.total_minor::int AS total, o.discount_minor::int AS discount, o.subscription_id::text AS sid
+      FROM orders o WHERE o.created_at >= ${DAY0.toISOString()}::timestamptz AND o.subscription_id IS NOT NULL`);
+    expect(new Map([...created].map((r) => [r.k, r.total]))).toEqual(forecastTotals);
+    const discounted = [...created].filter((r) => r.sid === ids.discounted && r.discount > 0);
+    expect(discounted).toHaveLength(2);
   });
 
   it("covers swaps and add-ons: the swapped deliveries only, the add-on once", () => {

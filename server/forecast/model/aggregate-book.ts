@@ -68,7 +68,8 @@ export function aggregateBook(
       continue;
     }
     // A cycle's swap or add-on can ship another product than the subscription's, so those walk.
-    const plain = !sub.extras || (sub.extras.swaps.size === 0 && sub.extras.addons.size === 0);
+    // So does a discount: its orders are priced one by one.
+    const plain = !sub.discount && (!sub.extras || (sub.extras.swaps.size === 0 && sub.extras.addons.size === 0));
     if (productId !== undefined && sub.productId !== productId && plain) continue;
     if (sub.status === "active" && sub.overrides.size === 0 && plain) acc.addCycles(sub.productId, sub.quantity, memo.daysFor(sub));
     else walkSubscription(sub, clock, sink);

@@ -25,6 +25,8 @@ export interface BookSubscription extends ScheduleRow {
   overrides: ReadonlyMap<number, CycleOverride>;
   /** "This delivery only" swaps and one-time add-ons at or after the cursor (absent = none). */
   extras?: CycleExtras;
+  /** An accepted save offer's discount: `percent` off each of the next `ordersLeft` generated orders. */
+  discount?: { percent: number; ordersLeft: number };
 }
 
 export interface BookEnrollment {

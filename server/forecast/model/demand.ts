@@ -1,4 +1,5 @@
 import { addDays, type LocalDate } from "@/server/schedule";
+import { discountMinor } from "@/server/subscriptions/model";
 import type { BookProduct } from "./book";
 import type { ForecastOrder, ForecastSink } from "./forecast-order";
 import type { WindowClock } from "./window";
@@ -78,6 +79,7 @@ export class DemandAccumulator {
     this.orders[day]! += 1;
     let total = this.addLine(day, o.productId, o.quantity);
     for (const a of o.addons ?? []) total += this.addLine(day, a.productId, a.quantity);
+    if (o.discountPercent) total -= discountMinor(total, o.discountPercent);
     this.revenue[day]! += total;
     if (this.approvalThresholdMinor !== null && total > this.approvalThresholdMinor) this.approvals[day]! += 1;
   }

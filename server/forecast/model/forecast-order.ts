@@ -25,6 +25,8 @@ export interface ForecastOrder {
   quantity: number;
   /** The cycle's one-time add-ons: more lines of the same order (absent = none; programs have none). */
   addons?: readonly CycleLine[];
+  /** The save-offer percentage generation takes off this order's total (absent = none). */
+  discountPercent?: number;
   program: null | {
     programId: string;
     revision: number;

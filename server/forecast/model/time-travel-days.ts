@@ -1,4 +1,5 @@
 import type { LocalDate } from "@/server/schedule";
+import { discountMinor } from "@/server/subscriptions/model";
 import type { BookProduct } from "./book";
 import type { ForecastOrder } from "./forecast-order";
 
@@ -48,6 +49,7 @@ export function timeTravelDays(orders: readonly ForecastOrder[], products: Reado
           return { productId: l.productId, sku: p?.sku ?? "", name: p?.name ?? "", quantity: l.quantity, unitPriceMinor: p?.priceMinor ?? 0 };
         })
       : [];
+    const amount = lines.reduce((a, l) => a + l.unitPriceMinor * l.quantity, 0);
     const entry: TimeTravelEntry = {
       subscriptionId: o.subscriptionId,
       customerId: o.customerId,
@@ -56,7 +58,8 @@ export function timeTravelDays(orders: readonly ForecastOrder[], products: Reado
       scheduledFor: o.scheduledFor.toISOString(),
       generatedAt: o.generatedAt.toISOString(),
       lines,
-      amountMinor: lines.reduce((a, l) => a + l.unitPriceMinor * l.quantity, 0),
+      // The order's total as insertOrders prices it: the lines, less a save-offer discount.
+      amountMinor: o.discountPercent ? amount - discountMinor(amount, o.discountPercent) : amount,
       chargeMinor: o.program?.chargeMinor ?? 0,
       creditMinor: o.program?.creditMinor ?? 0,
       program: o.program,

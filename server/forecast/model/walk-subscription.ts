@@ -30,6 +30,8 @@ export function walkSubscription(sub: BookSubscription, clock: WindowClock, emit
   const row: ScheduleRow = { ...scheduleOf(sub), nextCycleIndex: cursor };
   const extras = sub.extras ?? NO_EXTRAS;
   const base = { productId: sub.productId, quantity: sub.quantity, sellable: sub.productSellable, kind: sub.productKind };
+  // Generation discounts the next `ordersLeft` orders it creates, inside the window or not.
+  let discountsLeft = sub.discount?.ordersLeft ?? 0;
   while (atMs !== null && atMs < boundMs) {
     const runMs = Math.max(atMs, clock.nowMs);
     row.nextCycleIndex = cursor;
@@ -40,6 +42,8 @@ export function walkSubscription(sub: BookSubscription, clock: WindowClock, emit
     // can't be ordered fails there (retried, never shipped), so the walk stops like the book does.
     const planned = plan.kind === "order" ? cycleLines(base, extras, plan.cycleIndex) : null;
     if (planned && !planned.ok) return false;
+    const discountPercent = planned && discountsLeft > 0 ? sub.discount!.percent : undefined;
+    if (discountPercent !== undefined) discountsLeft--;
     if (clock.dayIndex(date) >= 0) {
       const lines = planned?.ok ? planned.lines : null;
       emit({
@@ -53,6 +57,7 @@ export function walkSubscription(sub: BookSubscription, clock: WindowClock, emit
         productId: lines ? lines[0]!.productId : sub.productId,
         quantity: sub.quantity,
         ...(lines && lines.length > 1 ? { addons: lines.slice(1) } : {}),
+        ...(discountPercent !== undefined ? { discountPercent } : {}),
         program: null,
       });
     }
