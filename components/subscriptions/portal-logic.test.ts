@@ -11,6 +11,7 @@ const cycle = (cycleIndex: number, localDate: string, skipped = false) => ({
   skipped,
   rescheduled: false,
   order: null,
+  deliveryAddress: null,
 });
 const detail: SubscriptionDetailDto = {
   subscription: {
@@ -29,6 +30,7 @@ const detail: SubscriptionDetailDto = {
     cancelledAt: null,
     cancelReason: null,
     discount: null,
+    address: null,
   },
   upcoming: [cycle(0, "2027-01-31"), cycle(1, "2027-02-28"), cycle(2, "2027-03-31")],
   orders: [],

@@ -4,6 +4,7 @@ import { pgError } from "@/db/pg-error";
 import { generateProgramCycles } from "@/server/continuity/generate-program-cycles";
 import { applyCycles, type CycleWrite } from "./apply-cycles";
 import { auditSubscriptions, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
+import { deliveryKey, loadDeliveryAddresses } from "./load-delivery-addresses";
 import { loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
@@ -70,10 +71,9 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const programIds = claimed.filter((r) => r.productKind === "program").map((r) => r.id);
   const program = programIds.length > 0 ? await generateProgramCycles(tx, programIds, now) : null;
   const out = emptyOutcome();
-  const overrides = await loadOverrides(
-    tx,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const overrides = await loadOverrides(tx, ids);
+  const sentElsewhere = await loadDeliveryAddresses(tx, ids);
   const writes: CycleWrite[] = [];
   const missed: SubscriptionAuditEntry[] = [];
   const outcomes: SubscriptionAuditEntry[] = [];
@@ -110,7 +110,8 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
         runAt: plan.runAt,
         customerId: row.customerId,
         productId: row.productId,
-        addressId: row.addressId,
+        // A one-off "send this delivery elsewhere" wins for its cycle only.
+        addressId: sentElsewhere.get(deliveryKey(row.id, plan.cycleIndex)) ?? row.addressId,
         quantity: row.quantity,
         discountPercent: row.discountPercent,
       };

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { listSubscriptionActivity } from "./list-activity";
 import { listCustomerOrders } from "@/server/orders/list-customer-orders";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
+import { listDeliveryAddresses } from "./list-delivery-addresses";
 import { loadOverrides } from "./lock-subscription";
 import { toLocalDate } from "../schedule";
 import type { SubscriptionDetailDto, UpcomingCycleDto } from "./subscription-dto.schema";
@@ -11,10 +12,11 @@ import { upcomingTimeline } from "./upcoming-timeline";
 /** Everything the subscription page shows: the subscription, next 6 deliveries, orders, activity. */
 export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: string, now: Date): Promise<SubscriptionDetailDto> {
   const { row, dto } = await getSubscriptionOrThrow(db, customerId, id);
-  const [overrides, orders, activity] = await Promise.all([
+  const [overrides, orders, activity, sentElsewhere] = await Promise.all([
     loadOverrides(db, row.id, row.anchorIndex),
     listCustomerOrders(db, customerId, { subscriptionId: row.id }),
     listSubscriptionActivity(db, row.id),
+    listDeliveryAddresses(db, row.id, row.anchorIndex),
   ]);
   const orderByCycle = new Map(orders.filter((o) => o.cycleIndex !== null).map((o) => [o.cycleIndex, o]));
   const timeline: UpcomingCycleDto[] = upcomingTimeline(row, overrides, now).map((cycle) => {
@@ -27,6 +29,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
       skipped: cycle.skipped,
       rescheduled: cycle.rescheduled,
       order: order ? { id: order.id, number: order.number } : null,
+      deliveryAddress: sentElsewhere.get(cycle.cycleIndex) ?? null,
     };
   });
   // Orders already created for a future date are upcoming deliveries even where the timeline
@@ -44,6 +47,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
         skipped: false,
         rescheduled: false,
         order: { id: o.id, number: o.number },
+        deliveryAddress: sentElsewhere.get(o.cycleIndex!) ?? null,
       };
     });
   const upcoming = [...earlier, ...timeline].sort((a, b) => a.cycleIndex - b.cycleIndex).slice(0, 6);

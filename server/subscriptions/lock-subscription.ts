@@ -38,6 +38,8 @@ const VERBS: Record<CustomerAction, string> = {
   order_now: "ordered now",
   change: "changed",
   cancel: "cancelled",
+  change_address: "given another address",
+  send_delivery_elsewhere: "sent to another address",
 };
 
 /** The transition table check (ACTION_FROM); the guarded UPDATE re-checks it in SQL. */
