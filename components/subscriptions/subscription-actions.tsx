@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import type { SubscriptionDetailDto } from "@/server/subscriptions/subscription-dto.schema";
 import { canPerform } from "@/server/subscriptions/subscription-status";
 import { CancelDialog, ChangeDialog, OrderNowDialog, PauseDialog, RescheduleDialog } from "./action-dialogs";
+import { ChangeAddressDialog } from "./address-dialogs";
 import { useSubscriptionAction, type SubscriptionAction } from "./queries";
 
-type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "cancel";
+type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "cancel" | "change_address";
 
 const DONE: Record<SubscriptionAction["kind"], string> = {
   pause: "Subscription paused.",
@@ -20,6 +21,9 @@ const DONE: Record<SubscriptionAction["kind"], string> = {
   order_now: "Extra order placed.",
   cancel: "Subscription cancelled. A confirmation email is on its way.",
   accept_offer: "Offer accepted: your subscription continues. A confirmation email is on its way.",
+  change_address: "Address changed for this and all future deliveries.",
+  send_elsewhere: "This delivery goes to the other address.",
+  ship_home: "This delivery goes to your subscription's address again.",
 };
 
 /** The action bar: every button is enabled by the same transition table the server guards with. */
@@ -90,6 +94,11 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
             Change frequency or quantity
           </Button>
         )}
+        {canPerform(s.status, "change_address") && (
+          <Button variant="secondary" onClick={() => open("change_address")}>
+            Change address
+          </Button>
+        )}
         {canPerform(s.status, "cancel") && (
           <Button variant="danger" onClick={() => open("cancel")}>
             Cancel subscription
@@ -114,6 +123,9 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
       {dialog?.kind === "change" && <ChangeDialog {...props("change")} subscription={s} />}
       {dialog?.kind === "order_now" && <OrderNowDialog {...props("order_now")} subscription={s} />}
       {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} subscriptionId={s.id} />}
+      {dialog?.kind === "change_address" && (
+        <ChangeAddressDialog {...props("change_address")} current={s.address} onSubmit={(addressId) => run({ kind: "change_address", addressId })} />
+      )}
       {dialog && error && !fieldError && (
         <p role="alert" className="sr-only">
           {error.message}
