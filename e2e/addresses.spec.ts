@@ -59,6 +59,16 @@ test("add addresses, ship a subscription to one, gift one delivery: generation f
   await expect(page.getByRole("status").filter({ hasText: "Address added." })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: friend.name })).toContainText("Portland, OR 97201");
 
+  // Edit in place: the card shows the new postal code.
+  await page.getByRole("button", { name: `Edit ${office.name}, ${office.line1}` }).click();
+  const edit = page.getByRole("form", { name: "Edit address" });
+  await expect(edit.getByLabel("Full name")).toHaveValue(office.name);
+  await edit.getByLabel("Postal code").fill("62702");
+  await edit.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Address saved." })).toBeVisible();
+  office.postalCode = "62702";
+  await expect(page.getByRole("listitem").filter({ hasText: office.name })).toContainText("Springfield, IL 62702");
+
   // The subscription's own address: this and all future deliveries.
   const productName = `Address Beans ${stamp}`;
   const { subscriptionId } = await dueSoonSubscription({ productName, inHours: 100 });

@@ -38,7 +38,20 @@ export function AddressForm({
   onSubmit: (input: AddressRequest) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<Values>(initial ? { ...initial, line2: initial.line2 ?? "", region: initial.region ?? "" } : EMPTY);
+  // Only the editable fields: the DTO's id, flags and usedBy must not travel back in the request.
+  const [values, setValues] = useState<Values>(() =>
+    initial
+      ? {
+          name: initial.name,
+          line1: initial.line1,
+          line2: initial.line2 ?? "",
+          city: initial.city,
+          region: initial.region ?? "",
+          postalCode: initial.postalCode,
+          country: initial.country,
+        }
+      : EMPTY,
+  );
   const [checked, setChecked] = useState(false);
   const local: AddressErrors = useMemo(() => {
     if (!checked) return {};

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deliveryDELETE, PUT as deliveryPUT } from "@/app/api/v1/subscriptions/[id]/deliveries/[cycleIndex]/address/route";
 import { PUT as addressPUT } from "@/app/api/v1/subscriptions/[id]/address/route";
 import { getDb } from "@/db/client";
-import { addresses, deliveryAddresses } from "@/db/schema";
+import { addresses, deliveryAddresses, subscriptions } from "@/db/schema";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { generateForSubscriptions } from "@/server/generation/generate-for-subscriptions";
 import { auditVocabularyOf } from "@/test/support/subscription-audit-vocabulary";
@@ -186,6 +186,25 @@ describe("send one delivery to another address", () => {
     );
     const beyond = await errorOf(setDeliveryAddress(db, actor, limited.id, 5, { addressId: friend.id }, NOW));
     expect(beyond).toMatchObject({ code: "VALIDATION", fields: { cycleIndex: expect.stringMatching(/no such delivery/) } });
+  });
+
+  it("a program subscription's shipments can't be sent elsewhere one-off (continuity ships them)", async () => {
+    const { db, actor, friend } = await setup();
+    const program = await makeProduct(db, { kind: "program" });
+    const [sub] = await db
+      .insert(subscriptions)
+      .values({
+        customerId: actor.customerId,
+        productId: program.id,
+        quantity: 1,
+        frequency: "monthly",
+        anchorDate: "2027-01-31",
+        timeZone: "UTC",
+        nextRunAt: CYCLE_AT[0],
+      })
+      .returning();
+    const e = await errorOf(setDeliveryAddress(db, actor, sub!.id, 0, { addressId: friend.id }, NOW));
+    expect(e).toMatchObject({ code: "CONFLICT", userMessage: expect.stringMatching(/program shipment/) });
   });
 
   it("a frequency change keeps the next delivery's one-off address and drops later ones (their dates moved)", async () => {
