@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as defaultPOST } from "@/app/api/v1/addresses/[id]/default/route";
 import { DELETE as addressDELETE, PATCH as addressPATCH } from "@/app/api/v1/addresses/[id]/route";
 import { GET as listGET, POST as addPOST } from "@/app/api/v1/addresses/route";
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import { addresses, auditLog, subscriptions } from "@/db/schema";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { cancelSubscription } from "@/server/subscriptions/cancel-subscription";
+import { changeSubscriptionAddress } from "@/server/subscriptions/change-subscription-address";
 import { createSubscription } from "@/server/subscriptions/create-subscription";
 import { setDeliveryAddress } from "@/server/subscriptions/set-delivery-address";
 import { createInput, errorOf, makeCustomer, makeProduct, NOW, startEventSink } from "@/test/support/subscriptions/factories";
@@ -152,6 +153,71 @@ describe("address book use-cases", () => {
     expect(await deleteAddress(db, actor, c.id, NOW)).toEqual({ deleted: true, newDefaultId: a.id });
     expect(await defaults(actor.customerId)).toEqual([a.id]);
     expect(b.isDefault).toBe(false);
+  });
+});
+
+/** Waits until `n` sessions of this database are blocked on a lock. */
+async function lockWaiters(db: Database, n: number) {
+  for (let i = 0; i < 500; i++) {
+    const [row] = await db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if ((row?.n ?? 0) >= n) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("no session started waiting for a lock");
+}
+
+/** Runs `steps` in a transaction held open until `release()`; `ready` resolves once the steps ran. */
+function heldTransaction(db: Database, steps: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<void>) {
+  let release!: () => void;
+  let ready!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const started = new Promise<void>((r) => (ready = r));
+  const done = db.transaction(async (tx) => {
+    await steps(tx);
+    ready();
+    await gate;
+  });
+  return { started, release, done };
+}
+
+describe("delete racing 'ship here' (real concurrent transactions)", () => {
+  it("a delete that comes second waits for the assignment, then refuses", async () => {
+    const db = getDb();
+    const { actor } = await bareCustomer();
+    await addAddress(db, actor, berlin, NOW);
+    const office = await addAddress(db, actor, toronto, NOW);
+    const { subscription } = await createSubscription(db, actor, createInput((await makeProduct(db, { name: "Rice" })).id), NOW);
+    // What changeSubscriptionAddress does, held open after its writes.
+    const change = heldTransaction(db, async (tx) => {
+      await tx.execute(sql`SELECT id FROM addresses WHERE id = ${office.id} FOR KEY SHARE`);
+      await tx.execute(sql`UPDATE subscriptions SET address_id = ${office.id} WHERE id = ${subscription.id}`);
+    });
+    await change.started;
+    const deletion = errorOf(deleteAddress(db, actor, office.id, NOW));
+    await lockWaiters(db, 1);
+    change.release();
+    await change.done;
+    expect(await deletion).toMatchObject({ code: "CONFLICT", userMessage: expect.stringMatching(/your Rice subscription ships to it/) });
+  });
+
+  it("an assignment that comes second waits for the delete, then gets a field error", async () => {
+    const db = getDb();
+    const { actor } = await bareCustomer();
+    await addAddress(db, actor, berlin, NOW);
+    const office = await addAddress(db, actor, toronto, NOW);
+    const { subscription } = await createSubscription(db, actor, createInput((await makeProduct(db)).id), NOW);
+    // What deleteAddress does, held open after its delete.
+    const deletion = heldTransaction(db, async (tx) => {
+      await tx.execute(sql`SELECT id FROM addresses WHERE id = ${office.id} FOR UPDATE`);
+      await tx.execute(sql`DELETE FROM addresses WHERE id = ${office.id}`);
+    });
+    await deletion.started;
+    const change = errorOf(changeSubscriptionAddress(db, actor, subscription.id, { addressId: office.id }, NOW));
+    await lockWaiters(db, 1);
+    deletion.release();
+    await deletion.done;
+    expect(await change).toMatchObject({ code: "VALIDATION", fields: { addressId: "Choose one of your addresses" } });
   });
 });
 
