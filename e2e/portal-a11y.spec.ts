@@ -48,6 +48,12 @@ test("every signed-in portal page", async ({ page }) => {
   await visit(page, "/orders", ["heading", { level: 1 }]);
   await visit(page, "/notifications", ["heading", { level: 1 }]);
   await visit(page, "/api-tokens", ["heading", { level: 1 }]);
+  await visit(page, "/addresses", ["heading", { level: 1, name: "Addresses" }]);
+  // The add form, submitted empty: every field error shown.
+  await page.getByRole("button", { name: "Add an address" }).click();
+  await page.getByRole("form", { name: "New address" }).getByRole("button", { name: "Add address" }).click();
+  await expect(page.getByRole("form", { name: "New address" }).getByRole("alert").first()).toBeVisible();
+  await expectAccessible(page, "address form with errors");
   await visit(page, "/my-programs", ["heading", { level: 1 }]);
 
   const [program] = await withSql((sql) => sql<Array<{ id: string }>>`SELECT id FROM programs WHERE status = 'active' ORDER BY created_at LIMIT 1`);

@@ -10,6 +10,7 @@ const NAV: Record<Role, Array<{ href: string; label: string }>> = {
     { href: "/subscriptions", label: "Subscriptions" },
     { href: "/subscriptions/new", label: "New subscription" },
     { href: "/orders", label: "Orders" },
+    { href: "/addresses", label: "Addresses" },
     { href: "/my-programs", label: "Programs" },
     { href: "/notifications", label: "Notifications" },
   ],

@@ -64,6 +64,12 @@ export function describeActivity(action: string, data: Record<string, unknown> |
       return `Frequency changed ${frequencyLabel(d.from as Frequency)} → ${frequencyLabel(d.to as Frequency)}`;
     case "cancelled":
       return d.reason ? `Cancelled (“${String(d.reason)}”)` : "Cancelled";
+    case "address_changed":
+      return "Address changed for this and all future deliveries";
+    case "delivery_address_set":
+      return `The delivery of ${date(d.localDate)} goes to another address`;
+    case "delivery_address_removed":
+      return "A delivery goes to the subscription's address again";
     case "cycle_generated":
       return "Order created for a delivery";
     case "cycle_skipped":

@@ -14,6 +14,7 @@ const cycle = (cycleIndex: number, localDate: string, skipped = false) => ({
   product: { id: "p1", name: "Coffee" },
   swapped: false,
   addons: [],
+  deliveryAddress: null,
 });
 const detail: SubscriptionDetailDto = {
   subscription: {
@@ -32,6 +33,7 @@ const detail: SubscriptionDetailDto = {
     cancelledAt: null,
     cancelReason: null,
     discount: null,
+    address: null,
   },
   upcoming: [cycle(0, "2027-01-31"), cycle(1, "2027-02-28"), cycle(2, "2027-03-31")],
   orders: [],

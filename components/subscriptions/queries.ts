@@ -13,6 +13,7 @@ import type {
 } from "@/server/subscriptions/subscription-dto.schema";
 import type { BodyOf, ResponseOf } from "@/server/http/route-contract";
 import type { CancelReason } from "@/server/subscriptions/model";
+import type { deliveryAddressRoutes } from "@/server/subscriptions/delivery-address-routes.schema";
 import type { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 import type { SchedulePreviewInput } from "@/server/subscriptions/subscription.schema";
 
@@ -84,7 +85,10 @@ export type SubscriptionAction =
   | { kind: "accept_offer"; offerId: string; reason: CancelReason }
   | ({ kind: "swap" } & BodyOf<typeof subscriptionRoutes.swap>)
   | ({ kind: "add_addon" } & BodyOf<typeof subscriptionRoutes.addAddon>)
-  | ({ kind: "remove_addon" } & BodyOf<typeof subscriptionRoutes.removeAddon>);
+  | ({ kind: "remove_addon" } & BodyOf<typeof subscriptionRoutes.removeAddon>)
+  | { kind: "change_address"; addressId: string }
+  | { kind: "send_elsewhere"; cycleIndex: number; addressId: string }
+  | { kind: "ship_home"; cycleIndex: number };
 
 function send(id: string, action: SubscriptionAction): Promise<unknown> {
   const base = `/api/v1/subscriptions/${encodeURIComponent(id)}`;
@@ -125,6 +129,16 @@ function send(id: string, action: SubscriptionAction): Promise<unknown> {
       const body: BodyOf<typeof subscriptionRoutes.removeAddon> = { cycleIndex: action.cycleIndex, productId: action.productId };
       return fetchJson(`${base}/addons/remove`, { method: "POST", body });
     }
+    case "change_address": {
+      const body: BodyOf<typeof deliveryAddressRoutes.change> = { addressId: action.addressId };
+      return fetchJson(`${base}/address`, { method: "PUT", body });
+    }
+    case "send_elsewhere": {
+      const body: BodyOf<typeof deliveryAddressRoutes.setDelivery> = { addressId: action.addressId };
+      return fetchJson(`${base}/deliveries/${action.cycleIndex}/address`, { method: "PUT", body });
+    }
+    case "ship_home":
+      return fetchJson(`${base}/deliveries/${action.cycleIndex}/address`, { method: "DELETE" });
     case "order_now":
       return postWithHeaders(`${base}/order-now`, { "idempotency-key": action.idempotencyKey });
   }
@@ -199,6 +213,8 @@ export function useSubscriptionAction(id: string) {
         client.invalidateQueries({ queryKey: subscriptionKeys.all }),
         client.invalidateQueries({ queryKey: orderKeys.all }),
         client.invalidateQueries({ queryKey: notificationKeys.all }),
+        // An address book entry lists the subscriptions shipping to it.
+        client.invalidateQueries({ queryKey: ["addresses"] }),
       ]),
   });
 }

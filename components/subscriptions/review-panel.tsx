@@ -41,7 +41,7 @@ export function ReviewPanel({
   return (
     <section aria-labelledby="review-heading" className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-6">
       <h2 id="review-heading" className="text-base font-semibold">
-        6. Review
+        7. Review
       </h2>
       {product ? (
         <p className="mt-2 text-sm text-slate-700">

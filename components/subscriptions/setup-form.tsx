@@ -9,6 +9,8 @@ import type { Frequency } from "@/server/schedule/frequencies";
 import type { ResponseOf } from "@/server/http/route-contract";
 import type { subscriptionRoutes } from "@/server/subscriptions/subscription-routes.schema";
 import { schedulePreviewSchema, type SchedulePreviewInput } from "@/server/subscriptions/subscription.schema";
+import { addressListQuery } from "@/components/addresses/queries";
+import { AddressSelect } from "./address-dialogs";
 import { EndConditionFields, type EndState } from "./end-condition-fields";
 import { FrequencyPills } from "./frequency-pills";
 import { ProductPicker } from "./product-picker";
@@ -36,6 +38,10 @@ export function SetupForm({ timeZone, today }: { timeZone: string; today: string
   const [frequencyTouched, setFrequencyTouched] = useState(false);
   const [startDate, setStartDate] = useState(today);
   const [end, setEnd] = useState<EndState>({ kind: "until_cancelled", cycles: 6, endDate: "" });
+  const [pickedAddress, setPickedAddress] = useState<string | null>(null);
+  const addresses = useQuery(addressListQuery());
+  // Until the customer picks one, the default address (what the server would fall back to).
+  const addressId = pickedAddress ?? addresses.data?.find((a) => a.isDefault)?.id ?? addresses.data?.[0]?.id ?? null;
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -55,7 +61,7 @@ export function SetupForm({ timeZone, today }: { timeZone: string; today: string
     mutationFn: () =>
       fetchJson<ResponseOf<typeof subscriptionRoutes.create>>("/api/v1/subscriptions", {
         method: "POST",
-        body: { productId, quantity, frequency, startDate, localTime: "09:00", timeZone, end: endOf(end) },
+        body: { productId, quantity, frequency, startDate, localTime: "09:00", timeZone, end: endOf(end), addressId: addressId ?? undefined },
       }),
     onSuccess: async ({ subscription }) => {
       await client.invalidateQueries({ queryKey: subscriptionKeys.all });
@@ -170,6 +176,19 @@ export function SetupForm({ timeZone, today }: { timeZone: string; today: string
           }}
           errors={{ kind: errors.end, cycles: errors["end.cycles"], endDate: errors["end.endDate"] }}
         />
+        <div>
+          <h2 className="mb-3 text-sm font-semibold text-slate-800">6. Where should it ship?</h2>
+          <AddressSelect
+            label="Ship to"
+            value={addressId}
+            error={errors.addressId}
+            hint="Every delivery goes here; you can send any one delivery elsewhere later."
+            onChange={(id) => {
+              setPickedAddress(id);
+              clear("addressId");
+            }}
+          />
+        </div>
       </form>
       <ReviewPanel
         product={product}

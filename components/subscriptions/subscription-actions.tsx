@@ -6,10 +6,11 @@ import { Button } from "@/components/ui/button";
 import type { SubscriptionDetailDto } from "@/server/subscriptions/subscription-dto.schema";
 import { canPerform } from "@/server/subscriptions/subscription-status";
 import { CancelDialog, ChangeDialog, OrderNowDialog, PauseDialog, RescheduleDialog } from "./action-dialogs";
+import { ChangeAddressDialog } from "./address-dialogs";
 import { useSubscriptionAction, type SubscriptionAction } from "./queries";
 import { AddonDialog, SwapDialog } from "./swap-addon-dialogs";
 
-type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "swap" | "add_addon" | "cancel";
+type DialogKind = "pause" | "reschedule" | "change" | "order_now" | "swap" | "add_addon" | "cancel" | "change_address";
 
 const DONE: Record<SubscriptionAction["kind"], string> = {
   pause: "Subscription paused.",
@@ -24,6 +25,9 @@ const DONE: Record<SubscriptionAction["kind"], string> = {
   swap: "Product swapped.",
   add_addon: "Added to your next delivery.",
   remove_addon: "Add-on removed.",
+  change_address: "Address changed for this and all future deliveries.",
+  send_elsewhere: "This delivery goes to the other address.",
+  ship_home: "This delivery goes to your subscription's address again.",
 };
 
 /** The action bar: every button is enabled by the same transition table the server guards with. */
@@ -104,6 +108,11 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
             Add to next delivery
           </Button>
         )}
+        {canPerform(s.status, "change_address") && (
+          <Button variant="secondary" onClick={() => open("change_address")}>
+            Change address
+          </Button>
+        )}
         {canPerform(s.status, "cancel") && (
           <Button variant="danger" onClick={() => open("cancel")}>
             Cancel subscription
@@ -130,6 +139,9 @@ export function SubscriptionActions({ detail, today }: { detail: SubscriptionDet
       {dialog?.kind === "swap" && <SwapDialog {...props("swap")} subscription={s} />}
       {dialog?.kind === "add_addon" && <AddonDialog {...props("add_addon")} subscription={s} />}
       {dialog?.kind === "cancel" && <CancelDialog {...props("cancel")} subscriptionId={s.id} />}
+      {dialog?.kind === "change_address" && (
+        <ChangeAddressDialog {...props("change_address")} current={s.address} onSubmit={(addressId) => run({ kind: "change_address", addressId })} />
+      )}
       {dialog && error && !fieldError && (
         <p role="alert" className="sr-only">
           {error.message}

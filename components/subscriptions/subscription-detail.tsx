@@ -7,6 +7,7 @@ import { ProgramSubscriptionLink } from "@/components/programs/portal/program-su
 import { Card } from "@/components/ui/card";
 import { ApiError } from "@/components/ui/fetch-json";
 import { formatMoney } from "@/components/ui/format";
+import { addressLine } from "@/components/addresses/queries";
 import { ActivityList } from "./activity-list";
 import { DeliveryTimeline } from "./delivery-timeline";
 import { endLabel, formatLocalDay, formatLocalTime, frequencyLabel } from "./format";
@@ -49,6 +50,9 @@ export function SubscriptionDetail({ id, today }: { id: string; today: string })
           <p className="mt-1 text-sm text-slate-600">
             {s.quantity} × {formatMoney(s.product.priceMinor, s.product.currency)} · {frequencyLabel(s.frequency)} at {formatLocalTime(s.localTime)} (
             {s.timeZone}) · {endLabel(s.end)}
+          </p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="ships-to">
+            Ships to {s.address ? addressLine(s.address) : "your default address"}
           </p>
           {s.discount && (
             <p className="mt-1 text-sm font-medium text-brand-700" data-testid="discount">

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /** A buyer. Linked to a login when they use the portal; intake may create customers without one. */
@@ -33,6 +34,14 @@ export const addresses = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     /** Result of address verification; workflows reject orders to invalid addresses. */
     valid: boolean("valid").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("addresses_customer_idx").on(t.customerId)],
+  (t) => [
+    index("addresses_customer_idx").on(t.customerId),
+    // At most one default per customer: the fallback insertOrders and set-up pick.
+    uniqueIndex("addresses_one_default")
+      .on(t.customerId)
+      .where(sql`${t.isDefault}`),
+  ],
 );

@@ -24,7 +24,8 @@ export const subscriptions = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    addressId: uuid("address_id").references(() => addresses.id),
+    /** Where every delivery ships (this and all future); a delivery-address row overrides one cycle. */
+    addressId: uuid("address_id").references(() => addresses.id, { onDelete: "set null" }),
     quantity: integer("quantity").notNull(),
     frequency: frequencyEnum("frequency").notNull(),
     /** Local date of cycle 0. Occurrence N is computed from it (anchor-clamp), never chained. */
@@ -62,6 +63,8 @@ export const subscriptions = pgTable(
       .on(t.nextRunAt)
       .where(sql`${t.status} = 'active'`),
     index("subscriptions_customer_idx").on(t.customerId),
+    // Deleting an address finds (and un-sets, ON DELETE SET NULL) the subscriptions naming it.
+    index("subscriptions_address_idx").on(t.addressId),
     check("subscriptions_quantity_positive", sql`${t.quantity} > 0`),
     check(
       "subscriptions_discount_coherent",
@@ -91,6 +94,34 @@ export const cycleOverrides = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("cycle_overrides_pk").on(t.subscriptionId, t.cycleIndex)],
+);
+
+/**
+ * "Send this one delivery to another address" (a gift): one cycle of a subscription ships to
+ * `address_id` instead of the subscription's own address. Keyed by occurrence like
+ * cycle_overrides, but its own table: a cycle may be both moved and sent elsewhere. Generation
+ * reads the rows of the batch's cycles in one query; once the cycle's order exists the row is
+ * history (the order holds its own address snapshot) and can no longer change.
+ * Deleting an address a pending row names is refused by server/customers; rows of past cycles
+ * go with the address (cascade).
+ */
+export const deliveryAddresses = pgTable(
+  "delivery_addresses",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    cycleIndex: integer("cycle_index").notNull(),
+    addressId: uuid("address_id")
+      .notNull()
+      .references(() => addresses.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "delivery_addresses_pk", columns: [t.subscriptionId, t.cycleIndex] }),
+    // Deleting an address looks up the rows that still name it.
+    index("delivery_addresses_address_idx").on(t.addressId),
+  ],
 );
 
 /** A reminder row is inserted once per cycle (unique key); sentAt is set after the email left. */

@@ -5,6 +5,7 @@ import { generateProgramCycles } from "@/server/continuity/generate-program-cycl
 import { applyCycles, type CycleWrite } from "./apply-cycles";
 import { auditSubscriptions, type SubscriptionAuditEntry } from "@/server/subscriptions/transition";
 import { cycleLines, NO_EXTRAS } from "./cycle-lines";
+import { deliveryKey, loadDeliveryAddresses } from "./load-delivery-addresses";
 import { loadCycleExtras, loadOverrides, type GenerationRow } from "./load-subscriptions";
 import { planCycle, type CycleOverride, type CyclePlan } from "./plan-cycle";
 import { recordFailures, type FailurePolicy, type GenerationFailure } from "./record-failures";
@@ -74,6 +75,7 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
   const ids = rows.map((r) => r.id);
   const overrides = await loadOverrides(tx, ids);
   const extras = await loadCycleExtras(tx, ids);
+  const sentElsewhere = await loadDeliveryAddresses(tx, ids);
   const writes: CycleWrite[] = [];
   const missed: SubscriptionAuditEntry[] = [];
   const outcomes: SubscriptionAuditEntry[] = [];
@@ -108,7 +110,8 @@ async function writeCycles(tx: Transaction, claimed: readonly GenerationRow[], n
         cycleIndex: plan.cycleIndex,
         runAt: plan.runAt,
         customerId: row.customerId,
-        addressId: row.addressId,
+        // A one-off "send this delivery elsewhere" wins for its cycle only.
+        addressId: sentElsewhere.get(deliveryKey(row.id, plan.cycleIndex)) ?? row.addressId,
         lines: planned.lines,
         discountPercent: row.discountPercent,
         auditData: {

@@ -21,3 +21,9 @@ export function uuidParam(raw: string | undefined, what: string): string {
   if (raw === undefined || !UUID.test(raw)) throw notFound(what);
   return raw;
 }
+
+/** A cycle index (subscriptions count cycles from 0): decimal digits only, 0 … 2^31-1. */
+export function cycleIndexParam(raw: string | undefined, what = "Delivery"): number {
+  if (raw === "0") return 0;
+  return intIdParam(raw, what);
+}

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gt, gte } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { cycleOverrides } from "@/db/schema";
+import { cycleOverrides, deliveryAddresses } from "@/db/schema";
 import { conflict, invalid } from "../errors/app-error";
 import type { Frequency } from "../schedule";
 import { applyTransition } from "./transition";
@@ -67,6 +67,12 @@ export async function changeFrequency(
     throw invalid({ frequency: "The next delivery was moved past the end date; move it back before changing the frequency" });
   }
   await tx.delete(cycleOverrides).where(and(eq(cycleOverrides.subscriptionId, row.id), gte(cycleOverrides.cycleIndex, next.cycleIndex)));
+  // The next delivery keeps its date (it becomes the anchor), so its one-off address stays; later
+  // cycles fall on other dates now, and an address chosen for a date must not follow another one.
+  const dropped = await tx
+    .delete(deliveryAddresses)
+    .where(and(eq(deliveryAddresses.subscriptionId, row.id), gt(deliveryAddresses.cycleIndex, next.cycleIndex)))
+    .returning({ cycleIndex: deliveryAddresses.cycleIndex });
   await applyTransition(tx, {
     row,
     now,
@@ -78,6 +84,7 @@ export async function changeFrequency(
       to: frequency,
       anchor: { from: { date: row.anchorDate, index: row.anchorIndex }, to: { date: next.localDate, index: next.cycleIndex } },
       endCycles: row.endKind === "after_cycles" ? { from: row.endCycles, to: endCycles } : undefined,
+      deliveryAddressesDropped: dropped.length > 0 ? dropped.map((d) => d.cycleIndex) : undefined,
     },
   });
 }

@@ -109,7 +109,10 @@ export async function validateNewSubscription(tx: Transaction, customerId: strin
     const [address] = await tx
       .select({ id: addresses.id })
       .from(addresses)
-      .where(and(eq(addresses.id, input.addressId), eq(addresses.customerId, customerId)));
+      .where(and(eq(addresses.id, input.addressId), eq(addresses.customerId, customerId)))
+      // The lock its foreign key takes anyway, taken now: a concurrent delete of the address either
+      // waits and then sees this subscription (refused), or went first and this finds no address.
+      .for("key share");
     if (!address) fields.addressId = "Choose one of your addresses";
     else addressId = address.id;
   } else {
@@ -118,7 +121,8 @@ export async function validateNewSubscription(tx: Transaction, customerId: strin
       .from(addresses)
       .where(eq(addresses.customerId, customerId))
       .orderBy(desc(addresses.isDefault))
-      .limit(1);
+      .limit(1)
+      .for("key share");
     addressId = fallback?.id ?? null;
   }
   if (Object.keys(fields).length > 0) throw invalid(fields);

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { listSubscriptionActivity } from "./list-activity";
 import { listCustomerOrders } from "@/server/orders/list-customer-orders";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
+import { listDeliveryAddresses } from "./list-delivery-addresses";
 import { loadOverrides } from "./lock-subscription";
 import { toLocalDate } from "../schedule";
 import type { SubscriptionDetailDto, UpcomingCycleDto } from "./subscription-dto.schema";
@@ -12,11 +13,12 @@ import { loadCycleExtras } from "./load-cycle-extras";
 /** Everything the subscription page shows: the subscription, next 6 deliveries, orders, activity. */
 export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: string, now: Date): Promise<SubscriptionDetailDto> {
   const { row, dto, product } = await getSubscriptionOrThrow(db, customerId, id);
-  const [overrides, orders, activity, extras] = await Promise.all([
+  const [overrides, orders, activity, extras, sentElsewhere] = await Promise.all([
     loadOverrides(db, row.id, row.anchorIndex),
     listCustomerOrders(db, customerId, { subscriptionId: row.id }),
     listSubscriptionActivity(db, row.id),
     loadCycleExtras(db, row.id, row.nextCycleIndex),
+    listDeliveryAddresses(db, row.id, row.anchorIndex),
   ]);
   // Swaps and add-ons of cycles whose order exists are shown by the order's own lines.
   const planned = (cycleIndex: number, ordered: boolean) => {
@@ -39,6 +41,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
       rescheduled: cycle.rescheduled,
       order: order ? { id: order.id, number: order.number } : null,
       ...planned(cycle.cycleIndex, order !== undefined),
+      deliveryAddress: sentElsewhere.get(cycle.cycleIndex) ?? null,
     };
   });
   // Orders already created for a future date are upcoming deliveries even where the timeline
@@ -57,6 +60,7 @@ export async function getSubscriptionDetail(db: DbOrTx, customerId: string, id: 
         rescheduled: false,
         order: { id: o.id, number: o.number },
         ...planned(o.cycleIndex!, true),
+        deliveryAddress: sentElsewhere.get(o.cycleIndex!) ?? null,
       };
     });
   const upcoming = [...earlier, ...timeline].sort((a, b) => a.cycleIndex - b.cycleIndex).slice(0, 6);

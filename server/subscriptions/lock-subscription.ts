@@ -40,6 +40,8 @@ const VERBS: Record<CustomerAction, string> = {
   swap: "swapped",
   addon: "given add-ons",
   cancel: "cancelled",
+  change_address: "given another address",
+  send_delivery_elsewhere: "sent to another address",
 };
 
 /** The transition table check (ACTION_FROM); the guarded UPDATE re-checks it in SQL. */

@@ -8,6 +8,7 @@ import { END_CONDITION_KINDS, FREQUENCIES } from "../schedule";
 import { ORDER_KINDS } from "@/db/vocabulary/order-kinds";
 import { responseSchemas } from "../http/named-schemas";
 import { CANCEL_REASONS } from "@/db/vocabulary/save-offers";
+import { addressSummaryDto } from "@/server/customers/address.schema";
 import { SUBSCRIPTION_STATUSES } from "./subscription-status";
 
 const instant = z.string().meta({ format: "date-time", description: "ISO-8601 instant (UTC)" });
@@ -56,6 +57,8 @@ export const subscriptionDto = z
     cancelReason: z.enum(CANCEL_REASONS).nullable(),
     /** An accepted save offer's percentage off the next `ordersLeft` generated orders. */
     discount: z.object({ percent: z.number().int(), ordersLeft: z.number().int() }).nullable(),
+    /** Where its deliveries ship (null: none set, orders fall back to the customer's default address). */
+    address: addressSummaryDto.nullable(),
   })
   .register(responseSchemas, { id: "Subscription" });
 
@@ -78,6 +81,8 @@ export const upcomingCycleDto = z
     swapped: z.boolean(),
     /** One-time add-ons: extra lines of this delivery's order only. */
     addons: z.array(cycleAddonDto),
+    /** This delivery only ships here instead of the subscription's address ("send this one elsewhere"). */
+    deliveryAddress: addressSummaryDto.nullable(),
   })
   .register(responseSchemas, { id: "UpcomingCycle" });
 

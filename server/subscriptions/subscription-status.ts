@@ -15,7 +15,20 @@ export {
  * What a customer can do to a subscription, and from which statuses. The one table the
  * use-cases guard on (their UPDATE … WHERE status = :from) and the UI enables buttons by.
  */
-export const CUSTOMER_ACTIONS = ["pause", "resume", "skip", "unskip", "reschedule", "order_now", "change", "swap", "addon", "cancel"] as const;
+export const CUSTOMER_ACTIONS = [
+  "pause",
+  "resume",
+  "skip",
+  "unskip",
+  "reschedule",
+  "order_now",
+  "change",
+  "swap",
+  "addon",
+  "cancel",
+  "change_address",
+  "send_delivery_elsewhere",
+] as const;
 export type CustomerAction = (typeof CUSTOMER_ACTIONS)[number];
 
 export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionStatus[]>> = {
@@ -33,6 +46,9 @@ export const ACTION_FROM: Readonly<Record<CustomerAction, readonly SubscriptionS
   swap: ["active", "paused"],
   addon: ["active"],
   cancel: ["active", "paused"],
+  // Where deliveries go: a paused series still has deliveries after it resumes.
+  change_address: ["active", "paused"],
+  send_delivery_elsewhere: ["active", "paused"],
 };
 
 export function canPerform(status: SubscriptionStatus, action: CustomerAction): boolean {
@@ -61,6 +77,11 @@ export const SUBSCRIPTION_AUDIT_ACTIONS = [
   "product_swapped",
   "addon_added",
   "addon_removed",
+  // Addresses (change-subscription-address.ts, set-/remove-delivery-address.ts): the
+  // subscription's own (this and all future), and one delivery sent elsewhere or back.
+  "address_changed",
+  "delivery_address_set",
+  "delivery_address_removed",
   // The cancel flow (cancel-subscription.ts, get-save-offer.ts, accept-save-offer.ts): a save
   // offer shown for a reason, taken (its own action — skipped, paused… — is audited too), or
   // declined with "No thanks, cancel" (then `cancelled` follows, with the reason).

@@ -1,4 +1,5 @@
 import type { products, subscriptions } from "@/db/schema";
+import type { AddressSummaryDto } from "@/server/customers/address.schema";
 import { toLocalDate } from "../schedule";
 import type { SubscriptionDto } from "./subscription-dto.schema";
 
@@ -6,7 +7,7 @@ type Row = typeof subscriptions.$inferSelect;
 type ProductPart = Pick<typeof products.$inferSelect, "id" | "sku" | "name" | "priceMinor" | "currency">;
 
 /** The API/portal view of a subscription row. `next` is the delivery that will produce an order. */
-export function toSubscriptionDto(row: Row, product: ProductPart): SubscriptionDto {
+export function toSubscriptionDto(row: Row, product: ProductPart, address: AddressSummaryDto | null): SubscriptionDto {
   // The cursor never rests on a skipped cycle (skip advances it), so nextRunAt is the next delivery.
   const next =
     row.status === "active" && row.nextRunAt
@@ -29,5 +30,6 @@ export function toSubscriptionDto(row: Row, product: ProductPart): SubscriptionD
     cancelReason: row.cancelReason,
     discount:
       row.discountPercent !== null && row.discountOrdersLeft > 0 ? { percent: row.discountPercent, ordersLeft: row.discountOrdersLeft } : null,
+    address,
   };
 }

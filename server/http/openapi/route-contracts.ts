@@ -5,6 +5,7 @@
  */
 import { signInRoutes } from "../../auth/sign-in-routes.schema";
 import { tokenRoutes } from "../../auth/token-routes.schema";
+import { addressRoutes } from "../../customers/address-routes.schema";
 import { customerRoutes } from "../../customers/customer-routes.schema";
 import { forecastRoutes } from "../../forecast/forecast-routes.schema";
 import { healthRoutes } from "../../health/health-routes.schema";
@@ -14,6 +15,7 @@ import { notificationRoutes } from "../../notifications/notification-routes.sche
 import { programRoutes } from "../../continuity/program-routes.schema";
 import { orderRoutes } from "../../orders/order-routes.schema";
 import { emailActionRoutes } from "../../subscriptions/email-action-routes.schema";
+import { deliveryAddressRoutes } from "../../subscriptions/delivery-address-routes.schema";
 import { saveOfferRoutes } from "../../subscriptions/save-offer-routes.schema";
 import { productSwapRoutes } from "../../subscriptions/product-swap-routes.schema";
 import { subscriptionRoutes } from "../../subscriptions/subscription-routes.schema";
@@ -42,4 +44,6 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   emailActionRoutes,
   saveOfferRoutes,
   productSwapRoutes,
+  addressRoutes,
+  deliveryAddressRoutes,
 ].flatMap((area) => Object.values(area));
