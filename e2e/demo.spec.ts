@@ -39,6 +39,10 @@ test("the admin dashboard opens on the seeded demo with non-zero figures and cha
     .click();
   await expect(page.getByTestId("state-node-validation")).toBeVisible();
   await page.screenshot({ path: "public/screenshots/designer.png" });
+  await page.getByRole("button", { name: "Live", exact: true }).click();
+  await expect(page.getByText(/refreshes every/)).toBeVisible();
+  await expect(page.getByTestId("state-node-validation")).toContainText(/now/);
+  await page.screenshot({ path: "public/screenshots/designer-live.png" });
 
   await page.goto("/intake");
   await expect(page.getByRole("heading", { level: 1, name: "Order intake" })).toBeVisible();
