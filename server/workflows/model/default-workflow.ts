@@ -16,8 +16,9 @@ const auto = { kind: "automatic" } as const;
 const merchandiser = { kind: "manual", role: "merchandiser" } as const;
 const admin = { kind: "manual", role: "admin" } as const;
 const event = (name: string) => ({ kind: "event", event: name }) as const;
-// Columns leave room between 240-px nodes for the edge labels (issue #15: the first layout was too dense to read).
-const at = (col: number, row: number) => ({ x: col * 320, y: row * 150 });
+// Columns leave room between 240-px nodes for the edge labels (issue #15: the first layout was too
+// dense to read); rows leave room for a node's Live-mode figures (about 170 px with actions).
+const at = (col: number, row: number) => ({ x: col * 320, y: row * 220 });
 const tr = (
   id: string,
   from: string,
