@@ -7,41 +7,18 @@ import { formatMoney } from "@/components/ui/format";
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from "@/server/schedule/frequencies";
 import type { SubscriptionDto } from "@/server/subscriptions/subscription-dto.schema";
 import { formatLocalDay } from "./format";
+import { DialogFooter, type DialogProps, dialogInput, onConfirm } from "./dialog-form";
 import { Modal } from "./modal";
 import { QuantityStepper } from "./quantity-stepper";
 import { cancelReasonOptions, type CancelReason } from "@/server/subscriptions/model";
-import { saveOfferQuery, type SubscriptionAction } from "./queries";
-
-type DialogProps = { open: boolean; onClose: () => void; onSubmit: (a: SubscriptionAction) => void; busy: boolean; fieldError?: string };
-const input = "rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
-
-function Footer({ submit, busy, danger = false, cancelLabel = "Back" }: { submit: string; busy: boolean; danger?: boolean; cancelLabel?: string }) {
-  return (
-    <div className="mt-6 flex justify-end gap-2">
-      <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>
-        {cancelLabel}
-      </Button>
-      <Button variant={danger ? "danger" : "primary"} type="submit" value="confirm" disabled={busy}>
-        {submit}
-      </Button>
-    </div>
-  );
-}
-
-/** Runs `onSubmit` for the confirm button; the "Back" button closes the dialog natively (method=dialog). */
-const handle = (fn: () => void) => (e: React.FormEvent<HTMLFormElement>) => {
-  const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-  if (submitter?.value === "cancel") return;
-  e.preventDefault();
-  fn();
-};
+import { saveOfferQuery } from "./queries";
 
 export function PauseDialog({ open, onClose, onSubmit, busy, today, fieldError }: DialogProps & { today: string }) {
   const [mode, setMode] = useState<"open" | "until">("open");
   const [until, setUntil] = useState("");
   return (
     <Modal open={open} title="Pause subscription" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit(mode === "until" && until ? { kind: "pause", until } : { kind: "pause" }))}>
+      <form method="dialog" onSubmit={onConfirm(() => onSubmit(mode === "until" && until ? { kind: "pause", until } : { kind: "pause" }))}>
         <p className="text-sm text-slate-600">No orders are created while paused. Deliveries that fall in the pause are skipped, not sent later.</p>
         <fieldset className="mt-4 flex flex-col gap-3">
           <legend className="sr-only">How long</legend>
@@ -59,7 +36,7 @@ export function PauseDialog({ open, onClose, onSubmit, busy, today, fieldError }
           <input
             id="pause-until"
             type="date"
-            className={input}
+            className={dialogInput}
             min={today}
             value={until}
             disabled={mode !== "until"}
@@ -73,7 +50,7 @@ export function PauseDialog({ open, onClose, onSubmit, busy, today, fieldError }
             </p>
           )}
         </fieldset>
-        <Footer submit="Pause subscription" busy={busy || (mode === "until" && !until)} />
+        <DialogFooter submit="Pause subscription" busy={busy || (mode === "until" && !until)} />
       </form>
     </Modal>
   );
@@ -83,7 +60,7 @@ export function RescheduleDialog({ open, onClose, onSubmit, busy, next, fieldErr
   const [date, setDate] = useState(next.localDate);
   return (
     <Modal open={open} title="Move next delivery" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "reschedule", localDate: date }))}>
+      <form method="dialog" onSubmit={onConfirm(() => onSubmit({ kind: "reschedule", localDate: date }))}>
         <p className="text-sm text-slate-600">
           Currently {formatLocalDay(next.localDate)}. Only this delivery moves; the rest of the schedule stays the same.
         </p>
@@ -94,7 +71,7 @@ export function RescheduleDialog({ open, onClose, onSubmit, busy, next, fieldErr
           <input
             id="reschedule-date"
             type="date"
-            className={input}
+            className={dialogInput}
             value={date}
             onChange={(e) => setDate(e.target.value)}
             aria-invalid={Boolean(fieldError)}
@@ -106,7 +83,7 @@ export function RescheduleDialog({ open, onClose, onSubmit, busy, next, fieldErr
             </p>
           )}
         </div>
-        <Footer submit="Move delivery" busy={busy || !date} />
+        <DialogFooter submit="Move delivery" busy={busy || !date} />
       </form>
     </Modal>
   );
@@ -119,7 +96,7 @@ export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fiel
     <Modal open={open} title="Change subscription" onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={handle(() =>
+        onSubmit={onConfirm(() =>
           onSubmit({
             kind: "change",
             frequency: frequency === subscription.frequency ? undefined : frequency,
@@ -134,7 +111,7 @@ export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fiel
             </label>
             <select
               id="change-frequency"
-              className={input}
+              className={dialogInput}
               value={frequency}
               onChange={(e) => setFrequency(e.target.value as Frequency)}
               aria-invalid={Boolean(fieldError)}
@@ -156,7 +133,7 @@ export function ChangeDialog({ open, onClose, onSubmit, busy, subscription, fiel
           <QuantityStepper id="change-quantity" value={quantity} onChange={setQuantity} />
           <p className="text-xs text-slate-500">Orders already created keep their quantity.</p>
         </div>
-        <Footer
+        <DialogFooter
           submit="Save changes"
           busy={busy || (frequency === subscription.frequency && quantity === subscription.quantity) || !Number.isFinite(quantity)}
         />
@@ -171,12 +148,12 @@ export function OrderNowDialog({ open, onClose, onSubmit, busy, subscription }: 
   const [key] = useState(() => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   return (
     <Modal open={open} title="Order now?" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "order_now", idempotencyKey: key }))}>
+      <form method="dialog" onSubmit={onConfirm(() => onSubmit({ kind: "order_now", idempotencyKey: key }))}>
         <p className="text-sm text-slate-600">
           An extra order of {subscription.product.name} × {subscription.quantity} ({formatMoney(total, subscription.product.currency)}) is created
           today. Your scheduled deliveries don&apos;t change — skip the next one if this replaces it.
         </p>
-        <Footer submit="Place order" busy={busy} />
+        <DialogFooter submit="Place order" busy={busy} />
       </form>
     </Modal>
   );
@@ -196,7 +173,9 @@ export function CancelDialog({ open, onClose, onSubmit, busy, subscriptionId }: 
     <Modal open={open} title="Cancel subscription?" onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={handle(() => onSubmit({ kind: "cancel", reason: reason ?? undefined, note: note.trim() || undefined, declinedOfferId: shown?.id }))}
+        onSubmit={onConfirm(() =>
+          onSubmit({ kind: "cancel", reason: reason ?? undefined, note: note.trim() || undefined, declinedOfferId: shown?.id }),
+        )}
       >
         <p className="text-sm text-slate-600">No more orders will be created. Orders already placed are not affected. This can&apos;t be undone.</p>
         <fieldset className="mt-4 flex flex-col gap-2">
@@ -219,7 +198,7 @@ export function CancelDialog({ open, onClose, onSubmit, busy, subscriptionId }: 
           <label htmlFor="cancel-note" className="text-sm font-medium text-slate-700">
             Anything else you&apos;d like to tell us? (optional)
           </label>
-          <textarea id="cancel-note" className={input} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea id="cancel-note" className={dialogInput} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <div aria-live="polite">
           {shown && reason && (
@@ -233,7 +212,7 @@ export function CancelDialog({ open, onClose, onSubmit, busy, subscriptionId }: 
             </section>
           )}
         </div>
-        <Footer submit={shown ? "No thanks, cancel" : "Cancel subscription"} cancelLabel="Keep subscription" busy={busy} danger />
+        <DialogFooter submit={shown ? "No thanks, cancel" : "Cancel subscription"} cancelLabel="Keep subscription" busy={busy} danger />
       </form>
     </Modal>
   );

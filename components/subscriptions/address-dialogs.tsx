@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { addressLine, addressListQuery } from "@/components/addresses/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import type { AddressSummaryDto } from "@/server/customers/address.schema";
 import { formatLocalDay } from "./format";
+import { DialogFooter, onConfirm } from "./dialog-form";
 import { Modal } from "./modal";
 
 /**
@@ -94,23 +94,13 @@ function AddressDialog({
     <Modal open={open} title={title} onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={(e) => {
-          const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          if (submitter?.value === "cancel") return;
-          e.preventDefault();
+        onSubmit={onConfirm(() => {
           if (addressId) onSubmit(addressId);
-        }}
+        })}
       >
         <p className="mb-4 text-sm text-slate-600">{intro}</p>
         <AddressSelect label={label} value={addressId} onChange={setAddressId} error={fieldError} exclude={exclude} />
-        <div className="mt-6 flex justify-end gap-2">
-          <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>
-            Back
-          </Button>
-          <Button type="submit" value="confirm" disabled={busy || !addressId}>
-            {submit}
-          </Button>
-        </div>
+        <DialogFooter submit={submit} busy={busy || !addressId} />
       </form>
     </Modal>
   );

@@ -2,38 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { formatMoney } from "@/components/ui/format";
 import type { SubscriptionDto } from "@/server/subscriptions/subscription-dto.schema";
 import type { SwapScope } from "@/server/subscriptions/swap-addons.schema";
 import { formatLocalDay } from "./format";
+import { DialogFooter, type DialogProps, dialogInput, onConfirm } from "./dialog-form";
 import { Modal } from "./modal";
 import { QuantityStepper } from "./quantity-stepper";
-import { productsQuery, swapOptionsQuery, type SubscriptionAction } from "./queries";
-
-type DialogProps = { open: boolean; onClose: () => void; onSubmit: (a: SubscriptionAction) => void; busy: boolean; fieldError?: string };
-const input = "rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
-
-function Footer({ submit, busy }: { submit: string; busy: boolean }) {
-  return (
-    <div className="mt-6 flex justify-end gap-2">
-      <Button variant="secondary" value="cancel" formMethod="dialog" type="submit" formNoValidate>
-        Back
-      </Button>
-      <Button type="submit" value="confirm" disabled={busy}>
-        {submit}
-      </Button>
-    </div>
-  );
-}
-
-/** Runs `fn` for the confirm button; "Back" closes the dialog natively (method=dialog). */
-const handle = (fn: () => void) => (e: React.FormEvent<HTMLFormElement>) => {
-  const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-  if (submitter?.value === "cancel") return;
-  e.preventDefault();
-  fn();
-};
+import { productsQuery, swapOptionsQuery } from "./queries";
 
 /** Swap to one of the merchandiser's allowed products, for the next delivery only or from it on. */
 export function SwapDialog({ open, onClose, onSubmit, busy, subscription, fieldError }: DialogProps & { subscription: SubscriptionDto }) {
@@ -44,7 +20,7 @@ export function SwapDialog({ open, onClose, onSubmit, busy, subscription, fieldE
   const chosen = productId || choices[0]?.id || "";
   return (
     <Modal open={open} title="Swap product" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "swap", productId: chosen, scope }))}>
+      <form method="dialog" onSubmit={onConfirm(() => onSubmit({ kind: "swap", productId: chosen, scope }))}>
         {options.isPending ? (
           <p role="status" className="text-sm text-slate-500">
             Loading products…
@@ -59,7 +35,7 @@ export function SwapDialog({ open, onClose, onSubmit, busy, subscription, fieldE
               </label>
               <select
                 id="swap-product"
-                className={input}
+                className={dialogInput}
                 value={chosen}
                 onChange={(e) => setProductId(e.target.value)}
                 aria-invalid={Boolean(fieldError)}
@@ -98,7 +74,7 @@ export function SwapDialog({ open, onClose, onSubmit, busy, subscription, fieldE
             )}
           </div>
         )}
-        <Footer submit="Swap product" busy={busy || !chosen} />
+        <DialogFooter submit="Swap product" busy={busy || !chosen} />
       </form>
     </Modal>
   );
@@ -113,7 +89,7 @@ export function AddonDialog({ open, onClose, onSubmit, busy, subscription, field
   const chosen = productId || choices[0]?.id || "";
   return (
     <Modal open={open} title="Add to next delivery" onClose={onClose}>
-      <form method="dialog" onSubmit={handle(() => onSubmit({ kind: "add_addon", productId: chosen, quantity }))}>
+      <form method="dialog" onSubmit={onConfirm(() => onSubmit({ kind: "add_addon", productId: chosen, quantity }))}>
         <p className="text-sm text-slate-600">
           {subscription.next
             ? `Ships and is charged with your delivery of ${formatLocalDay(subscription.next.localDate)}, once.`
@@ -126,7 +102,7 @@ export function AddonDialog({ open, onClose, onSubmit, busy, subscription, field
             </label>
             <select
               id="addon-product"
-              className={input}
+              className={dialogInput}
               value={chosen}
               onChange={(e) => setProductId(e.target.value)}
               aria-invalid={Boolean(fieldError)}
@@ -146,7 +122,7 @@ export function AddonDialog({ open, onClose, onSubmit, busy, subscription, field
             </p>
           )}
         </div>
-        <Footer submit="Add to delivery" busy={busy || !chosen || !Number.isFinite(quantity)} />
+        <DialogFooter submit="Add to delivery" busy={busy || !chosen || !Number.isFinite(quantity)} />
       </form>
     </Modal>
   );
