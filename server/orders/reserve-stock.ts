@@ -9,11 +9,12 @@ export type ReserveResult = { ok: true; reservedNow: number } | { ok: false; res
 /**
  * The reservation rule for a batch of NEW lines (docs/generation.md), as CTEs for the
  * statement that inserts them (insertOrders): the caller defines `lines` (product_id, quantity,
- * ord = batch order, line_ord) and has taken `lockStock` first; this adds `stock` (the products'
- * inventory rows), `alloc` (each line reserves min(quantity, what is left of its
- * product after the lines before it), possibly 0) and `reserve` (inventory.reserved += the
- * sum). CHECK reserved <= on_hand makes an oversell impossible even if this arithmetic were
- * wrong; no inventory row = no stock. With `enabled` false nothing is locked or reserved.
+ * ord = batch order, line_ord); this adds `stock` (the products' inventory rows, locked in
+ * product order), `alloc` (each line reserves min(quantity, what is left of its product after
+ * the lines before it), possibly 0) and `reserve` (inventory.reserved += the sum). The caller
+ * runs it optimistically: `available` may be stale when another writer committed meanwhile, and
+ * CHECK reserved <= on_hand then refuses the statement (insertOrders runs it again after
+ * `lockStock`), so an oversell stays impossible; no inventory row = no stock. With `enabled` false nothing is locked or reserved.
  * Kept inside the insert statement so a 1M-order renewal day writes each line once.
  */
 export function batchReservationCtes(enabled: boolean, now: Date): SQL {
@@ -55,7 +56,7 @@ export async function reserveOrderStock(db: DbOrTx, orderId: string, now: Date):
 /**
  * Tops up EXISTING orders (the workflow's reserve_inventory action): reserves what is still
  * unreserved on each line — never twice (lines are locked and `reserved_quantity` records
- * progress). Lines and stock are locked in product order (as insertOrders locks stock); each
+ * progress). Stock is locked by `lockStock` before the statement, lines in product order; each
  * product's available units go to the waiting lines first come, first served (line order),
  * whole lines only: a workflow step either has the line or waits for a restock. The result
  * fails for an order if any line still misses stock (what was reserved stays: the caller's
@@ -76,7 +77,7 @@ export async function reserveStock(db: DbOrTx, orderIds: readonly string[], now:
       ORDER BY l.product_id, l.id FOR UPDATE
     ), stock AS (
       SELECT v.product_id, v.on_hand - v.reserved AS available FROM inventory v
-      WHERE v.product_id IN (SELECT product_id FROM need) ORDER BY v.product_id FOR UPDATE
+      WHERE v.product_id IN (SELECT product_id FROM need)
     ), ranked AS (
       SELECT need.*, sum(need.n) OVER (PARTITION BY need.product_id ORDER BY need.id) AS cum, coalesce(s.available, 0) AS available
       FROM need LEFT JOIN stock s ON s.product_id = need.product_id
