@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { products, productSwaps } from "@/db/schema";
+import { productDtoColumns } from "./list-products";
 import { getSubscriptionOrThrow } from "./list-subscriptions";
 import type { SwapOptionsDto } from "./swap-addons.schema";
 
@@ -9,16 +10,7 @@ import type { SwapOptionsDto } from "./swap-addons.schema";
 export async function listSwapOptions(db: DbOrTx, customerId: string, id: string): Promise<SwapOptionsDto> {
   const { row } = await getSubscriptionOrThrow(db, customerId, id);
   const options = await db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      description: products.description,
-      category: products.category,
-      priceMinor: products.priceMinor,
-      currency: products.currency,
-      imageUrl: products.imageUrl,
-    })
+    .select(productDtoColumns)
     .from(productSwaps)
     .innerJoin(products, eq(products.id, productSwaps.toProductId))
     .where(and(eq(productSwaps.fromProductId, row.productId), eq(products.sellable, true), eq(products.kind, "standard")))
