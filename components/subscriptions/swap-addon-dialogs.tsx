@@ -29,25 +29,15 @@ export function SwapDialog({ open, onClose, onSubmit, busy, subscription, fieldE
           <p className="text-sm text-slate-600">There are no swaps for {subscription.product.name} at the moment.</p>
         ) : (
           <div className="flex flex-col gap-4">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="swap-product" className="text-sm font-medium text-slate-700">
-                Instead of {subscription.product.name}
-              </label>
-              <select
-                id="swap-product"
-                className={dialogInput}
-                value={chosen}
-                onChange={(e) => setProductId(e.target.value)}
-                aria-invalid={Boolean(fieldError)}
-                aria-describedby={fieldError ? "swap-error" : undefined}
-              >
-                {choices.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} — {formatMoney(p.priceMinor, p.currency)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProductSelect
+              id="swap-product"
+              label={`Instead of ${subscription.product.name}`}
+              choices={choices}
+              value={chosen}
+              onChange={setProductId}
+              fieldError={fieldError}
+              errorId="swap-error"
+            />
             <fieldset className="flex flex-col gap-2">
               <legend className="text-sm font-medium text-slate-700">For</legend>
               <label className="flex items-center gap-2 text-sm">
@@ -96,25 +86,15 @@ export function AddonDialog({ open, onClose, onSubmit, busy, subscription, field
             : "Ships with your next delivery, once."}
         </p>
         <div className="mt-4 flex flex-col gap-4">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="addon-product" className="text-sm font-medium text-slate-700">
-              Product
-            </label>
-            <select
-              id="addon-product"
-              className={dialogInput}
-              value={chosen}
-              onChange={(e) => setProductId(e.target.value)}
-              aria-invalid={Boolean(fieldError)}
-              aria-describedby={fieldError ? "addon-error" : undefined}
-            >
-              {choices.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} — {formatMoney(p.priceMinor, p.currency)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProductSelect
+            id="addon-product"
+            label="Product"
+            choices={choices}
+            value={chosen}
+            onChange={setProductId}
+            fieldError={fieldError}
+            errorId="addon-error"
+          />
           <QuantityStepper id="addon-quantity" value={quantity} onChange={setQuantity} />
           {fieldError && (
             <p id="addon-error" role="alert" className="text-xs text-red-600">
@@ -125,5 +105,38 @@ export function AddonDialog({ open, onClose, onSubmit, busy, subscription, field
         <DialogFooter submit="Add to delivery" busy={busy || !chosen || !Number.isFinite(quantity)} />
       </form>
     </Modal>
+  );
+}
+
+/** A product picker with its price; the error itself is rendered by the dialog under `errorId`. */
+function ProductSelect(p: {
+  id: string;
+  label: string;
+  choices: ReadonlyArray<{ id: string; name: string; priceMinor: number; currency: string }>;
+  value: string;
+  onChange: (id: string) => void;
+  fieldError?: string;
+  errorId: string;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={p.id} className="text-sm font-medium text-slate-700">
+        {p.label}
+      </label>
+      <select
+        id={p.id}
+        className={dialogInput}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        aria-invalid={Boolean(p.fieldError)}
+        aria-describedby={p.fieldError ? p.errorId : undefined}
+      >
+        {p.choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} — {formatMoney(c.priceMinor, c.currency)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
